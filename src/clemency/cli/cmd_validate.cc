@@ -1,0 +1,67 @@
+// clemency validate DIR: load and check a population directory; report every
+// problem with file, line and column; exit 3 when rows were rejected (unless
+// --on-error quarantine, which writes them to rejected.csv and goes on).
+#include <filesystem>
+#include <fmt/format.h>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "clemency/cli/commands.h"
+#include "clemency/cli/load_report.h"
+#include "clemency/cli/progress.h"
+#include "clemency/io/atomic_file.h"
+#include "clemency/io/population_loader.h"
+#include "clemency/io/rejected_csv.h"
+
+namespace clemency {
+
+int RunValidate(const ValidateArgs& args) {
+  const std::string as_of_text = args.as_of.empty() ? TodayIso() : args.as_of;
+  const DateParseResult as_of = ParseDate(as_of_text);
+  if (!as_of.ok()) {
+    fmt::print(stderr, "clemency validate: --as-of \"{}\": {}\n", as_of_text,
+               DescribeDateParseError(as_of.error));
+    return kExitUsage;
+  }
+  const bool quarantine = args.on_error == "quarantine";
+  if (quarantine && args.out_dir.empty()) {
+    fmt::print(stderr, "clemency validate: --on-error quarantine needs -o DIR for rejected.csv\n");
+    return kExitUsage;
+  }
+  if (!std::filesystem::is_directory(args.data_dir)) {
+    fmt::print(stderr, "clemency validate: {}: not a directory\n", args.data_dir);
+    return kExitUsage;
+  }
+
+  LoadOptions options;
+  options.as_of = as_of.date;
+  options.progress = TerminalProgress();
+  const LoadResult result = LoadPopulation(args.data_dir, options);
+  EndTerminalProgress();
+
+  PrintLoadProblems(result, quarantine);
+  if (result.fatal || (!quarantine && result.error_count > 0)) {
+    fmt::print(stderr, "validation failed: nothing written\n");
+    return kExitBadData;
+  }
+  PrintLoadCounts(result, stdout);
+
+  if (!args.out_dir.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(args.out_dir, ec);
+    std::string error;
+    if (quarantine && !WriteRejectedCsv(args.out_dir + "/rejected.csv", result.rejected, &error)) {
+      fmt::print(stderr, "clemency validate: {}\n", error);
+      return kExitInternal;
+    }
+    nlohmann::ordered_json j = LoadCountsJson(result);
+    j["as_of"] = as_of.date.ToString();
+    if (!WriteFileAtomically(args.out_dir + "/validation.json", j.dump(2) + "\n", &error)) {
+      fmt::print(stderr, "clemency validate: {}\n", error);
+      return kExitInternal;
+    }
+  }
+  return kExitOk;
+}
+
+}  // namespace clemency

@@ -1,0 +1,45 @@
+// The subcommands, one function each. main.cc parses the arguments into these
+// structs and returns the function's exit code (DESIGN.md section 4):
+// 0 ok, 1 internal error, 2 usage error, 3 invalid input data, 4 invalid rule pack.
+#ifndef CLEMENCY_CLI_COMMANDS_H_
+#define CLEMENCY_CLI_COMMANDS_H_
+
+#include <cstdint>
+#include <string>
+
+namespace clemency {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitInternal = 1;
+inline constexpr int kExitUsage = 2;
+inline constexpr int kExitBadData = 3;
+inline constexpr int kExitBadRules = 4;
+
+struct SynthArgs {
+  std::string jurisdiction = "CA";
+  int64_t people = 100000;
+  uint64_t seed = 1;
+  std::string as_of;  // YYYY-MM-DD; empty = today
+  std::string out_dir;
+};
+int RunSynth(const SynthArgs& args);
+
+struct ValidateArgs {
+  std::string data_dir;
+  std::string as_of;            // empty = today
+  std::string on_error = "fail";  // fail | quarantine
+  std::string out_dir;          // where rejected.csv goes (quarantine)
+};
+int RunValidate(const ValidateArgs& args);
+
+struct DemoArgs {
+  std::string out_dir = "demo-out";
+};
+int RunDemo(const DemoArgs& args);
+
+// Today's date as YYYY-MM-DD (local time), for --as-of defaults.
+std::string TodayIso();
+
+}  // namespace clemency
+
+#endif  // CLEMENCY_CLI_COMMANDS_H_

@@ -1,0 +1,72 @@
+// clemency: argument parsing and wiring only (DESIGN.md section 4).
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <ctime>
+#include <exception>
+
+#include "clemency/cli/commands.h"
+
+namespace clemency {
+
+std::string TodayIso() {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
+namespace {
+
+int Main(int argc, char** argv) {
+  CLI::App app{"clemency: screen a prison population for clemency and resentencing"};
+  app.set_version_flag("--version", CLEMENCY_VERSION);
+  app.require_subcommand(1);
+
+  DemoArgs demo;
+  auto* demo_cmd = app.add_subcommand("demo", "synth + validate on the embedded default population");
+  demo_cmd->add_option("-o,--out", demo.out_dir, "output directory")->capture_default_str();
+
+  SynthArgs synth;
+  auto* synth_cmd = app.add_subcommand("synth", "generate a synthetic population calibrated to BJS tables");
+  synth_cmd->add_option("--jurisdiction", synth.jurisdiction, "two-letter state code")->capture_default_str();
+  synth_cmd->add_option("--people", synth.people, "number of people")->capture_default_str();
+  synth_cmd->add_option("--seed", synth.seed, "random seed")->capture_default_str();
+  synth_cmd->add_option("--as-of", synth.as_of, "snapshot date YYYY-MM-DD (default today)");
+  synth_cmd->add_option("-o,--out", synth.out_dir, "output directory")->required();
+
+  ValidateArgs validate;
+  auto* validate_cmd = app.add_subcommand("validate", "check a population directory against the schema");
+  validate_cmd->add_option("dir", validate.data_dir, "directory with people.csv, sentences.csv")->required();
+  validate_cmd->add_option("--as-of", validate.as_of, "dates after this are errors (default today)");
+  validate_cmd->add_option("--on-error", validate.on_error, "fail | quarantine")
+      ->check(CLI::IsMember({"fail", "quarantine"}))
+      ->capture_default_str();
+  validate_cmd->add_option("-o,--out", validate.out_dir,
+                           "directory for rejected.csv and validation.json");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+  if (*demo_cmd) return RunDemo(demo);
+  if (*synth_cmd) return RunSynth(synth);
+  if (*validate_cmd) return RunValidate(validate);
+  return kExitUsage;
+}
+
+}  // namespace
+}  // namespace clemency
+
+int main(int argc, char** argv) {
+  try {
+    return clemency::Main(argc, argv);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "clemency: internal error: %s\n", e.what());
+    return clemency::kExitInternal;
+  }
+}

@@ -1,0 +1,88 @@
+#include "clemency/core/string_pool.h"
+
+#include <cstring>
+
+namespace clemency {
+namespace {
+
+constexpr size_t kBlockSize = 1 << 20;
+
+uint64_t Hash(std::string_view s) {
+  // FNV-1a folded with a final mix; good enough for identifiers and codes.
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+  h ^= h >> 32;
+  h *= 0x9E3779B97F4A7C15ull;
+  return h ^ (h >> 29);
+}
+
+}  // namespace
+
+StringPool::StringPool() : slots_(1024, Slot{0, kNoStr}) {}
+
+size_t StringPool::Probe(std::string_view s, uint64_t h) const {
+  const size_t mask = slots_.size() - 1;
+  const auto tag = static_cast<uint32_t>(h >> 32);
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    const Slot& slot = slots_[i];
+    if (slot.id == kNoStr) return i;
+    if (slot.hash_tag == tag && views_[slot.id] == s) return i;
+  }
+}
+
+std::optional<StrId> StringPool::Find(std::string_view s) const {
+  if (s.empty()) return kNoStr;
+  const Slot& slot = slots_[Probe(s, Hash(s))];
+  if (slot.id == kNoStr) return std::nullopt;
+  return slot.id;
+}
+
+StrId StringPool::Intern(std::string_view s) {
+  if (s.empty()) return kNoStr;
+  const uint64_t h = Hash(s);
+  size_t i = Probe(s, h);
+  if (slots_[i].id != kNoStr) return slots_[i].id;
+  const auto id = static_cast<StrId>(views_.size());
+  views_.push_back(Store(s));
+  slots_[i] = Slot{static_cast<uint32_t>(h >> 32), id};
+  if (views_.size() * 4 > slots_.size() * 3) Grow();
+  return id;
+}
+
+std::string_view StringPool::Store(std::string_view s) {
+  if (s.size() > kBlockSize / 4) {  // a long string gets a block of its own
+    blocks_.push_back(std::make_unique<char[]>(s.size()));
+    std::memcpy(blocks_.back().get(), s.data(), s.size());
+    stored_bytes_ += s.size();
+    return std::string_view(blocks_.back().get(), s.size());
+  }
+  if (current_block_ == nullptr || block_used_ + s.size() > kBlockSize) {
+    blocks_.push_back(std::make_unique<char[]>(kBlockSize));
+    current_block_ = blocks_.back().get();
+    block_used_ = 0;
+    stored_bytes_ += kBlockSize;
+  }
+  char* dst = current_block_ + block_used_;
+  std::memcpy(dst, s.data(), s.size());
+  block_used_ += s.size();
+  return std::string_view(dst, s.size());
+}
+
+void StringPool::Grow() {
+  std::vector<Slot> old(slots_.size() * 2, Slot{0, kNoStr});
+  old.swap(slots_);
+  const size_t mask = slots_.size() - 1;
+  for (const Slot& slot : old) {
+    if (slot.id == kNoStr) continue;
+    size_t i = Hash(views_[slot.id]) & mask;
+    while (slots_[i].id != kNoStr) i = (i + 1) & mask;
+    slots_[i] = slot;
+  }
+}
+
+size_t StringPool::bytes_used() const {
+  return stored_bytes_ + views_.capacity() * sizeof(std::string_view) +
+         slots_.capacity() * sizeof(Slot);
+}
+
+}  // namespace clemency

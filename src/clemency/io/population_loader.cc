@@ -1,0 +1,825 @@
+#include "clemency/io/population_loader.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <fmt/format.h>
+#include <span>
+#include <string_view>
+
+#include "clemency/core/population_builder.h"
+#include "clemency/io/csv_reader.h"
+#include "clemency/io/csv_writer.h"
+
+namespace clemency {
+namespace {
+
+struct ColumnSpec {
+  std::string_view name;
+  bool required;  // the column must be in the header
+};
+
+constexpr ColumnSpec kPeopleColumns[] = {
+    {"person_id", true},         {"jurisdiction", true},     {"birth_date", true},
+    {"birth_date_precision", false}, {"sex", true},          {"race", true},
+    {"admission_date", true},    {"admission_type", false},  {"facility_id", false},
+    {"infractions_5y", false},   {"medical_high_risk", false}};
+enum PeopleCol { kPId, kPJur, kPBirth, kPPrec, kPSex, kPRace, kPAdm, kPAdmType, kPFac, kPInf, kPMed };
+
+constexpr ColumnSpec kSentenceColumns[] = {
+    {"person_id", true},          {"sentence_id", true},         {"offense_code", true},
+    {"offense_description", false}, {"offense_date", false},     {"sentence_date", true},
+    {"sentence_type", true},      {"term_days", false},          {"min_term_days", false},
+    {"max_term_days", false},     {"enhancements", false},       {"drug_type", false},
+    {"drug_grams", false},        {"consecutive_to", false},     {"status", true},
+    {"credits_days", false},      {"projected_release_date", false},
+    {"parole_eligibility_date", false}};
+enum SentenceCol {
+  kSPerson, kSId, kSCode, kSDesc, kSOffDate, kSSentDate, kSType, kSTerm, kSMin, kSMax, kSEnh,
+  kSDrug, kSGrams, kSConsec, kSStatus, kSCredits, kSProj, kSParole
+};
+
+constexpr ColumnSpec kFacilityColumns[] = {{"facility_id", true},
+                                           {"name", false},
+                                           {"jurisdiction", false},
+                                           {"design_capacity", false},
+                                           {"housing", false}};
+enum FacilityCol { kFId, kFName, kFJur, kFCap, kFHousing };
+
+// Collects problems for a LoadResult.
+class ProblemLog {
+ public:
+  explicit ProblemLog(LoadResult& r) : r_(r) {}
+  void Add(Problem p) {
+    const bool error = p.severity == Severity::kError;
+    (error ? r_.error_count : r_.warning_count)++;
+    r_.count_by_code[(error ? "error " : "warning ") + p.code]++;
+    if (r_.problems.size() < LoadResult::kMaxStoredProblems) r_.problems.push_back(std::move(p));
+  }
+  void Fatal(std::string file, std::string message, std::string code = "file") {
+    r_.fatal = true;
+    Problem p;
+    p.code = std::move(code);
+    p.file = std::move(file);
+    p.message = std::move(message);
+    Add(std::move(p));
+  }
+
+ private:
+  LoadResult& r_;
+};
+
+// The problems of one row; the row is rejected when any is an error.
+class RowCheck {
+ public:
+  RowCheck(ProblemLog& log, std::string_view file, uint64_t line)
+      : log_(log), file_(file), line_(line) {}
+
+  void Error(std::string_view code, std::string_view column, std::string_view value,
+             std::string message) {
+    Report(Severity::kError, code, column, value, std::move(message));
+  }
+  void Warning(std::string_view code, std::string_view column, std::string_view value,
+               std::string message) {
+    Report(Severity::kWarning, code, column, value, std::move(message));
+  }
+  bool failed() const { return !reason_.empty(); }
+  const std::string& reason() const { return reason_; }
+
+ private:
+  void Report(Severity s, std::string_view code, std::string_view column, std::string_view value,
+              std::string message) {
+    Problem p;
+    p.severity = s;
+    p.code = code;
+    p.file = file_;
+    p.line = line_;
+    p.column = column;
+    p.value = value;
+    p.message = std::move(message);
+    if (s == Severity::kError) {
+      if (!reason_.empty()) reason_ += "; ";
+      reason_ += p.Reason();
+    }
+    log_.Add(std::move(p));
+  }
+  ProblemLog& log_;
+  std::string_view file_;
+  uint64_t line_;
+  std::string reason_;
+};
+
+// Maps schema columns to positions in the file's header.
+struct Header {
+  std::vector<int> index;  // per ColumnSpec, -1 when absent
+  size_t width = 0;
+};
+
+std::optional<Header> ReadHeader(CsvReader& reader, std::string_view file,
+                                 std::span<const ColumnSpec> spec, ProblemLog& log) {
+  CsvRecord rec;
+  if (!reader.Next(rec)) {
+    log.Fatal(std::string(file), reader.io_error().empty() ? "the file is empty: expected a header row"
+                                                           : reader.io_error());
+    return std::nullopt;
+  }
+  if (!rec.ok()) {
+    log.Fatal(fmt::format("{}:{}:{}", file, rec.error_line, rec.error_column),
+              "header row: " + rec.error);
+    return std::nullopt;
+  }
+  Header h;
+  h.width = rec.fields.size();
+  h.index.assign(spec.size(), -1);
+  bool ok = true;
+  for (size_t i = 0; i < rec.fields.size(); ++i) {
+    const std::string_view name = rec.fields[i];
+    auto it = std::find_if(spec.begin(), spec.end(), [&](const ColumnSpec& c) { return c.name == name; });
+    if (it == spec.end()) {
+      Problem p;
+      p.severity = Severity::kWarning;
+      p.code = "unknown_column";
+      p.file = file;
+      p.line = rec.line;
+      p.column = name;
+      p.message = "not a column of the canonical schema; ignored";
+      log.Add(std::move(p));
+      continue;
+    }
+    const size_t k = static_cast<size_t>(it - spec.begin());
+    if (h.index[k] >= 0) {
+      log.Fatal(fmt::format("{}:{}", file, rec.line),
+                fmt::format("column \"{}\" appears twice in the header", name), "header");
+      ok = false;
+    }
+    h.index[k] = static_cast<int>(i);
+  }
+  for (size_t k = 0; k < spec.size(); ++k) {
+    if (spec[k].required && h.index[k] < 0) {
+      log.Fatal(fmt::format("{}:{}", file, rec.line),
+                fmt::format("required column \"{}\" is missing from the header", spec[k].name),
+                "header");
+      ok = false;
+    }
+  }
+  if (!ok) return std::nullopt;
+  return h;
+}
+
+// A row's fields by schema column ("" for absent columns).
+struct Row {
+  const Header* header;
+  const CsvRecord* rec;
+  std::string_view operator[](int col) const {
+    const int i = header->index[static_cast<size_t>(col)];
+    return i < 0 ? std::string_view() : rec->fields[static_cast<size_t>(i)];
+  }
+};
+
+template <typename E>
+std::string Expected(const Vocabulary<E>& v) {
+  std::string s = "expected one of ";
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (i > 0) s += ", ";
+    s += v.names[i];
+  }
+  return s;
+}
+
+// The checks shared by the three files. Each returns the parsed value and
+// reports into the row's RowCheck; `name` is the column name.
+struct FieldParser {
+  RowCheck& check;
+  Date as_of;
+
+  bool Required(std::string_view name, std::string_view v) {
+    if (!v.empty()) return true;
+    check.Error("missing_value", name, v, "a value is required");
+    return false;
+  }
+
+  Date DateField(std::string_view name, std::string_view v, bool required) {
+    if (v.empty()) {
+      if (required) Required(name, v);
+      return Date();
+    }
+    const DateParseResult r = ParseDate(v);
+    if (!r.ok()) {
+      check.Error("bad_date", name, v, std::string(DescribeDateParseError(r.error)));
+      return Date();
+    }
+    if (r.date > as_of) {
+      check.Error("date_after_as_of", name, v,
+                  fmt::format("is after the as-of date {}", as_of.ToString()));
+      return Date();
+    }
+    return r.date;
+  }
+
+  // A date that may lie after as_of (projected release, parole eligibility).
+  Date FutureDateField(std::string_view name, std::string_view v) {
+    if (v.empty()) return Date();
+    const DateParseResult r = ParseDate(v);
+    if (!r.ok()) check.Error("bad_date", name, v, std::string(DescribeDateParseError(r.error)));
+    return r.date;
+  }
+
+  // A whole number >= 0; kMissingInt when empty or bad.
+  int32_t Count(std::string_view name, std::string_view v) {
+    if (v.empty()) return kMissingInt;
+    int64_t x = 0;
+    auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), x);
+    if (ec != std::errc() || ptr != v.data() + v.size()) {
+      check.Error("bad_number", name, v, "expected a whole number");
+      return kMissingInt;
+    }
+    if (x < 0) {
+      check.Error("negative", name, v, "must not be negative");
+      return kMissingInt;
+    }
+    if (x > 2'000'000'000) {
+      check.Error("bad_number", name, v, "is too large");
+      return kMissingInt;
+    }
+    return static_cast<int32_t>(x);
+  }
+
+  template <typename E>
+  std::optional<E> Enum(std::string_view name, std::string_view v, const Vocabulary<E>& vocab,
+                        bool required) {
+    if (v.empty()) {
+      if (required) Required(name, v);
+      return std::nullopt;
+    }
+    auto e = vocab.Parse(v);
+    if (!e) check.Error("bad_code", name, v, Expected(vocab));
+    return e;
+  }
+
+  bool Jurisdiction(std::string_view name, std::string_view v, bool required) {
+    if (v.empty()) return !required || Required(name, v);
+    if (IsJurisdictionCode(v)) return true;
+    check.Error("bad_jurisdiction", name, v,
+                "expected US or a two-letter state code such as CA (upper case)");
+    return false;
+  }
+};
+
+bool CheckWidth(const CsvRecord& rec, const Header& h, RowCheck& check) {
+  if (!rec.ok()) {
+    check.Error("csv_syntax", "", "",
+                fmt::format("line {} byte {}: {}", rec.error_line, rec.error_column, rec.error));
+    return false;
+  }
+  if (rec.fields.size() != h.width) {
+    check.Error("ragged_row", "", "",
+                fmt::format("has {} fields, the header has {}", rec.fields.size(), h.width));
+    return false;
+  }
+  return true;
+}
+
+// Where accepted rows are in their file, so that a row rejected after reading
+// (a duplicate id found later) can be copied to rejected.csv as it was.
+struct RowLocations {
+  std::vector<uint64_t> offset;
+  std::vector<uint32_t> length;
+  void Add(const CsvRecord& rec) {
+    offset.push_back(rec.offset);
+    length.push_back(static_cast<uint32_t>(rec.raw.size()));
+  }
+};
+
+std::string ReadBytes(const std::string& path, uint64_t offset, uint32_t length) {
+  std::string out(length, '\0');
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) return "";
+  const bool ok = std::fseek(f, static_cast<long>(offset), SEEK_SET) == 0 &&
+                  std::fread(out.data(), 1, length, f) == length;
+  std::fclose(f);
+  return ok ? out : "";
+}
+
+// Drives a file's rows through `on_row(rec, check)`; records rejected rows.
+// on_row returns false when it rejected the row.
+class FileLoader {
+ public:
+  FileLoader(const std::string& dir, FileCounts& counts, LoadResult& result, ProblemLog& log,
+             const LoadOptions& options, uint64_t bytes_before, uint64_t bytes_total)
+      : path_(dir + "/" + counts.file), counts_(counts), result_(result), log_(log),
+        options_(options), bytes_before_(bytes_before), bytes_total_(bytes_total) {}
+
+  std::unique_ptr<CsvReader> Open() {
+    std::string error;
+    auto reader = CsvReader::Open(path_, &error);
+    if (!reader) log_.Fatal(counts_.file, error.substr(error.find(": ") + 2));
+    counts_.present = reader != nullptr;
+    return reader;
+  }
+
+  template <typename F>
+  void ForEachRow(CsvReader& reader, F&& on_row) {
+    CsvRecord rec;
+    while (reader.Next(rec)) {
+      ++counts_.rows_read;
+      RowCheck check(log_, counts_.file, rec.line);
+      if (on_row(rec, check)) {
+        ++counts_.accepted;
+      } else {
+        Reject(rec.line, check.reason(), std::string(rec.raw));
+      }
+      if (options_.progress && (counts_.rows_read & 0xFFFF) == 0)
+        options_.progress("loading", bytes_before_ + reader.bytes_consumed(), bytes_total_);
+    }
+    if (!reader.io_error().empty()) log_.Fatal(counts_.file, reader.io_error());
+    counts_.bytes = reader.bytes_consumed();
+  }
+
+  // Rejects a row that on_row had accepted (a problem found after reading).
+  void RejectLater(uint64_t line, std::string reason, const RowLocations& where, size_t row) {
+    --counts_.accepted;
+    Reject(line, std::move(reason), ReadBytes(path_, where.offset[row], where.length[row]));
+  }
+
+ private:
+  void Reject(uint64_t line, std::string reason, std::string record) {
+    ++counts_.rejected;
+    result_.rejected.push_back({counts_.file, line, std::move(reason), std::move(record)});
+  }
+  std::string path_;
+  FileCounts& counts_;
+  LoadResult& result_;
+  ProblemLog& log_;
+  const LoadOptions& options_;
+  uint64_t bytes_before_;
+  uint64_t bytes_total_;
+};
+
+uint64_t FileSize(const std::string& path) {
+  struct stat st;
+  return ::stat(path.c_str(), &st) == 0 ? static_cast<uint64_t>(st.st_size) : 0;
+}
+
+bool Exists(const std::string& path) {
+  struct stat st;
+  return ::stat(path.c_str(), &st) == 0;
+}
+
+
+}  // namespace
+
+LoadResult LoadPopulation(const std::string& dir, const LoadOptions& options) {
+  LoadResult result;
+  ProblemLog log(result);
+  PopulationBuilder builder;
+  StringPool& strings = builder.strings();
+
+  const uint64_t total_bytes = FileSize(dir + "/people.csv") + FileSize(dir + "/sentences.csv") +
+                               FileSize(dir + "/facilities.csv");
+  uint64_t bytes_before = 0;
+
+  // ---- facilities.csv (optional) ----
+  std::vector<uint8_t> facility_known;  // by StrId of facility_id
+  if (Exists(dir + "/facilities.csv")) {
+    FileLoader loader(dir, result.facilities, result, log, options, bytes_before, total_bytes);
+    if (auto reader = loader.Open()) {
+      if (auto header = ReadHeader(*reader, "facilities.csv", kFacilityColumns, log)) {
+        FacilityColumns& f = builder.facilities();
+        std::vector<uint64_t> line_of;  // by StrId, first line with this id
+        loader.ForEachRow(*reader, [&](const CsvRecord& rec, RowCheck& check) {
+          if (!CheckWidth(rec, *header, check)) return false;
+          Row row{&*header, &rec};
+          FieldParser parse{check, options.as_of};
+          const std::string_view id = row[kFId];
+          parse.Required("facility_id", id);
+          parse.Jurisdiction("jurisdiction", row[kFJur], false);
+          const int32_t cap = parse.Count("design_capacity", row[kFCap]);
+          if (cap == 0) check.Error("bad_number", "design_capacity", row[kFCap], "must be at least 1");
+          const auto housing = parse.Enum("housing", row[kFHousing], kHousing, false);
+          if (check.failed()) return false;
+          const StrId sid = strings.Intern(id);
+          if (sid >= line_of.size()) line_of.resize(strings.size(), 0);
+          if (line_of[sid] != 0) {
+            check.Error("duplicate_id", "facility_id", id,
+                        fmt::format("already used on line {}; ids must be unique", line_of[sid]));
+            return false;
+          }
+          line_of[sid] = rec.line;
+          f.id.push_back(sid);
+          f.name.push_back(strings.Intern(row[kFName]));
+          f.jurisdiction.push_back(strings.Intern(row[kFJur]));
+          f.design_capacity.push_back(cap);
+          f.housing.push_back(housing.value_or(Housing::kUnknown));
+          return true;
+        });
+        facility_known.assign(strings.size(), 0);
+        for (StrId id : f.id) facility_known[id] = 1;
+      }
+      bytes_before += reader->bytes_consumed();
+    }
+  }
+  const bool have_facilities = result.facilities.present && !result.fatal;
+
+  // ---- people.csv ----
+  std::vector<uint32_t> person_of_str;     // StrId -> person row (kNoIndex)
+  std::vector<uint64_t> rejected_person_line;  // StrId -> line where that person was rejected
+  {
+    FileLoader loader(dir, result.people, result, log, options, bytes_before, total_bytes);
+    auto reader = loader.Open();
+    std::optional<Header> header;
+    if (reader) header = ReadHeader(*reader, "people.csv", kPeopleColumns, log);
+    if (header) {
+      PeopleColumns& pc = builder.people();
+      std::vector<uint32_t> first_row_of;  // StrId -> row index + 1 of first occurrence
+      std::vector<bool> keep;
+      RowLocations where;
+      std::vector<std::pair<std::string, uint64_t>> rejected_ids;  // (person_id, line)
+      std::vector<std::pair<uint32_t, uint32_t>> duplicates;  // (row, first row)
+      loader.ForEachRow(*reader, [&](const CsvRecord& rec, RowCheck& check) {
+        Row row{&*header, &rec};
+        if (!CheckWidth(rec, *header, check)) {
+          const auto i = static_cast<size_t>(header->index[kPId]);
+          if (i < rec.fields.size()) rejected_ids.emplace_back(rec.fields[i], rec.line);
+          return false;
+        }
+        FieldParser parse{check, options.as_of};
+        const std::string_view id = row[kPId];
+        parse.Required("person_id", id);
+        parse.Jurisdiction("jurisdiction", row[kPJur], true);
+        const Date birth = parse.DateField("birth_date", row[kPBirth], true);
+        const auto prec = parse.Enum("birth_date_precision", row[kPPrec], kBirthPrecision, false);
+        const auto sex = parse.Enum("sex", row[kPSex], kSex, true);
+        const auto race = parse.Enum("race", row[kPRace], kRace, true);
+        const Date adm = parse.DateField("admission_date", row[kPAdm], true);
+        const auto adm_type = parse.Enum("admission_type", row[kPAdmType], kAdmissionType, false);
+        const int32_t infr = parse.Count("infractions_5y", row[kPInf]);
+        int8_t med = kUnknownFlag;
+        if (const std::string_view m = row[kPMed]; m == "0" || m == "1") {
+          med = static_cast<int8_t>(m[0] - '0');
+        } else if (!m.empty()) {
+          check.Error("bad_code", "medical_high_risk", m, "expected 0 or 1");
+        }
+        if (!birth.missing() && !adm.missing()) {
+          if (adm < birth) {
+            check.Error("date_order", "admission_date", row[kPAdm],
+                        fmt::format("is before birth_date {}", birth.ToString()));
+          } else if (AgeOn(birth, adm) < 10) {
+            check.Error("implausible_age", "birth_date", row[kPBirth],
+                        fmt::format("gives an age of {} at admission; expected at least 10",
+                                    AgeOn(birth, adm)));
+          }
+        }
+        if (!birth.missing() && AgeOn(birth, options.as_of) > 110)
+          check.Warning("implausible_age", "birth_date", row[kPBirth],
+                        fmt::format("gives an age of {} on the as-of date", AgeOn(birth, options.as_of)));
+        const std::string_view fac = row[kPFac];
+        if (!fac.empty() && have_facilities) {
+          auto fid = strings.Find(fac);
+          if (!fid || *fid >= facility_known.size() || !facility_known[*fid])
+            check.Warning("unknown_facility", "facility_id", fac,
+                          "is not in facilities.csv; the facility is treated as unknown");
+        }
+        if (check.failed()) {
+          rejected_ids.emplace_back(id, rec.line);
+          return false;
+        }
+
+        const StrId sid = strings.Intern(id);
+        if (sid >= first_row_of.size()) first_row_of.resize(strings.size() + 1024, 0);
+        const auto row_index = static_cast<uint32_t>(pc.id.size());
+        if (first_row_of[sid] != 0) duplicates.push_back({row_index, first_row_of[sid] - 1});
+        else first_row_of[sid] = row_index + 1;
+        pc.id.push_back(sid);
+        pc.jurisdiction.push_back(strings.Intern(row[kPJur]));
+        pc.birth_date.push_back(birth);
+        pc.birth_precision.push_back(prec.value_or(BirthPrecision::kDay));
+        pc.sex.push_back(*sex);
+        pc.race.push_back(*race);
+        pc.admission_date.push_back(adm);
+        pc.admission_type.push_back(adm_type.value_or(AdmissionType::kUnknown));
+        pc.facility_id.push_back(strings.Intern(fac));
+        pc.infractions_5y.push_back(infr);
+        pc.medical_high_risk.push_back(med);
+        pc.source_line.push_back(static_cast<uint32_t>(rec.line));
+        keep.push_back(true);
+        where.Add(rec);
+        return true;
+      });
+
+      // Duplicate person_id: every row with that id is rejected, since which
+      // one is right cannot be known.
+      rejected_person_line.assign(strings.size(), 0);
+      for (auto [dup, first] : duplicates) {
+        for (uint32_t r : {first, dup}) {
+          if (!keep[r]) continue;
+          keep[r] = false;
+          const std::string_view id = strings.View(pc.id[r]);
+          const uint32_t other = r == first ? dup : first;
+          Problem p;
+          p.code = "duplicate_id";
+          p.file = "people.csv";
+          p.line = pc.source_line[r];
+          p.column = "person_id";
+          p.value = id;
+          p.message = fmt::format("also on line {}; ids must be unique, so both rows are rejected",
+                                  pc.source_line[other]);
+          const std::string reason = p.Reason();
+          log.Add(std::move(p));
+          loader.RejectLater(pc.source_line[r], reason, where, r);
+          rejected_person_line[pc.id[r]] = pc.source_line[r];
+        }
+      }
+      builder.KeepPeople(keep);
+      person_of_str.assign(strings.size(), kNoIndex);
+      for (uint32_t i = 0; i < pc.id.size(); ++i) person_of_str[pc.id[i]] = i;
+      // People rejected for their own errors: their ids, for the sentences' reasons.
+      for (const auto& [id, line] : rejected_ids) {
+        const StrId sid = strings.Intern(id);
+        if (sid == kNoStr) continue;
+        if (sid >= rejected_person_line.size()) rejected_person_line.resize(strings.size(), 0);
+        if (rejected_person_line[sid] == 0) rejected_person_line[sid] = line;
+      }
+    }
+    if (reader) bytes_before += reader->bytes_consumed();
+  }
+  if (result.fatal) return result;
+
+  // ---- sentences.csv ----
+  {
+    FileLoader loader(dir, result.sentences, result, log, options, bytes_before, total_bytes);
+    auto reader = loader.Open();
+    std::optional<Header> header;
+    if (reader) header = ReadHeader(*reader, "sentences.csv", kSentenceColumns, log);
+    if (!header) return result;
+    SentenceColumns& sc = builder.sentences();
+    const PeopleColumns& pc = builder.people();
+    RowLocations where;
+    std::vector<Enhancement> enh;
+    loader.ForEachRow(*reader, [&](const CsvRecord& rec, RowCheck& check) {
+      if (!CheckWidth(rec, *header, check)) return false;
+      Row row{&*header, &rec};
+      FieldParser parse{check, options.as_of};
+      const std::string_view pid = row[kSPerson];
+      uint32_t person = kNoIndex;
+      if (parse.Required("person_id", pid)) {
+        const auto sid = strings.Find(pid);
+        if (sid && *sid < person_of_str.size()) person = person_of_str[*sid];
+        if (person == kNoIndex) {
+          if (sid && *sid < rejected_person_line.size() && rejected_person_line[*sid] != 0)
+            check.Error("person_rejected", "person_id", pid,
+                        fmt::format("this person was rejected (people.csv:{})",
+                                    rejected_person_line[*sid]));
+          else
+            check.Error("unknown_person", "person_id", pid, "is not in people.csv");
+        }
+      }
+      parse.Required("sentence_id", row[kSId]);
+      const std::string_view code = row[kSCode];
+      if (parse.Required("offense_code", code)) {
+        const size_t colon = code.find(':');
+        if (colon == std::string_view::npos || !IsJurisdictionCode(code.substr(0, colon)) ||
+            colon + 1 == code.size()) {
+          check.Error("bad_offense_code", "offense_code", code,
+                      "expected a jurisdiction-qualified code such as \"CA:PC 459\"");
+        } else if (person != kNoIndex &&
+                   code.substr(0, colon) != strings.View(pc.jurisdiction[person])) {
+          check.Warning("offense_jurisdiction", "offense_code", code,
+                        fmt::format("is not a {} code, the person's jurisdiction",
+                                    strings.View(pc.jurisdiction[person])));
+        }
+      }
+      const Date off_date = parse.DateField("offense_date", row[kSOffDate], false);
+      const Date sent_date = parse.DateField("sentence_date", row[kSSentDate], true);
+      const auto type = parse.Enum("sentence_type", row[kSType], kSentenceType, true);
+      const int32_t term = parse.Count("term_days", row[kSTerm]);
+      const int32_t min_term = parse.Count("min_term_days", row[kSMin]);
+      const int32_t max_term = parse.Count("max_term_days", row[kSMax]);
+      const auto status = parse.Enum("status", row[kSStatus], kSentenceStatus, true);
+      const int32_t credits = parse.Count("credits_days", row[kSCredits]);
+      const Date proj = parse.FutureDateField("projected_release_date", row[kSProj]);
+      const Date parole = parse.FutureDateField("parole_eligibility_date", row[kSParole]);
+
+      // enhancements: CODE=DAYS;CODE=DAYS
+      enh.clear();
+      int64_t enh_total = 0;
+      if (const std::string_view e = row[kSEnh]; !e.empty()) {
+        size_t start = 0;
+        while (start <= e.size()) {
+          size_t end = e.find(';', start);
+          if (end == std::string_view::npos) end = e.size();
+          const std::string_view item = e.substr(start, end - start);
+          const size_t eq = item.rfind('=');
+          int64_t days = -1;
+          if (eq != std::string_view::npos && eq > 0) {
+            auto [ptr, ec] = std::from_chars(item.data() + eq + 1, item.data() + item.size(), days);
+            if (ec != std::errc() || ptr != item.data() + item.size() || eq + 1 == item.size()) days = -1;
+          }
+          if (days < 0 || days > 2'000'000'000) {
+            check.Error("bad_enhancement", "enhancements", e,
+                        fmt::format("item \"{}\": expected CODE=DAYS with DAYS a whole number >= 0",
+                                    Printable(item)));
+            break;
+          }
+          enh.push_back({strings.Intern(item.substr(0, eq)), static_cast<int32_t>(days)});
+          enh_total += days;
+          start = end + 1;
+        }
+      }
+
+      double grams = std::nan("");
+      if (const std::string_view g = row[kSGrams]; !g.empty()) {
+        auto [ptr, ec] = std::from_chars(g.data(), g.data() + g.size(), grams);
+        if (ec != std::errc() || ptr != g.data() + g.size() || !std::isfinite(grams)) {
+          check.Error("bad_number", "drug_grams", g, "expected a number of grams such as 28.5");
+          grams = std::nan("");
+        } else if (grams < 0) {
+          check.Error("negative", "drug_grams", g, "must not be negative");
+        }
+      }
+
+      if (type) {
+        switch (*type) {
+          case SentenceType::kDeterminate:
+            if (row[kSTerm].empty())
+              check.Error("missing_value", "term_days", "", "a determinate sentence needs term_days");
+            else if (term == 0)
+              check.Warning("zero_term", "term_days", row[kSTerm], "a determinate term of 0 days");
+            if (term != kMissingInt && enh_total > term)
+              check.Error("enhancements_exceed_term", "enhancements", row[kSEnh],
+                          fmt::format("add up to {} days, more than term_days {} (which includes them)",
+                                      enh_total, term));
+            break;
+          case SentenceType::kIndeterminate:
+            if (row[kSMin].empty())
+              check.Error("missing_value", "min_term_days", "",
+                          "an indeterminate sentence needs min_term_days");
+            if (min_term != kMissingInt && max_term != kMissingInt && min_term > max_term)
+              check.Error("min_above_max", "min_term_days", row[kSMin],
+                          fmt::format("is more than max_term_days {}", max_term));
+            break;
+          case SentenceType::kLife:
+          case SentenceType::kLwop:
+          case SentenceType::kDeath:
+            if (!row[kSTerm].empty())
+              check.Warning("term_not_used", "term_days", row[kSTerm],
+                            fmt::format("is not used for a {} sentence", row[kSType]));
+            break;
+        }
+      }
+      if (!off_date.missing() && !sent_date.missing() && off_date > sent_date)
+        check.Error("date_order", "offense_date", row[kSOffDate],
+                    fmt::format("is after sentence_date {}", sent_date.ToString()));
+      if (person != kNoIndex && !sent_date.missing() && sent_date < pc.birth_date[person])
+        check.Error("date_order", "sentence_date", row[kSSentDate],
+                    fmt::format("is before the person's birth_date {}",
+                                pc.birth_date[person].ToString()));
+      if (!proj.missing() && !sent_date.missing() && proj < sent_date)
+        check.Error("date_order", "projected_release_date", row[kSProj],
+                    fmt::format("is before sentence_date {}", sent_date.ToString()));
+      if (!proj.missing() && status == SentenceStatus::kActive && proj < options.as_of)
+        check.Warning("release_passed", "projected_release_date", row[kSProj],
+                      "has passed on the as-of date but the sentence is active");
+      if (!parole.missing() && !proj.missing() && parole > proj)
+        check.Warning("date_order", "parole_eligibility_date", row[kSParole],
+                      fmt::format("is after projected_release_date {}", proj.ToString()));
+      if (check.failed()) return false;
+
+      sc.person.push_back(person);
+      sc.id.push_back(strings.Intern(row[kSId]));
+      sc.offense_code.push_back(strings.Intern(code));
+      sc.offense_description.push_back(strings.Intern(row[kSDesc]));
+      sc.offense_date.push_back(off_date);
+      sc.sentence_date.push_back(sent_date);
+      sc.type.push_back(*type);
+      sc.term_days.push_back(term);
+      sc.min_term_days.push_back(min_term);
+      sc.max_term_days.push_back(max_term);
+      sc.drug_type.push_back(strings.Intern(row[kSDrug]));
+      sc.drug_grams.push_back(grams);
+      sc.status.push_back(*status);
+      sc.credits_days.push_back(credits);
+      sc.projected_release_date.push_back(proj);
+      sc.parole_eligibility_date.push_back(parole);
+      sc.source_line.push_back(static_cast<uint32_t>(rec.line));
+      builder.AddSentence(enh, strings.Intern(row[kSConsec]));
+      where.Add(rec);
+      return true;
+    });
+
+    // Checks across a person's sentences: unique sentence_id, consecutive_to
+    // naming another of their sentences, no cycles. Rows are grouped by person.
+    const size_t n = sc.person.size();
+    std::vector<bool> keep(n, true);
+    std::vector<uint32_t> begin(pc.id.size() + 1, 0);
+    for (uint32_t p : sc.person) ++begin[p + 1];
+    for (size_t i = 0; i < pc.id.size(); ++i) begin[i + 1] += begin[i];
+    std::vector<uint32_t> by_person(n);
+    {
+      std::vector<uint32_t> next(begin.begin(), begin.end() - 1);
+      for (uint32_t i = 0; i < n; ++i) by_person[next[sc.person[i]]++] = i;
+    }
+    auto reject = [&](uint32_t s, std::string_view code, std::string_view column,
+                      std::string_view value, std::string message) {
+      if (!keep[s]) return;
+      keep[s] = false;
+      Problem p;
+      p.code = code;
+      p.file = "sentences.csv";
+      p.line = sc.source_line[s];
+      p.column = column;
+      p.value = value;
+      p.message = std::move(message);
+      const std::string reason = p.Reason();
+      log.Add(std::move(p));
+      loader.RejectLater(sc.source_line[s], reason, where, s);
+    };
+    for (size_t person = 0; person < pc.id.size(); ++person) {
+      const std::span<const uint32_t> rows(by_person.data() + begin[person], begin[person + 1] - begin[person]);
+      for (size_t a = 0; a < rows.size(); ++a) {
+        for (size_t b = a + 1; b < rows.size(); ++b) {
+          if (sc.id[rows[a]] != sc.id[rows[b]]) continue;
+          const std::string_view id = strings.View(sc.id[rows[a]]);
+          reject(rows[a], "duplicate_id", "sentence_id", id,
+                 fmt::format("also on line {} for the same person; both rows are rejected",
+                             sc.source_line[rows[b]]));
+          reject(rows[b], "duplicate_id", "sentence_id", id,
+                 fmt::format("also on line {} for the same person; both rows are rejected",
+                             sc.source_line[rows[a]]));
+        }
+      }
+      // consecutive_to: repeat until no more rejections (a rejection can
+      // break another sentence's reference).
+      for (bool changed = true; changed;) {
+        changed = false;
+        for (uint32_t s : rows) {
+          if (!keep[s]) continue;
+          const StrId target = builder.consecutive_to_id(s);
+          if (target == kNoStr) continue;
+          const std::string_view text = strings.View(target);
+          if (target == sc.id[s]) {
+            reject(s, "bad_reference", "consecutive_to", text, "a sentence cannot follow itself");
+            changed = true;
+            continue;
+          }
+          // Follow the chain: it must reach a sentence with no consecutive_to.
+          uint32_t cur = s;
+          size_t steps = 0;
+          bool ok = true;
+          std::string problem;
+          while (ok) {
+            const StrId t = builder.consecutive_to_id(cur);
+            if (t == kNoStr) break;
+            uint32_t found = kNoIndex;
+            for (uint32_t r : rows)
+              if (keep[r] && sc.id[r] == t) found = r;
+            if (found == kNoIndex) {
+              ok = false;
+              problem = cur == s ? "names no other sentence of this person"
+                                 : fmt::format("leads to sentence \"{}\", which follows a missing sentence",
+                                               Printable(strings.View(sc.id[cur])));
+            } else if (++steps > rows.size()) {
+              ok = false;
+              problem = "the consecutive_to chain goes round in a circle";
+            }
+            cur = found;
+          }
+          if (!ok) {
+            reject(s, "bad_reference", "consecutive_to", text, problem);
+            changed = true;
+          }
+        }
+      }
+      bool any_active = false;
+      for (uint32_t s : rows)
+        if (keep[s] && sc.status[s] == SentenceStatus::kActive) any_active = true;
+      if (!any_active) {
+        Problem p;
+        p.severity = Severity::kWarning;
+        p.code = "no_active_sentence";
+        p.file = "people.csv";
+        p.line = pc.source_line[person];
+        p.column = "person_id";
+        p.value = strings.View(pc.id[person]);
+        p.message = rows.empty() ? "has no sentences in sentences.csv"
+                                 : "has no active sentence in sentences.csv";
+        log.Add(std::move(p));
+      }
+    }
+    builder.KeepSentences(keep);
+  }
+  if (options.progress) options.progress("loading", total_bytes, total_bytes);
+  if (!result.fatal) result.population = builder.Finish();
+  // Rejections found after reading were appended late; list them in file and line order.
+  std::stable_sort(result.rejected.begin(), result.rejected.end(),
+                   [](const RejectedRow& a, const RejectedRow& b) {
+                     auto rank = [](const std::string& f) {
+                       return f == "facilities.csv" ? 0 : f == "people.csv" ? 1 : 2;
+                     };
+                     return std::pair(rank(a.file), a.line) < std::pair(rank(b.file), b.line);
+                   });
+  return result;
+}
+
+}  // namespace clemency

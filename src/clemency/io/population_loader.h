@@ -1,0 +1,66 @@
+// Reads and validates a canonical population directory (DESIGN.md section 3):
+// people.csv and sentences.csv (required), facilities.csv (optional).
+//
+// Every row is either accepted into the Population or rejected with the
+// reasons, so for each file rows_read = accepted + rejected. Problems that make
+// a whole file unusable (missing file, missing required column, duplicate
+// column name, unreadable) are fatal: nothing is loaded. Row problems are
+// errors (the row is rejected) or warnings (the row is kept); the list of
+// each, with the reasons, is in docs/validation.md. A rejected person takes
+// their sentences with them; a rejected sentence does not reject its person.
+#ifndef CLEMENCY_IO_POPULATION_LOADER_H_
+#define CLEMENCY_IO_POPULATION_LOADER_H_
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "clemency/core/date.h"
+#include "clemency/core/population.h"
+#include "clemency/core/progress.h"
+#include "clemency/io/problem.h"
+
+namespace clemency {
+
+struct LoadOptions {
+  Date as_of;  // dates after it are errors; required
+  ProgressCallback progress;
+};
+
+struct FileCounts {
+  std::string file;
+  bool present = false;
+  uint64_t rows_read = 0;
+  uint64_t accepted = 0;
+  uint64_t rejected = 0;
+  uint64_t bytes = 0;
+};
+
+struct RejectedRow {
+  std::string file;
+  uint64_t line = 0;
+  std::string reason;   // every error of the row, "; "-separated
+  std::string record;   // the row as read
+};
+
+struct LoadResult {
+  std::optional<Population> population;  // empty when a fatal problem occurred
+  bool fatal = false;
+  // Fatal problems, row errors and warnings in reading order; at most
+  // kMaxStoredProblems are kept, the counts are always exact.
+  std::vector<Problem> problems;
+  static constexpr size_t kMaxStoredProblems = 10000;
+  uint64_t error_count = 0;  // row errors + fatal problems
+  uint64_t warning_count = 0;
+  std::map<std::string, uint64_t> count_by_code;  // "error bad_date" -> n
+  std::vector<RejectedRow> rejected;  // in reading order
+  FileCounts people{"people.csv"}, sentences{"sentences.csv"}, facilities{"facilities.csv"};
+};
+
+LoadResult LoadPopulation(const std::string& dir, const LoadOptions& options);
+
+}  // namespace clemency
+
+#endif  // CLEMENCY_IO_POPULATION_LOADER_H_

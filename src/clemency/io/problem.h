@@ -1,0 +1,37 @@
+// A problem found in input data, with where it is and what was expected:
+//   people.csv:1042: column "birth_date" value "1961-02-30": no such date
+// Errors reject the row (or stop the run); warnings are reported and the row
+// is kept. `code` groups problems of one kind for summaries.
+#ifndef CLEMENCY_IO_PROBLEM_H_
+#define CLEMENCY_IO_PROBLEM_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace clemency {
+
+enum class Severity { kError, kWarning };
+
+struct Problem {
+  Severity severity = Severity::kError;
+  std::string code;      // e.g. "bad_date", "duplicate_id"
+  std::string file;      // e.g. "people.csv"
+  uint64_t line = 0;     // 0 when the problem is about the whole file
+  uint64_t byte_column = 0;  // for CSV syntax errors, else 0
+  std::string column;    // column name, may be empty
+  std::string value;     // the offending value, may be empty
+  std::string message;   // what was expected
+
+  // "file:line: column "c" value "v": message" (parts left out when empty).
+  std::string Format() const;
+  // The same without the "file:line: " prefix, for a reason column.
+  std::string Reason() const;
+};
+
+// The value as shown in a message: at most 60 bytes, control characters escaped.
+std::string Printable(std::string_view value);
+
+}  // namespace clemency
+
+#endif  // CLEMENCY_IO_PROBLEM_H_
