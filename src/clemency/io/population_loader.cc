@@ -528,7 +528,7 @@ LoadResult LoadPopulation(const std::string& dir, const LoadOptions& options) {
           const std::string reason = p.Reason();
           log.Add(std::move(p));
           loader.RejectLater(pc.source_line[r], reason, where, r);
-          rejected_person_line[pc.id[r]] = pc.source_line[r];
+          if (rejected_person_line[pc.id[r]] == 0) rejected_person_line[pc.id[r]] = pc.source_line[r];
         }
       }
       builder.KeepPeople(keep);
@@ -764,29 +764,32 @@ LoadResult LoadPopulation(const std::string& dir, const LoadOptions& options) {
             continue;
           }
           // Follow the chain: it must reach a sentence with no consecutive_to.
-          uint32_t cur = s;
-          size_t steps = 0;
-          bool ok = true;
+          std::vector<uint32_t> walk{s};
           std::string problem;
-          while (ok) {
+          for (uint32_t cur = s;;) {
             const StrId t = builder.consecutive_to_id(cur);
             if (t == kNoStr) break;
             uint32_t found = kNoIndex;
             for (uint32_t r : rows)
               if (keep[r] && sc.id[r] == t) found = r;
             if (found == kNoIndex) {
-              ok = false;
               problem = cur == s ? "names no other sentence of this person"
                                  : fmt::format("leads to sentence \"{}\", which follows a missing sentence",
                                                Printable(strings.View(sc.id[cur])));
-            } else if (++steps > rows.size()) {
-              ok = false;
-              problem = "the consecutive_to chain goes round in a circle";
+              walk.resize(1);
+              break;
             }
+            if (std::find(walk.begin(), walk.end(), found) != walk.end()) {
+              problem = "the consecutive_to chain goes round in a circle";
+              break;
+            }
+            walk.push_back(found);
             cur = found;
           }
-          if (!ok) {
-            reject(s, "bad_reference", "consecutive_to", text, problem);
+          if (!problem.empty()) {
+            // Every sentence on a circle is rejected with the same reason.
+            for (uint32_t w : walk)
+              reject(w, "bad_reference", "consecutive_to", strings.View(builder.consecutive_to_id(w)), problem);
             changed = true;
           }
         }
