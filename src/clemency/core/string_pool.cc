@@ -51,13 +51,13 @@ StrId StringPool::Intern(std::string_view s) {
 
 std::string_view StringPool::Store(std::string_view s) {
   if (s.size() > kBlockSize / 4) {  // a long string gets a block of its own
-    blocks_.push_back(std::make_unique<char[]>(s.size()));
+    blocks_.push_back(std::make_unique_for_overwrite<char[]>(s.size()));
     std::memcpy(blocks_.back().get(), s.data(), s.size());
     stored_bytes_ += s.size();
     return std::string_view(blocks_.back().get(), s.size());
   }
   if (current_block_ == nullptr || block_used_ + s.size() > kBlockSize) {
-    blocks_.push_back(std::make_unique<char[]>(kBlockSize));
+    blocks_.push_back(std::make_unique_for_overwrite<char[]>(kBlockSize));
     current_block_ = blocks_.back().get();
     block_used_ = 0;
     stored_bytes_ += kBlockSize;

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstring>
@@ -12,6 +13,7 @@ namespace clemency {
 namespace {
 
 constexpr size_t kBlockSize = 1 << 22;  // 4 MiB per read
+constexpr size_t kMinBlockSize = 1 << 12;
 
 constexpr std::array<bool, 256> MakeSpecial() {
   std::array<bool, 256> t{};
@@ -38,9 +40,14 @@ std::unique_ptr<CsvReader> CsvReader::Open(const std::string& path, std::string*
   }
   std::unique_ptr<CsvReader> r(new CsvReader());
   r->fd_ = fd;
-  if (S_ISREG(st.st_mode)) r->total_bytes_ = static_cast<uint64_t>(st.st_size);
-  r->buf_.resize(kBlockSize);
-  r->scratch_.reserve(kBlockSize);
+  size_t initial = kBlockSize;
+  if (S_ISREG(st.st_mode)) {
+    r->total_bytes_ = static_cast<uint64_t>(st.st_size);
+    // A small file gets a small buffer (the buffer grows if ever needed).
+    initial = std::clamp<size_t>(r->total_bytes_ + 1, kMinBlockSize, kBlockSize);
+  }
+  r->buf_.resize(initial);
+  r->scratch_.reserve(initial);
   return r;
 }
 
