@@ -1,0 +1,58 @@
+// The facts a policy expression can name, with their types (DESIGN.md
+// section 6). The policy layer knows only the names and types; the screen
+// layer computes their values from a Population.
+//
+// Person facts are plain names (age, time_served); sentence facts start with
+// "s." and may only appear inside any/all/count/min/max/sum, which range over
+// the person's sentences.
+#ifndef CLEMENCY_POLICY_FACTS_H_
+#define CLEMENCY_POLICY_FACTS_H_
+
+#include <span>
+#include <string_view>
+
+namespace clemency {
+
+enum class ValueType {
+  kBool,
+  kInt,
+  kNumber,
+  kString,
+  kDate,
+  kDuration,  // a length of time: whole months plus days
+  kSpan,      // the time between two dates (age, time served): compared with a
+              // duration on the calendar (age >= 55 years: as_of >= birth + 55 years)
+  kFlagSet,   // a set of strings tested with `has`
+  kList,      // a literal list, only on the right of `in`
+};
+
+std::string_view TypeName(ValueType t);
+
+enum class Scope { kPerson, kSentence };
+
+enum class Fact {
+  // person
+  kAsOf, kBirthDate, kAdmissionDate, kAge, kTimeServed, kServedFraction, kRemaining,
+  kMostSeriousCategory, kActiveSentences, kImposedTerm, kCurrentLawTerm, kCurrentLawExcess,
+  kAdmissionType, kSex, kRace, kJurisdiction, kFacilityId, kInfractions5y, kMedicalHighRisk,
+  // sentence
+  kSOffenseCode, kSCategory, kSFlags, kSType, kSStatus, kSActive, kSTerm, kSMinTerm,
+  kSSentenceDate, kSOffenseDate, kSProjectedRelease, kSParoleEligibility, kSDrugType,
+  kSDrugGrams, kSEnhancements, kSEnhancementDays, kSAgeAtOffense, kSCurrentLawTerm,
+  kSCurrentLawExcess,
+};
+
+struct FactInfo {
+  Fact fact;
+  std::string_view name;
+  ValueType type;
+  Scope scope;
+  std::string_view meaning;
+};
+
+std::span<const FactInfo> AllFacts();
+const FactInfo* FindFact(std::string_view name);
+
+}  // namespace clemency
+
+#endif  // CLEMENCY_POLICY_FACTS_H_

@@ -1,0 +1,417 @@
+#include "clemency/policy/policy.h"
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <fstream>
+#include <sstream>
+#include <toml++/toml.h>  // (Debian names the header toml.h)
+
+#include "clemency/policy/expr_parser.h"
+
+namespace clemency {
+namespace {
+
+using enum ValueType;
+
+SourcePos PosOf(const toml::node& n) {
+  return {static_cast<int>(n.source().begin.line), static_cast<int>(n.source().begin.column)};
+}
+
+// Where byte `offset` of an expression lies in the file, given where its TOML
+// string starts (the opening quote). Escapes are rare in expressions and are
+// not accounted for.
+SourcePos ExprPos(const std::vector<std::string>& lines, SourcePos start, uint32_t offset) {
+  if (start.line <= 0 || static_cast<size_t>(start.line) > lines.size()) return start;
+  size_t line = static_cast<size_t>(start.line) - 1;
+  size_t col = static_cast<size_t>(start.column) - 1;
+  const std::string* text = &lines[line];
+  size_t skip = 1;
+  if (text->compare(col, 3, "\"\"\"") == 0 || text->compare(col, 3, "'''") == 0) {
+    skip = 3;
+    if (col + 3 >= text->size() && line + 1 < lines.size()) {  // the string starts on the next line
+      ++line;
+      text = &lines[line];
+      col = 0;
+      skip = 0;
+    }
+  }
+  col += skip;
+  for (uint32_t i = 0; i < offset; ++i) {
+    if (col >= text->size()) {
+      if (line + 1 >= lines.size()) break;
+      ++line;
+      text = &lines[line];
+      col = 0;
+    } else {
+      ++col;
+    }
+  }
+  return {static_cast<int>(line) + 1, static_cast<int>(col) + 1};
+}
+
+bool IsDurationText(std::string_view t, CalendarDuration* out) {
+  size_t i = 0;
+  int64_t n = 0;
+  while (i < t.size() && t[i] >= '0' && t[i] <= '9') n = n * 10 + (t[i++] - '0');
+  if (i == 0 || i > 6 || i >= t.size() || t[i] != ' ') return false;
+  const std::string_view unit = t.substr(i + 1);
+  if (unit == "year" || unit == "years") *out = CalendarDuration::Years(n);
+  else if (unit == "month" || unit == "months") *out = CalendarDuration::Months(n);
+  else if (unit == "day" || unit == "days") *out = CalendarDuration::Days(n);
+  else return false;
+  return true;
+}
+
+class Loader {
+ public:
+  Loader(std::string path, std::vector<PolicyProblem>* problems) : path_(std::move(path)), problems_(problems) {}
+
+  std::optional<Policy> Load() {
+    std::ifstream in(path_, std::ios::binary);
+    if (!in) {
+      Error({}, "cannot open the policy file");
+      return std::nullopt;
+    }
+    std::stringstream ss;
+    ss << in.rdbuf();
+    const std::string text = ss.str();
+    std::istringstream split(text);
+    for (std::string l; std::getline(split, l);) lines_.push_back(l);
+
+    toml::table root;
+    try {
+      root = toml::parse(text, path_);
+    } catch (const toml::parse_error& e) {
+      Error({static_cast<int>(e.source().begin.line), static_cast<int>(e.source().begin.column)},
+            std::string(e.description()));
+      return std::nullopt;
+    }
+    Policy p;
+    p.path = path_;
+    p.id = RequiredString(root, "id", {1, 1});
+    p.title = RequiredString(root, "title", {1, 1});
+    p.summary = OptionalString(root, "summary");
+    p.citation = RequiredString(root, "citation", {1, 1});
+    static constexpr std::string_view kKnownKeys[] = {"id", "title", "summary", "citation", "params", "criteria",
+                                                      "exclusions", "groups", "eligibility", "priority", "notes"};
+    for (const auto& [k, v] : root) {
+      bool known = false;
+      for (std::string_view kk : kKnownKeys) known |= k.str() == kk;
+      if (!known) Error(PosOf(v), fmt::format("unknown key \"{}\"; a policy has {}", k.str(),
+                                               "id, title, summary, citation, params, criteria, exclusions, groups, eligibility, priority, notes"));
+    }
+
+    if (const toml::node* params = root.get("params")) {
+      if (!params->is_table()) {
+        Error(PosOf(*params), "params must be a table of [params.NAME] entries");
+      } else {
+        for (const auto& [name, node] : *params->as_table()) LoadParam(p, std::string(name.str()), node);
+      }
+    }
+    for (const PolicyParam& prm : p.params) names_.params.push_back({prm.name, prm.value.type});
+
+    LoadRules(p, root, "criteria", RuleKind::kCriterion);
+    LoadRules(p, root, "exclusions", RuleKind::kExclusion);
+    LoadRules(p, root, "groups", RuleKind::kGroup);
+
+    p.eligibility.kind = RuleKind::kEligibility;
+    p.eligibility.id = "eligibility";
+    p.priority.kind = RuleKind::kPriority;
+    p.priority.id = "priority";
+    LoadTopExpr(root, "eligibility", p.eligibility, kBool);
+    LoadTopExpr(root, "priority", p.priority, kNumber);
+
+    Lint(p);
+    if (errors_ > 0) return std::nullopt;
+    return p;
+  }
+
+ private:
+  void Error(SourcePos pos, std::string message) {
+    ++errors_;
+    problems_->push_back({path_, pos, std::move(message), false});
+  }
+  void LintAt(SourcePos pos, std::string message) { problems_->push_back({path_, pos, std::move(message), true}); }
+
+  std::string RequiredString(const toml::table& t, std::string_view key, SourcePos where) {
+    const toml::node* n = t.get(key);
+    if (n == nullptr || !n->is_string()) {
+      Error(n ? PosOf(*n) : where, fmt::format("\"{}\" is required and must be a string", key));
+      return "";
+    }
+    if (n->as_string()->get().empty()) Error(PosOf(*n), fmt::format("\"{}\" must not be empty", key));
+    return n->as_string()->get();
+  }
+  std::string OptionalString(const toml::table& t, std::string_view key) {
+    const toml::node* n = t.get(key);
+    if (n == nullptr) return "";
+    if (!n->is_string()) {
+      Error(PosOf(*n), fmt::format("\"{}\" must be a string", key));
+      return "";
+    }
+    return n->as_string()->get();
+  }
+
+  void LoadParam(Policy& p, std::string name, const toml::node& node) {
+    PolicyParam prm;
+    prm.name = name;
+    prm.pos = PosOf(node);
+    const toml::table* t = node.as_table();
+    if (t == nullptr) {
+      Error(prm.pos, fmt::format("params.{} must be a table with value, text and citation", name));
+      return;
+    }
+    const toml::node* v = t->get("value");
+    if (v == nullptr) {
+      Error(prm.pos, fmt::format("params.{} has no value", name));
+      return;
+    }
+    Value val;
+    if (v->is_boolean()) {
+      val.type = kBool;
+      val.boolean = v->as_boolean()->get();
+    } else if (v->is_integer()) {
+      val.type = kInt;
+      val.integer = v->as_integer()->get();
+    } else if (v->is_floating_point()) {
+      val.type = kNumber;
+      val.number = v->as_floating_point()->get();
+    } else if (v->is_date()) {
+      const toml::date d = v->as_date()->get();
+      val.type = kDate;
+      val.date = Date::FromCivil(d.year, d.month, d.day);
+    } else if (v->is_string()) {
+      const std::string& s = v->as_string()->get();
+      if (IsDurationText(s, &val.duration)) {
+        val.type = kDuration;
+      } else {
+        val.type = kString;
+        val.string = s;
+      }
+    } else if (v->is_array()) {
+      val.type = kList;
+      for (const toml::node& e : *v->as_array()) {
+        if (!e.is_string()) {
+          Error(PosOf(e), fmt::format("params.{}: a list may hold only strings", name));
+          return;
+        }
+        val.list.push_back(e.as_string()->get());
+      }
+    } else {
+      Error(PosOf(*v), fmt::format("params.{}: the value must be a number, a boolean, a date, a duration such as \"55 years\", a string or a list of strings", name));
+      return;
+    }
+    prm.value = val;
+    prm.declared = val;
+    prm.text = OptionalString(*t, "text");
+    prm.citation = OptionalString(*t, "citation");
+    if (prm.text.empty()) Error(prm.pos, fmt::format("params.{} needs a text saying what it is", name));
+    p.params.push_back(std::move(prm));
+  }
+
+  void LoadRules(Policy& p, const toml::table& root, std::string_view key, RuleKind kind) {
+    const toml::node* n = root.get(key);
+    if (n == nullptr) return;
+    const toml::array* arr = n->as_array();
+    if (arr == nullptr) {
+      Error(PosOf(*n), fmt::format("\"{}\" must be an array of tables: [[{}]]", key, key));
+      return;
+    }
+    for (const toml::node& item : *arr) {
+      const toml::table* t = item.as_table();
+      if (t == nullptr) {
+        Error(PosOf(item), fmt::format("each entry of {} must be a table", key));
+        continue;
+      }
+      PolicyRule r;
+      r.kind = kind;
+      r.pos = PosOf(item);
+      r.id = RequiredString(*t, "id", r.pos);
+      r.text = RequiredString(*t, "text", r.pos);
+      r.citation = OptionalString(*t, "citation");
+      if (kind != RuleKind::kGroup && r.citation.empty())
+        Error(r.pos, fmt::format("{} \"{}\" has no citation: every criterion and exclusion must cite the statute or program text it rests on", RuleKindName(kind), r.id));
+      for (const auto& [k, v] : *t) {
+        const std::string_view ks = k.str();
+        if (ks == "eligibility" || ks == "priority" || ks == "summary" || ks == "title")
+          Error(PosOf(v), fmt::format("\"{}\" is read as part of {} \"{}\": in TOML, keys after a [[table]] belong to it; move {} to the top of the file, before the first table", ks, RuleKindName(kind), r.id, ks));
+        else if (ks != "id" && ks != "text" && ks != "citation" && ks != "expr" && ks != "notes")
+          Error(PosOf(v), fmt::format("unknown key \"{}\" in {} \"{}\"; expected id, text, citation, expr, notes", ks, RuleKindName(kind), r.id));
+      }
+      if (!r.id.empty()) {
+        for (const auto& other : p.rules)
+          if (other.id == r.id) Error(r.pos, fmt::format("the id \"{}\" is already used (line {})", r.id, other.pos.line));
+      }
+      const toml::node* e = t->get("expr");
+      if (e == nullptr || !e->is_string()) {
+        Error(e ? PosOf(*e) : r.pos, fmt::format("{} \"{}\" needs an expr string", RuleKindName(kind), r.id));
+      } else {
+        r.expr_text = e->as_string()->get();
+        Compile(r, PosOf(*e), kBool);
+      }
+      const int index = static_cast<int>(p.rules.size());
+      names_.rules.push_back({r.id, index});
+      names_.rules.push_back({std::string(kind == RuleKind::kCriterion ? "criteria." : kind == RuleKind::kExclusion ? "exclusions." : "groups.") + r.id, index});
+      p.rules.push_back(std::move(r));
+    }
+  }
+
+  void LoadTopExpr(const toml::table& root, std::string_view key, PolicyRule& r, ValueType want) {
+    const toml::node* e = root.get(key);
+    if (e == nullptr || !e->is_string()) {
+      Error(e ? PosOf(*e) : SourcePos{1, 1}, fmt::format("\"{}\" is required: an expression string", key));
+      return;
+    }
+    r.pos = PosOf(*e);
+    r.expr_text = e->as_string()->get();
+    Compile(r, r.pos, want);
+  }
+
+  void Compile(PolicyRule& r, SourcePos string_pos, ValueType want) {
+    ParseResult parsed = ParseExpression(r.expr_text);
+    if (!parsed.ok()) {
+      Error(ExprPos(lines_, string_pos, parsed.error.offset), parsed.error.message);
+      return;
+    }
+    CheckResult checked = CheckExpression(*parsed.root, names_, want);
+    if (!checked.expr) {
+      Error(ExprPos(lines_, string_pos, checked.error.offset), checked.error.message);
+      return;
+    }
+    r.expr = std::move(checked.expr);
+    r.params_used = std::move(checked.params_used);
+    r.rules_used = std::move(checked.rules_used);
+    r.facts_used = std::move(checked.facts_used);
+  }
+
+  void Lint(const Policy& p) {
+    std::vector<bool> param_used(p.params.size(), false), rule_used(p.rules.size(), false);
+    auto mark = [&](const PolicyRule& r) {
+      for (int i : r.params_used) param_used[static_cast<size_t>(i)] = true;
+      for (int i : r.rules_used) rule_used[static_cast<size_t>(i)] = true;
+    };
+    for (const auto& r : p.rules) mark(r);
+    mark(p.eligibility);
+    mark(p.priority);
+    for (size_t i = 0; i < p.params.size(); ++i)
+      if (!param_used[i]) LintAt(p.params[i].pos, fmt::format("params.{} is declared but no expression uses it", p.params[i].name));
+    for (size_t i = 0; i < p.rules.size(); ++i) {
+      const PolicyRule& r = p.rules[i];
+      // Exclusions always apply; criteria and groups must be used somewhere.
+      if (r.kind != RuleKind::kExclusion && !rule_used[i] && r.expr)
+        LintAt(r.pos, fmt::format("{} \"{}\" is not used by the eligibility expression or any other rule", RuleKindName(r.kind), r.id));
+    }
+  }
+
+  std::string path_;
+  std::vector<PolicyProblem>* problems_;
+  std::vector<std::string> lines_;
+  NameScope names_;
+  int errors_ = 0;
+};
+
+}  // namespace
+
+std::string_view RuleKindName(RuleKind k) {
+  switch (k) {
+    case RuleKind::kCriterion: return "criterion";
+    case RuleKind::kExclusion: return "exclusion";
+    case RuleKind::kGroup: return "group";
+    case RuleKind::kEligibility: return "eligibility";
+    case RuleKind::kPriority: return "priority";
+  }
+  return "";
+}
+
+int Policy::FindParam(std::string_view name) const {
+  for (size_t i = 0; i < params.size(); ++i)
+    if (params[i].name == name) return static_cast<int>(i);
+  return -1;
+}
+
+int Policy::FindRule(std::string_view rule_id) const {
+  for (size_t i = 0; i < rules.size(); ++i)
+    if (rules[i].id == rule_id) return static_cast<int>(i);
+  return -1;
+}
+
+std::string PolicyProblem::Format() const {
+  if (pos.line <= 0) return fmt::format("{}: {}{}", file, lint ? "lint: " : "", message);
+  return fmt::format("{}:{}:{}: {}{}", file, pos.line, pos.column, lint ? "lint: " : "", message);
+}
+
+std::optional<Policy> LoadPolicy(const std::string& path, std::vector<PolicyProblem>* problems) {
+  return Loader(path, problems).Load();
+}
+
+Value ParseValueText(std::string_view text, ValueType want, bool* ok) {
+  Value v;
+  v.type = want;
+  *ok = true;
+  switch (want) {
+    case kBool:
+      if (text == "true" || text == "false") v.boolean = text == "true";
+      else *ok = false;
+      break;
+    case kInt: {
+      auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v.integer);
+      *ok = ec == std::errc() && p == text.data() + text.size();
+      break;
+    }
+    case kNumber: {
+      auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v.number);
+      *ok = ec == std::errc() && p == text.data() + text.size();
+      break;
+    }
+    case kDate: {
+      const DateParseResult r = ParseDate(text);
+      *ok = r.ok();
+      v.date = r.date;
+      break;
+    }
+    case kDuration: *ok = IsDurationText(text, &v.duration); break;
+    case kString: v.string = std::string(text); break;
+    case kList: {
+      size_t start = 0;
+      while (start <= text.size()) {
+        size_t end = text.find(',', start);
+        if (end == std::string_view::npos) end = text.size();
+        if (end > start) v.list.emplace_back(text.substr(start, end - start));
+        start = end + 1;
+      }
+      break;
+    }
+    default: *ok = false; break;
+  }
+  return v;
+}
+
+bool SetParam(Policy& policy, std::string_view name, std::string_view text, std::string* error) {
+  const int i = policy.FindParam(name);
+  if (i < 0) {
+    std::string known;
+    for (const auto& p : policy.params) known += (known.empty() ? "" : ", ") + p.name;
+    *error = fmt::format("--set {}: the policy {} has no parameter \"{}\" (it has: {})", name, policy.id, name,
+                         known.empty() ? "none" : known);
+    return false;
+  }
+  PolicyParam& p = policy.params[static_cast<size_t>(i)];
+  bool ok = false;
+  Value v = ParseValueText(text, p.declared.type, &ok);
+  if (!ok && p.declared.type == kNumber) {  // an integer is a fine number
+    v = ParseValueText(text, kNumber, &ok);
+  }
+  if (!ok) {
+    const char* example = p.declared.type == kDuration ? "such as \"55 years\", \"6 months\" or \"90 days\""
+                          : p.declared.type == kDate   ? "as YYYY-MM-DD"
+                          : p.declared.type == kBool   ? "true or false"
+                                                       : "";
+    *error = fmt::format("--set {}={}: expected a {} {}", name, text, TypeName(p.declared.type), example);
+    return false;
+  }
+  p.value = std::move(v);
+  return true;
+}
+
+}  // namespace clemency

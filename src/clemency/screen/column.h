@@ -1,0 +1,65 @@
+// A column of values of one type over people or over sentences: the unit the
+// evaluator works in. Each part is a View: either one constant for every row
+// or a pointer to values (owned by the column or by the FactTable).
+//   bool      b: 0 false, 1 true, 2 unknown (Kleene)
+//   int, date (days since epoch), duration (days), string (FactTable id)
+//             i: kNa when unknown
+//   number    d: NaN when unknown
+//   span      i = start day, j = end day (kNa when unknown)
+// A constant duration keeps its calendar months in `constant`, so that
+// age >= 55 years is decided on the calendar, not by counting days.
+#ifndef CLEMENCY_SCREEN_COLUMN_H_
+#define CLEMENCY_SCREEN_COLUMN_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "clemency/policy/typed_expr.h"
+#include "clemency/screen/fact_table.h"
+
+namespace clemency {
+
+inline constexpr uint8_t kFalse = 0;
+inline constexpr uint8_t kTrue = 1;
+inline constexpr uint8_t kUnknownBool = 2;
+
+template <typename T>
+struct View {
+  const T* p = nullptr;
+  T c{};
+  T operator[](size_t k) const { return p != nullptr ? p[k] : c; }
+};
+
+struct Column {
+  Column() = default;
+  Column(Column&&) = default;
+  Column& operator=(Column&&) = default;
+  Column(const Column&) = delete;
+  Column& operator=(const Column&) = delete;
+
+  ValueType type = ValueType::kBool;
+  Scope scope = Scope::kPerson;
+  bool is_const = false;
+  Value constant;  // when is_const
+  View<uint8_t> b;
+  View<int64_t> i, j;
+  View<double> d;
+  std::vector<uint8_t> ob;  // storage the views may point into
+  std::vector<int64_t> oi, oj;
+  std::vector<double> od;
+  // What the time dependence is, for eligible_on.
+  bool as_of_end = false;    // span(x, as_of): age, time_served
+  bool as_of_start = false;  // span(as_of, x): remaining
+  bool is_as_of = false;     // the date as_of itself
+  bool is_served_fraction = false;
+
+  // Owned storage of n rows; the views point into it.
+  void OwnBool(size_t n) { ob.assign(n, kFalse); b.p = ob.data(); }
+  void OwnInt(size_t n) { oi.assign(n, kNa); i.p = oi.data(); }
+  void OwnSpanEnd(size_t n) { oj.assign(n, kNa); j.p = oj.data(); }
+  void OwnNumber(size_t n) { od.assign(n, 0.0); d.p = od.data(); }
+};
+
+}  // namespace clemency
+
+#endif  // CLEMENCY_SCREEN_COLUMN_H_

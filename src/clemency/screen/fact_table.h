@@ -1,0 +1,70 @@
+// The facts of policy expressions (policy/facts.h) as columns, computed once
+// from a Population, its offense catalogs and the as-of date. Strings are
+// re-interned into the table's own pool, so that a fact's value and a string
+// in a policy compare as small integers. Missing values are kNa (ints, dates,
+// days) or NaN (numbers).
+#ifndef CLEMENCY_SCREEN_FACT_TABLE_H_
+#define CLEMENCY_SCREEN_FACT_TABLE_H_
+
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "clemency/core/population.h"
+#include "clemency/core/string_pool.h"
+#include "clemency/law/offense_catalog.h"
+
+namespace clemency {
+
+inline constexpr int64_t kNa = std::numeric_limits<int64_t>::min();
+
+// The catalogs by jurisdiction code ("CA", "US"), used to give each sentence
+// its category and flags.
+using CatalogSet = std::map<std::string, const OffenseCatalog*, std::less<>>;
+
+struct FactTable {
+  const Population* population = nullptr;
+  Date as_of;
+  StringPool strings;  // every string value of a fact
+  std::vector<std::string> flag_names;  // bit i of a flag mask is flag_names[i]
+
+  // person columns
+  std::vector<int64_t> birth, admission;             // days
+  std::vector<int64_t> release;                      // latest projected release of active sentences
+  std::vector<int64_t> imposed_term, current_law_term, current_law_excess;  // days
+  std::vector<int64_t> most_serious_category;        // string id
+  std::vector<int64_t> active_sentences;
+  std::vector<int64_t> admission_type, sex, race, jurisdiction, facility_id;  // string ids
+  std::vector<int64_t> infractions_5y;
+  std::vector<uint8_t> medical_high_risk;            // 0, 1, 2 = unknown
+  std::vector<uint32_t> sentence_begin;              // people + 1 offsets
+
+  // sentence columns
+  std::vector<uint32_t> sentence_person;
+  std::vector<int64_t> offense_code, category, type, status, drug_type;  // string ids
+  std::vector<uint64_t> flags;                       // bit mask over flag_names
+  std::vector<uint8_t> in_catalog;                   // 0: category and flags unknown
+  std::vector<uint8_t> active;
+  std::vector<int64_t> term, min_term, enhancement_days, s_current_law_term, s_current_law_excess;
+  std::vector<int64_t> sentence_date, offense_date, projected_release, parole_eligibility;
+  std::vector<double> drug_grams;
+
+  size_t people() const { return birth.size(); }
+  size_t sentences() const { return sentence_person.size(); }
+  // Id of a string in this table's pool, or kNa when no value has it.
+  int64_t StringId(std::string_view s) const;
+  // Bit of a catalog flag, or -1.
+  int FlagBit(std::string_view flag) const;
+};
+
+// Offense categories from most to least serious, for most_serious_category:
+// violent, sex, property, drug_distribution, drug_possession, public_order, other.
+int CategorySeverity(std::string_view category);
+
+FactTable BuildFactTable(const Population& pop, const CatalogSet& catalogs, Date as_of);
+
+}  // namespace clemency
+
+#endif  // CLEMENCY_SCREEN_FACT_TABLE_H_

@@ -1,0 +1,140 @@
+#include "clemency/screen/screener.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "clemency/screen/evaluator.h"
+
+namespace clemency {
+namespace {
+
+struct Pass {
+  std::vector<Column> rules;
+  std::vector<uint8_t> eligibility;
+  std::vector<Status> status;
+};
+
+// Evaluates every rule, then the status, at the evaluator's as-of date(s).
+Pass Evaluate(const Policy& policy, Evaluator& ev, size_t people) {
+  Pass p;
+  p.rules.reserve(policy.rules.size());
+  ev.set_rules(&p.rules);
+  for (const PolicyRule& r : policy.rules) {
+    Column c = ev.Eval(*r.expr);
+    // Rules are read by index later: keep them as owned, materialized columns.
+    if (c.ob.empty()) {
+      Column owned;
+      owned.OwnBool(people);
+      for (size_t k = 0; k < people; ++k) owned.ob[k] = c.b[k];
+      c = std::move(owned);
+    }
+    p.rules.push_back(std::move(c));
+  }
+  Column e = ev.Eval(*policy.eligibility.expr);
+  p.eligibility.resize(people);
+  for (size_t k = 0; k < people; ++k) p.eligibility[k] = e.b[k];
+  // eligible = eligibility and not any(exclusion), in Kleene logic.
+  p.status.resize(people);
+  for (size_t k = 0; k < people; ++k) {
+    uint8_t v = p.eligibility[k];
+    for (size_t r = 0; r < policy.rules.size() && v != kFalse; ++r) {
+      if (policy.rules[r].kind != RuleKind::kExclusion) continue;
+      const uint8_t x = p.rules[r].ob[k];
+      if (x == kTrue) v = kFalse;
+      else if (x == kUnknownBool) v = kUnknownBool;
+    }
+    p.status[k] = v == kTrue ? Status::kEligible : v == kFalse ? Status::kNotEligible : Status::kNeedsReview;
+  }
+  return p;
+}
+
+}  // namespace
+
+std::string_view StatusName(Status s) {
+  switch (s) {
+    case Status::kEligible: return "eligible";
+    case Status::kNeedsReview: return "needs_review";
+    case Status::kNotEligible: return "not_eligible";
+  }
+  return "";
+}
+
+Screening Screen(const Policy& policy, const FactTable& facts, const ScreenOptions& options) {
+  const size_t n = facts.people();
+  std::vector<Value> params;
+  for (const PolicyParam& p : policy.params) params.push_back(p.value);
+  Evaluator ev(facts);
+  ev.set_params(&params);
+
+  std::vector<int64_t> next_change(n, kNa);
+  if (options.eligible_on) ev.set_next_change(&next_change);
+  Pass today = Evaluate(policy, ev, n);
+
+  Screening out;
+  out.eligible_on.assign(n, kNa);
+  if (options.eligible_on) {
+    // Look ahead, for the people not eligible today, on the dates where a
+    // time-dependent comparison changes, nearest first.
+    std::vector<uint32_t> pending;
+    for (uint32_t k = 0; k < n; ++k)
+      if (today.status[k] == Status::kNotEligible && next_change[k] != kNa) pending.push_back(k);
+    std::vector<int64_t> as_of(n, facts.as_of.days());
+    ev.set_as_of(&as_of);
+    while (!pending.empty() && out.eligible_on_passes < options.max_eligible_on_passes) {
+      ++out.eligible_on_passes;
+      for (uint32_t k : pending) {
+        as_of[k] = next_change[k];
+        next_change[k] = kNa;
+      }
+      Pass later = Evaluate(policy, ev, n);
+      std::vector<uint32_t> still;
+      for (uint32_t k : pending) {
+        if (later.status[k] == Status::kEligible) out.eligible_on[k] = as_of[k];
+        else if (next_change[k] != kNa) still.push_back(k);
+      }
+      pending.swap(still);
+    }
+  }
+
+  // Priority (at the as-of date).
+  ev.set_as_of(nullptr);
+  ev.set_next_change(nullptr);
+  ev.set_rules(&today.rules);
+  {
+    Column pr = ev.Eval(*policy.priority.expr);
+    out.priority.resize(n);
+    for (size_t k = 0; k < n; ++k) {
+      if (pr.type == ValueType::kNumber) out.priority[k] = pr.d[k];
+      else out.priority[k] = pr.i[k] == kNa ? std::nan("") : static_cast<double>(pr.i[k]);
+    }
+  }
+
+  // Order: eligible, then needs_review, each by priority (highest first,
+  // unknown last), ties by person_id; then not eligible by person_id.
+  out.order.resize(n);
+  std::iota(out.order.begin(), out.order.end(), 0u);
+  const Population& pop = *facts.population;
+  std::sort(out.order.begin(), out.order.end(), [&](uint32_t a, uint32_t b) {
+    const Status sa = today.status[a], sb = today.status[b];
+    if (sa != sb) return sa < sb;
+    if (sa != Status::kNotEligible) {
+      const double pa = out.priority[a], pb = out.priority[b];
+      const bool na = std::isnan(pa), nb = std::isnan(pb);
+      if (na != nb) return nb;
+      if (!na && pa != pb) return pa > pb;
+    }
+    return pop.str(pop.people.id[a]) < pop.str(pop.people.id[b]);
+  });
+  out.rank.assign(n, 0);
+  uint32_t next = 1;
+  for (uint32_t k : out.order)
+    if (today.status[k] != Status::kNotEligible) out.rank[k] = next++;
+
+  out.rules = std::move(today.rules);
+  out.eligibility = std::move(today.eligibility);
+  out.status = std::move(today.status);
+  return out;
+}
+
+}  // namespace clemency

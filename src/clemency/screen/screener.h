@@ -1,0 +1,44 @@
+// Screens every person of a FactTable against a Policy: each rule's tri-state
+// result, the status, the priority, the rank and, for people not eligible
+// today, eligible_on: the first later date on which they would be eligible if
+// nothing but time changed. eligible_on is exact: the policy's result can only
+// change on a date where one of its time-dependent comparisons changes (a
+// birthday, an anniversary of admission, a fraction of the term), so the
+// screener re-evaluates on those dates only, nearest first.
+#ifndef CLEMENCY_SCREEN_SCREENER_H_
+#define CLEMENCY_SCREEN_SCREENER_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "clemency/policy/policy.h"
+#include "clemency/screen/column.h"
+#include "clemency/screen/fact_table.h"
+
+namespace clemency {
+
+enum class Status : uint8_t { kEligible, kNeedsReview, kNotEligible };
+std::string_view StatusName(Status s);
+
+struct Screening {
+  std::vector<Column> rules;          // per policy rule: a bool column over people
+  std::vector<uint8_t> eligibility;   // the eligibility expression alone
+  std::vector<Status> status;
+  std::vector<double> priority;       // NaN when unknown
+  std::vector<uint32_t> rank;         // 1.. for eligible then needs_review; 0 for not eligible
+  std::vector<uint32_t> order;        // people by rank, then person_id (not eligible last)
+  std::vector<int64_t> eligible_on;   // days, kNa when already eligible or never
+  // How many re-evaluations eligible_on took (for benchmarks and tests).
+  int eligible_on_passes = 0;
+};
+
+struct ScreenOptions {
+  bool eligible_on = true;
+  int max_eligible_on_passes = 64;
+};
+
+Screening Screen(const Policy& policy, const FactTable& facts, const ScreenOptions& options = {});
+
+}  // namespace clemency
+
+#endif  // CLEMENCY_SCREEN_SCREENER_H_

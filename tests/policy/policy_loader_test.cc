@@ -1,0 +1,109 @@
+#include "clemency/policy/policy.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+namespace clemency {
+namespace {
+
+using ::testing::ElementsAre;
+
+std::vector<std::string> Load(const std::string& toml, std::optional<Policy>* out = nullptr) {
+  const std::string path = ::testing::TempDir() + "/policy.toml";
+  std::ofstream(path) << toml;
+  std::vector<PolicyProblem> problems;
+  auto p = LoadPolicy(path, &problems);
+  if (out != nullptr) *out = std::move(p);
+  std::vector<std::string> msgs;
+  for (const auto& pr : problems) msgs.push_back(pr.Format().substr(path.size()));
+  return msgs;
+}
+
+constexpr const char* kHead = R"(id = "t"
+title = "test"
+citation = "a test"
+)";
+
+TEST(PolicyLoaderTest, ShippedRedemptionPolicyIsClean) {
+  std::vector<PolicyProblem> problems;
+  auto p = LoadPolicy(std::string(CLEMENCY_TEST_DATA) + "/../../rules/policies/redemption-2020.toml", &problems);
+  for (const auto& pr : problems) ADD_FAILURE() << pr.Format();
+  ASSERT_TRUE(p.has_value());
+  EXPECT_EQ(p->id, "redemption-2020");
+  for (const char* g : {"older", "drug", "technical_violation", "current_law"}) {
+    const int i = p->FindRule(g);
+    ASSERT_GE(i, 0) << g;
+    EXPECT_EQ(p->rules[static_cast<size_t>(i)].kind, RuleKind::kGroup);
+  }
+  const int min_age = p->FindParam("min_age");
+  ASSERT_GE(min_age, 0);
+  EXPECT_EQ(p->params[static_cast<size_t>(min_age)].value.duration, CalendarDuration::Years(55));
+}
+
+TEST(PolicyLoaderTest, ErrorsNameFileLineAndColumn) {
+  const auto msgs = Load(std::string(kHead) + R"TOML(eligibility = "old or yung"
+priority = "years(age)"
+[params.min_age]
+value = "55 years"
+text = "age"
+
+[[criteria]]
+id = "old"
+text = "old"
+citation = "x"
+expr = "age >= params.min_agee"
+
+[[criteria]]
+id = "young"
+text = "young"
+expr = "age < 25 years"
+
+[[groups]]
+id = "g"
+text = "a group"
+expr = "old"
+eligibility = "old"
+)TOML");
+  EXPECT_THAT(msgs, ElementsAre(
+      ":14:16: unknown parameter \"min_agee\"; this policy declares: min_age",
+      ":16:1: criterion \"young\" has no citation: every criterion and exclusion must cite the statute or program text it rests on",
+      ":25:15: \"eligibility\" is read as part of group \"g\": in TOML, keys after a [[table]] belong to it; move eligibility to the top of the file, before the first table",
+      ":4:23: unknown name \"yung\"; did you mean \"young\"?",
+      ":6:1: lint: params.min_age is declared but no expression uses it",
+      ":16:1: lint: criterion \"young\" is not used by the eligibility expression or any other rule",
+      ":21:1: lint: group \"g\" is not used by the eligibility expression or any other rule"));
+}
+
+TEST(PolicyLoaderTest, TomlSyntaxErrorsAreReportedWithPosition) {
+  const auto msgs = Load(std::string(kHead) + "eligibility = \"true\"\npriority = \"1\nx = 1\n");
+  ASSERT_EQ(msgs.size(), 1u);
+  EXPECT_THAT(msgs[0], ::testing::StartsWith(":5:"));
+}
+
+TEST(PolicyLoaderTest, SetParamChecksTheType) {
+  std::optional<Policy> p;
+  Load(std::string(kHead) + R"TOML(eligibility = "age >= params.min_age and served_fraction >= params.share"
+priority = "0"
+[params.min_age]
+value = "55 years"
+text = "age"
+[params.share]
+value = 0.5
+text = "share"
+)TOML", &p);
+  ASSERT_TRUE(p.has_value());
+  std::string error;
+  EXPECT_TRUE(SetParam(*p, "min_age", "60 years", &error)) << error;
+  EXPECT_EQ(p->params[0].value.duration, CalendarDuration::Years(60));
+  EXPECT_TRUE(SetParam(*p, "share", "1", &error)) << error;
+  EXPECT_DOUBLE_EQ(p->params[1].value.number, 1.0);
+  EXPECT_FALSE(SetParam(*p, "min_age", "60", &error));
+  EXPECT_EQ(error, "--set min_age=60: expected a duration such as \"55 years\", \"6 months\" or \"90 days\"");
+  EXPECT_FALSE(SetParam(*p, "nope", "1", &error));
+  EXPECT_EQ(error, "--set nope: the policy t has no parameter \"nope\" (it has: min_age, share)");
+}
+
+}  // namespace
+}  // namespace clemency
