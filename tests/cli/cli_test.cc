@@ -15,7 +15,7 @@ namespace {
 using ::testing::HasSubstr;
 namespace fs = std::filesystem;
 
-struct Run {
+struct CommandRun {
   int exit_code;
   std::string out;
   std::string err;
@@ -36,7 +36,7 @@ class CliTest : public ::testing::Test {
     fs::remove_all(dir_);
     fs::create_directories(dir_ / "data");
   }
-  Run Clemency(const std::string& args) {
+  CommandRun Clemency(const std::string& args) {
     const std::string out = (dir_ / "stdout").string(), err = (dir_ / "stderr").string();
     const std::string cmd = std::string(CLEMENCY_BINARY) + " " + args + " >" + out + " 2>" + err;
     const int status = std::system(cmd.c_str());
@@ -62,7 +62,7 @@ class CliTest : public ::testing::Test {
 
 TEST_F(CliTest, ValidateCleanDataExitsZeroAndReconciles) {
   WriteSmallPopulation(false);
-  const Run r = Clemency("validate " + (dir_ / "data").string() + " --as-of 2025-01-01 -o " +
+  const CommandRun r = Clemency("validate " + (dir_ / "data").string() + " --as-of 2025-01-01 -o " +
                          (dir_ / "out").string());
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_THAT(r.out, HasSubstr("people.csv              2 rows read =         2 accepted +      0 rejected"));
@@ -74,7 +74,7 @@ TEST_F(CliTest, ValidateCleanDataExitsZeroAndReconciles) {
 
 TEST_F(CliTest, ValidateWithErrorsFailsWithExit3AndWritesNothing) {
   WriteSmallPopulation(true);
-  const Run r = Clemency("validate " + (dir_ / "data").string() + " --as-of 2025-01-01 -o " +
+  const CommandRun r = Clemency("validate " + (dir_ / "data").string() + " --as-of 2025-01-01 -o " +
                          (dir_ / "out").string());
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_THAT(r.err, HasSubstr("people.csv:3: column \"birth_date\" value \"1961-02-30\": no such date"));
@@ -85,7 +85,7 @@ TEST_F(CliTest, ValidateWithErrorsFailsWithExit3AndWritesNothing) {
 
 TEST_F(CliTest, QuarantineWritesRejectedRowsAndGoesOn) {
   WriteSmallPopulation(true);
-  const Run r = Clemency("validate " + (dir_ / "data").string() +
+  const CommandRun r = Clemency("validate " + (dir_ / "data").string() +
                          " --as-of 2025-01-01 --on-error quarantine -o " + (dir_ / "out").string());
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_THAT(r.out, HasSubstr("people.csv              3 rows read =         2 accepted +      1 rejected"));
@@ -101,7 +101,7 @@ TEST_F(CliTest, UsageErrorsExit2) {
   WriteSmallPopulation(false);
   const std::string data = (dir_ / "data").string();
   EXPECT_EQ(Clemency("validate " + data + " --on-error quarantine").exit_code, 2);
-  const Run bad_date = Clemency("validate " + data + " --as-of 2025-02-30");
+  const CommandRun bad_date = Clemency("validate " + data + " --as-of 2025-02-30");
   EXPECT_EQ(bad_date.exit_code, 2);
   EXPECT_THAT(bad_date.err, HasSubstr("--as-of \"2025-02-30\": no such date"));
   EXPECT_EQ(Clemency("validate " + (dir_ / "nope").string()).exit_code, 2);
@@ -113,7 +113,7 @@ TEST_F(CliTest, UsageErrorsExit2) {
 TEST_F(CliTest, MissingRequiredColumnIsFatal) {
   Write("people.csv", "person_id,jurisdiction,birth_date,sex,race\nA,CA,1960-05-01,M,black\n");
   Write("sentences.csv", "person_id,sentence_id,offense_code,sentence_date,sentence_type,status\n");
-  const Run r = Clemency("validate " + (dir_ / "data").string() + " --on-error quarantine -o " +
+  const CommandRun r = Clemency("validate " + (dir_ / "data").string() + " --on-error quarantine -o " +
                          (dir_ / "out").string());
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_THAT(r.err, HasSubstr("people.csv:1: required column \"admission_date\" is missing from the header"));
@@ -122,12 +122,97 @@ TEST_F(CliTest, MissingRequiredColumnIsFatal) {
 // What synth generates, validate accepts with no errors, and the counts agree.
 TEST_F(CliTest, SynthOutputValidatesCleanly) {
   const std::string data = (dir_ / "synth").string();
-  const Run s = Clemency("synth --jurisdiction CA --people 20000 --seed 3 --as-of 2025-06-30 -o " + data);
+  const CommandRun s = Clemency("synth --jurisdiction CA --people 20000 --seed 3 --as-of 2025-06-30 -o " + data);
   ASSERT_EQ(s.exit_code, 0) << s.err;
-  const Run v = Clemency("validate " + data + " --as-of 2025-06-30");
+  const CommandRun v = Clemency("validate " + data + " --as-of 2025-06-30");
   EXPECT_EQ(v.exit_code, 0) << v.err.substr(0, 2000);
   EXPECT_THAT(v.out, HasSubstr("people.csv          20000 rows read =     20000 accepted +      0 rejected"));
   EXPECT_THAT(v.out, HasSubstr("0 errors"));
+}
+
+}  // namespace
+
+namespace {
+
+class ScreenCliTest : public CliTest {
+ protected:
+  std::string Data() { return (dir_ / "data").string(); }
+  std::string Args(const std::string& more) {
+    return "--data " + Data() + " --policy redemption-2020 --as-of 2025-01-01 " + more;
+  }
+};
+
+TEST_F(ScreenCliTest, ScreenWritesTheFourFilesByteIdenticallyTwice) {
+  WriteSmallPopulation(false);
+  const CommandRun a = Clemency("screen " + Args("-o " + (dir_ / "a").string()));
+  ASSERT_EQ(a.exit_code, 0) << a.err;
+  EXPECT_THAT(a.out, HasSubstr("redemption-2020: 2 people as of 2025-01-01: 0 eligible, 1 needs review, 1 not eligible"));
+  const CommandRun b = Clemency("screen " + Args("-o " + (dir_ / "b").string()));
+  ASSERT_EQ(b.exit_code, 0) << b.err;
+  for (const char* f : {"screening.csv", "reasons.jsonl", "summary.json", "candidates.xlsx"}) {
+    ASSERT_TRUE(fs::exists(dir_ / "a" / f)) << f;
+    EXPECT_EQ(Slurp(dir_ / "a" / f), Slurp(dir_ / "b" / f)) << f;
+  }
+  const std::string csv = Slurp(dir_ / "a" / "screening.csv");
+  // C's admission type and infractions are not in the file, so C needs review;
+  // A is older but serves LWOP, which the policy excludes by default.
+  EXPECT_THAT(csv, HasSubstr("\nC,needs_review,drug,,"));
+  EXPECT_THAT(csv, HasSubstr("\nA,not_eligible,older,lwop_or_death,"));
+  const std::string summary = Slurp(dir_ / "a" / "summary.json");
+  EXPECT_THAT(summary, HasSubstr("\"inputs_sha256\""));
+  EXPECT_THAT(summary, HasSubstr("\"redemption-2020.toml\""));
+}
+
+TEST_F(ScreenCliTest, SetIsRecordedAndChecked) {
+  WriteSmallPopulation(false);
+  const CommandRun ok = Clemency("screen " + Args("--set min_age=70\\ years -o " + (dir_ / "o").string()));
+  ASSERT_EQ(ok.exit_code, 0) << ok.err;
+  EXPECT_THAT(Slurp(dir_ / "o" / "summary.json"), HasSubstr("\"overrides\": {\n      \"min_age\": \"70 years\""));
+  const CommandRun bad = Clemency("screen " + Args("--set min_age=70 -o " + (dir_ / "p").string()));
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_THAT(bad.err, HasSubstr("--set min_age=70: expected a duration"));
+  EXPECT_FALSE(fs::exists(dir_ / "p" / "screening.csv"));
+  EXPECT_EQ(Clemency("screen " + Args("--set nope=1 -o " + (dir_ / "p").string())).exit_code, 2);
+}
+
+TEST_F(ScreenCliTest, ExplainJsonIsThePersonsReasonsLine) {
+  WriteSmallPopulation(false);
+  ASSERT_EQ(Clemency("screen " + Args("-o " + (dir_ / "o").string())).exit_code, 0);
+  const CommandRun e = Clemency("explain " + Args("--person C --json"));
+  ASSERT_EQ(e.exit_code, 0) << e.err;
+  const std::string lines = Slurp(dir_ / "o" / "reasons.jsonl");
+  EXPECT_NE(lines.find(e.out), std::string::npos) << e.out;
+  const CommandRun text = Clemency("explain " + Args("--person A"));
+  EXPECT_THAT(text.out, HasSubstr("status: not_eligible\ngroups met: older\nexcluded by: lwop_or_death"));
+  EXPECT_THAT(text.out, HasSubstr("[true] criterion is_older"));
+  EXPECT_THAT(text.out, HasSubstr("citation: Redemption Campaign group 4"));
+  EXPECT_EQ(Clemency("explain " + Args("--person ZZZ")).exit_code, 2);
+}
+
+TEST_F(ScreenCliTest, BadDataExits3AndBadPolicyExits4) {
+  WriteSmallPopulation(true);
+  EXPECT_EQ(Clemency("screen " + Args("-o " + (dir_ / "o").string())).exit_code, 3);
+  EXPECT_FALSE(fs::exists(dir_ / "o" / "screening.csv"));
+  const CommandRun q = Clemency("screen " + Args("--on-error quarantine -o " + (dir_ / "q").string()));
+  EXPECT_EQ(q.exit_code, 0) << q.err;
+  EXPECT_TRUE(fs::exists(dir_ / "q" / "rejected.csv"));
+  EXPECT_THAT(Slurp(dir_ / "q" / "summary.json"), HasSubstr("\"rows_rejected\": 1"));
+
+  std::ofstream(dir_ / "bad.toml") << "id = \"bad\"\ntitle = \"b\"\ncitation = \"c\"\neligibility = \"agee > 5 years\"\npriority = \"0\"\n";
+  const CommandRun r = Clemency("screen --data " + Data() + " --policy " + (dir_ / "bad.toml").string() +
+                                " --as-of 2025-01-01 -o " + (dir_ / "r").string());
+  EXPECT_EQ(r.exit_code, 4);
+  EXPECT_THAT(r.err, HasSubstr("bad.toml:4:16: unknown name \"agee\"; did you mean \"age\"?"));
+}
+
+TEST_F(ScreenCliTest, CheckIsCleanOnTheShippedRulesAndExits4OnProblems) {
+  const CommandRun clean = Clemency(std::string("check ") + CLEMENCY_TEST_DATA + "/../../rules");
+  EXPECT_EQ(clean.exit_code, 0) << clean.out << clean.err;
+  std::ofstream(dir_ / "lint.toml") << "id = \"l\"\ntitle = \"l\"\ncitation = \"c\"\neligibility = \"true\"\npriority = \"0\"\n"
+                                       "[params.unused]\nvalue = 1\ntext = \"never used\"\n";
+  const CommandRun lint = Clemency("check " + (dir_ / "lint.toml").string());
+  EXPECT_EQ(lint.exit_code, 4);
+  EXPECT_THAT(lint.out, HasSubstr("lint.toml:6:1: lint: params.unused is declared but no expression uses it"));
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace clemency {
 
@@ -31,6 +32,33 @@ struct ValidateArgs {
   std::string out_dir;          // where rejected.csv goes (quarantine)
 };
 int RunValidate(const ValidateArgs& args);
+
+// What screen and explain share: the data, the policy and the date.
+struct ScreenInputs {
+  std::string data_dir;
+  std::string policy;  // an id (rules/policies/ID.toml) or a file path
+  std::string as_of;   // empty = today
+  std::vector<std::string> sets;  // NAME=VALUE
+  std::string on_error = "fail";
+};
+
+struct ScreenArgs {
+  ScreenInputs in;
+  std::string out_dir;
+};
+int RunScreen(const ScreenArgs& args);
+
+struct ExplainArgs {
+  ScreenInputs in;
+  std::string person;
+  bool json = false;
+};
+int RunExplain(const ExplainArgs& args);
+
+struct CheckArgs {
+  std::vector<std::string> paths;  // files or directories
+};
+int RunCheck(const CheckArgs& args);
 
 struct DemoArgs {
   std::string out_dir = "demo-out";

@@ -47,6 +47,30 @@ int Main(int argc, char** argv) {
   validate_cmd->add_option("-o,--out", validate.out_dir,
                            "directory for rejected.csv and validation.json");
 
+  auto add_screen_inputs = [](CLI::App* cmd, ScreenInputs& in) {
+    cmd->add_option("--data", in.data_dir, "population directory (people.csv, sentences.csv)")->required();
+    cmd->add_option("--policy", in.policy, "policy id (rules/policies/ID.toml) or file")->required();
+    cmd->add_option("--as-of", in.as_of, "screening date YYYY-MM-DD (default today)");
+    cmd->add_option("--set", in.sets, "override a policy parameter: NAME=VALUE (repeatable)");
+    cmd->add_option("--on-error", in.on_error, "fail | quarantine")
+        ->check(CLI::IsMember({"fail", "quarantine"}))
+        ->capture_default_str();
+  };
+  ScreenArgs screen;
+  auto* screen_cmd = app.add_subcommand("screen", "screen a population against a policy");
+  add_screen_inputs(screen_cmd, screen.in);
+  screen_cmd->add_option("-o,--out", screen.out_dir, "output directory")->required();
+
+  ExplainArgs explain;
+  auto* explain_cmd = app.add_subcommand("explain", "explain one person's result, rule by rule");
+  add_screen_inputs(explain_cmd, explain.in);
+  explain_cmd->add_option("--person", explain.person, "person_id")->required();
+  explain_cmd->add_flag("--json", explain.json, "print the person's reasons.jsonl object");
+
+  CheckArgs check;
+  auto* check_cmd = app.add_subcommand("check", "type-check and lint rule packs (files or directories)");
+  check_cmd->add_option("paths", check.paths, "TOML files or directories")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -56,6 +80,9 @@ int Main(int argc, char** argv) {
   if (*demo_cmd) return RunDemo(demo);
   if (*synth_cmd) return RunSynth(synth);
   if (*validate_cmd) return RunValidate(validate);
+  if (*screen_cmd) return RunScreen(screen);
+  if (*explain_cmd) return RunExplain(explain);
+  if (*check_cmd) return RunCheck(check);
   return kExitUsage;
 }
 

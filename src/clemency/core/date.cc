@@ -1,6 +1,5 @@
 #include "clemency/core/date.h"
 
-#include <cstdio>
 
 namespace clemency {
 namespace {
@@ -68,12 +67,22 @@ Date Date::PlusMonths(int64_t n) const {
   return month == 12 ? FromCivil(year + 1, 1, 1) : FromCivil(year, month + 1, 1);
 }
 
+void AppendIsoDate(std::string& out, Date d) {
+  if (d.missing()) return;
+  const Civil c = CivilFromDays(d.days());
+  const char b[10] = {static_cast<char>('0' + c.year / 1000 % 10), static_cast<char>('0' + c.year / 100 % 10),
+                      static_cast<char>('0' + c.year / 10 % 10),   static_cast<char>('0' + c.year % 10),
+                      '-',
+                      static_cast<char>('0' + c.month / 10),       static_cast<char>('0' + c.month % 10),
+                      '-',
+                      static_cast<char>('0' + c.day / 10),         static_cast<char>('0' + c.day % 10)};
+  out.append(b, 10);
+}
+
 std::string Date::ToString() const {
-  if (missing()) return "";
-  const Civil c = CivilFromDays(days_);
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", c.year, c.month, c.day);
-  return buf;
+  std::string s;
+  AppendIsoDate(s, *this);
+  return s;
 }
 
 int64_t WholeMonthsBetween(Date start, Date on) {

@@ -48,6 +48,9 @@ class Date {
   int32_t days_;
 };
 
+// Appends "YYYY-MM-DD" (nothing when d is missing); fast, for bulk output.
+void AppendIsoDate(std::string& out, Date d);
+
 // Days from a to b (negative when b is earlier). Both must be present.
 inline int64_t DaysBetween(Date a, Date b) { return int64_t{b.days()} - a.days(); }
 

@@ -34,7 +34,7 @@ enum class Fact {
   // person
   kAsOf, kBirthDate, kAdmissionDate, kAge, kTimeServed, kServedFraction, kRemaining,
   kMostSeriousCategory, kActiveSentences, kImposedTerm, kCurrentLawTerm, kCurrentLawExcess,
-  kAdmissionType, kSex, kRace, kJurisdiction, kFacilityId, kInfractions5y, kMedicalHighRisk,
+  kAdmissionTypeFact, kSexFact, kRaceFact, kJurisdiction, kFacilityId, kInfractions5y, kMedicalHighRisk,
   // sentence
   kSOffenseCode, kSCategory, kSFlags, kSType, kSStatus, kSActive, kSTerm, kSMinTerm,
   kSSentenceDate, kSOffenseDate, kSProjectedRelease, kSParoleEligibility, kSDrugType,

@@ -154,9 +154,9 @@ Column Evaluator::Fact(const TypedExpr& e) {
     case Fact::kImposedTerm: c.i.p = f_.imposed_term.data(); break;
     case Fact::kCurrentLawTerm: c.i.p = f_.current_law_term.data(); break;
     case Fact::kCurrentLawExcess: c.i.p = f_.current_law_excess.data(); break;
-    case Fact::kAdmissionType: c.i.p = f_.admission_type.data(); break;
-    case Fact::kSex: c.i.p = f_.sex.data(); break;
-    case Fact::kRace: c.i.p = f_.race.data(); break;
+    case Fact::kAdmissionTypeFact: c.i.p = f_.admission_type.data(); break;
+    case Fact::kSexFact: c.i.p = f_.sex.data(); break;
+    case Fact::kRaceFact: c.i.p = f_.race.data(); break;
     case Fact::kJurisdiction: c.i.p = f_.jurisdiction.data(); break;
     case Fact::kFacilityId: c.i.p = f_.facility_id.data(); break;
     case Fact::kInfractions5y: c.i.p = f_.infractions_5y.data(); break;

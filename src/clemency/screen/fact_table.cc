@@ -110,9 +110,11 @@ FactTable BuildFactTable(const Population& pop, const CatalogSet& catalogs, Date
     const IndexRange er = pop.EnhancementsOf(s);
     for (uint32_t e = er.begin; e < er.end; ++e) enh += pop.enhancements[e].days;
     t.enhancement_days[s] = enh;
-    // No reforms are loaded yet: the current-law term is the imposed term.
+    // No reforms are loaded yet: the current-law term is the imposed term, so
+    // the excess is zero even where the term itself is not a number of days
+    // (a life term under current law is still a life term).
     t.s_current_law_term[s] = t.term[s];
-    t.s_current_law_excess[s] = t.term[s] == kNa ? kNa : 0;
+    t.s_current_law_excess[s] = 0;
     t.sentence_date[s] = DaysOrNa(pop.sentences.sentence_date[s]);
     t.offense_date[s] = DaysOrNa(pop.sentences.offense_date[s]);
     t.projected_release[s] = DaysOrNa(pop.sentences.projected_release_date[s]);
@@ -183,7 +185,7 @@ FactTable BuildFactTable(const Population& pop, const CatalogSet& catalogs, Date
     t.active_sentences[p] = active;
     t.imposed_term[p] = active > 0 && term_known ? imposed : kNa;
     t.current_law_term[p] = t.imposed_term[p];
-    t.current_law_excess[p] = t.imposed_term[p] == kNa ? kNa : 0;
+    t.current_law_excess[p] = active > 0 ? 0 : kNa;
     t.release[p] = active > 0 && release_known ? release : kNa;
     // An unknown category could be more serious than the best known one,
     // unless the best known one is already the most serious.

@@ -1,0 +1,108 @@
+#include "clemency/cli/screen_session.h"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <set>
+
+#include "clemency/cli/load_report.h"
+#include "clemency/cli/progress.h"
+#include "clemency/law/rules_dir.h"
+
+namespace clemency {
+
+std::string ResolvePolicyPath(const std::string& policy) {
+  if (policy.find('/') != std::string::npos || policy.ends_with(".toml")) return policy;
+  return RulesDir() + "/policies/" + policy + ".toml";
+}
+
+int PrepareScreen(const ScreenInputs& in, const char* command, ScreenSession& s) {
+  const std::string as_of_text = in.as_of.empty() ? TodayIso() : in.as_of;
+  const DateParseResult as_of = ParseDate(as_of_text);
+  if (!as_of.ok()) {
+    fmt::print(stderr, "clemency {}: --as-of \"{}\": {}\n", command, as_of_text, DescribeDateParseError(as_of.error));
+    return kExitUsage;
+  }
+  if (!std::filesystem::is_directory(in.data_dir)) {
+    fmt::print(stderr, "clemency {}: --data {}: not a directory\n", command, in.data_dir);
+    return kExitUsage;
+  }
+
+  // The policy first: a broken rule pack should not wait for a big load.
+  const std::string policy_path = ResolvePolicyPath(in.policy);
+  if (!std::filesystem::is_regular_file(policy_path)) {
+    fmt::print(stderr, "clemency {}: --policy {}: no such policy file {}\n", command, in.policy, policy_path);
+    return kExitUsage;
+  }
+  std::vector<PolicyProblem> problems;
+  s.policy = LoadPolicy(policy_path, &problems);
+  for (const PolicyProblem& p : problems)
+    if (!p.lint || !s.policy) fmt::print(stderr, "{}\n", p.Format());
+  if (!s.policy) return kExitBadRules;
+  for (const std::string& set : in.sets) {
+    const size_t eq = set.find('=');
+    std::string error;
+    if (eq == std::string::npos) {
+      fmt::print(stderr, "clemency {}: --set {}: expected NAME=VALUE\n", command, set);
+      return kExitUsage;
+    }
+    if (!SetParam(*s.policy, set.substr(0, eq), set.substr(eq + 1), &error)) {
+      fmt::print(stderr, "clemency {}: {}\n", command, error);
+      return kExitUsage;
+    }
+    s.manifest.overrides.emplace_back(set.substr(0, eq), set.substr(eq + 1));
+  }
+
+  LoadOptions options;
+  options.as_of = as_of.date;
+  options.progress = TerminalProgress();
+  s.load = LoadPopulation(in.data_dir, options);
+  EndTerminalProgress();
+  const bool quarantine = in.on_error == "quarantine";
+  PrintLoadProblems(s.load, quarantine);
+  if (s.load.fatal || (!quarantine && s.load.error_count > 0)) {
+    fmt::print(stderr, "clemency {}: the input data has errors: nothing written (see --on-error quarantine)\n", command);
+    return kExitBadData;
+  }
+  const Population& pop = *s.load.population;
+
+  // The offense catalogs of every jurisdiction the offense codes name.
+  std::set<std::string> jurisdictions;
+  {
+    std::vector<bool> seen(pop.strings.size(), false);
+    for (StrId code : pop.sentences.offense_code) {
+      if (seen[code]) continue;
+      seen[code] = true;
+      const std::string_view text = pop.str(code);
+      jurisdictions.emplace(text.substr(0, text.find(':')));
+    }
+  }
+  for (const std::string& j : jurisdictions) {
+    const std::string path = OffenseCatalog::PathFor(j);
+    if (!std::filesystem::exists(path)) {
+      fmt::print(stderr, "warning: no offense catalog for {} ({}): the category and flags of its offenses are unknown\n", j, path);
+      continue;
+    }
+    std::string error;
+    auto catalog = OffenseCatalog::Load(path, &error);
+    if (!catalog) {
+      fmt::print(stderr, "{}\n", error);
+      return kExitBadRules;
+    }
+    s.catalogs.push_back(std::move(*catalog));
+    s.catalog_set[j] = &s.catalogs.back();
+    s.manifest.rule_files.push_back(path);
+  }
+  s.manifest.rule_files.insert(s.manifest.rule_files.begin(), policy_path);
+  for (const char* f : {"people.csv", "sentences.csv", "facilities.csv"}) {
+    const std::string path = in.data_dir + "/" + f;
+    if (std::filesystem::exists(path)) s.manifest.input_files.push_back(path);
+  }
+  s.manifest.rows = LoadCountsJson(s.load);
+
+  s.facts = BuildFactTable(pop, s.catalog_set, as_of.date);
+  s.screening = Screen(*s.policy, s.facts);
+  return kExitOk;
+}
+
+}  // namespace clemency

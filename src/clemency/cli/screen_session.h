@@ -1,0 +1,40 @@
+// Loading what screen and explain need, with their errors and exit codes:
+// the population (validated), the offense catalogs of the jurisdictions in
+// it, the policy with --set overrides, the fact table, and the screening.
+#ifndef CLEMENCY_CLI_SCREEN_SESSION_H_
+#define CLEMENCY_CLI_SCREEN_SESSION_H_
+
+#include <deque>
+#include <optional>
+#include <string>
+
+#include "clemency/cli/commands.h"
+#include "clemency/io/population_loader.h"
+#include "clemency/law/offense_catalog.h"
+#include "clemency/policy/policy.h"
+#include "clemency/report/screening_outputs.h"
+#include "clemency/screen/fact_table.h"
+#include "clemency/screen/screener.h"
+
+namespace clemency {
+
+struct ScreenSession {
+  LoadResult load;
+  std::deque<OffenseCatalog> catalogs;
+  CatalogSet catalog_set;
+  std::optional<Policy> policy;
+  FactTable facts;
+  Screening screening;
+  ScreenManifest manifest;
+  ScreenContext context() const { return {*policy, facts, screening}; }
+};
+
+// Returns kExitOk, or the exit code after printing why on stderr.
+int PrepareScreen(const ScreenInputs& in, const char* command, ScreenSession& session);
+
+// The path of a policy given as an id or a file.
+std::string ResolvePolicyPath(const std::string& policy);
+
+}  // namespace clemency
+
+#endif  // CLEMENCY_CLI_SCREEN_SESSION_H_

@@ -1,0 +1,363 @@
+#include "clemency/law/offense_catalog.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+#if __has_include(<toml++/toml.hpp>)
+#include <toml++/toml.hpp>
+#else
+#include <toml++/toml.h>  // Debian's libtomlplusplus-dev names the header toml.h
+#endif
+
+#include "clemency/law/rules_dir.h"
+
+namespace clemency {
+namespace {
+
+// Concatenation without "literal" + std::string temporaries (GCC 12 reports
+// a false -Wrestrict on those).
+template <typename... Parts>
+std::string Cat(const Parts&... parts) {
+  std::string s;
+  (s.append(std::string_view(parts)), ...);
+  return s;
+}
+
+// Thrown inside the loader and turned into the error string at the top.
+struct LoadError {
+  toml::source_position where;
+  std::string message;
+};
+
+[[noreturn]] void Fail(const toml::node& at, std::string message) {
+  throw LoadError{at.source().begin, std::move(message)};
+}
+[[noreturn]] void Fail(toml::source_position at, std::string message) {
+  throw LoadError{at, std::move(message)};
+}
+
+template <size_t N>
+bool OneOf(std::string_view s, const std::string_view (&list)[N]) {
+  return std::find(std::begin(list), std::end(list), s) != std::end(list);
+}
+
+template <size_t N>
+std::string ListOf(const std::string_view (&list)[N]) {
+  std::string out;
+  for (std::string_view s : list) {
+    if (!out.empty()) out += ", ";
+    out += s;
+  }
+  return out;
+}
+
+// Rejects keys of `tbl` that are not in `allowed`.
+void CheckKeys(const toml::table& tbl, std::initializer_list<std::string_view> allowed,
+               std::string_view what) {
+  for (auto&& [key, value] : tbl) {
+    if (std::find(allowed.begin(), allowed.end(), key.str()) == allowed.end()) {
+      std::string list;
+      for (std::string_view a : allowed) {
+        if (!list.empty()) list += ", ";
+        list += a;
+      }
+      Fail(key.source().begin,
+           "unknown key \"" + std::string(key.str()) + Cat("\" in ", what) +
+               " (expected one of: " + list + ")");
+    }
+  }
+}
+
+std::string RequiredString(const toml::table& tbl, std::string_view key, std::string_view what) {
+  const toml::node* n = tbl.get(key);
+  if (n == nullptr)
+    Fail(tbl, std::string(what) + Cat(" has no \"", key) + "\"");
+  const auto* s = n->as_string();
+  if (s == nullptr || s->get().empty())
+    Fail(*n, Cat("\"", key) + "\" must be a non-empty string");
+  return s->get();
+}
+
+std::optional<std::string> OptionalString(const toml::table& tbl, std::string_view key) {
+  const toml::node* n = tbl.get(key);
+  if (n == nullptr) return std::nullopt;
+  const auto* s = n->as_string();
+  if (s == nullptr || s->get().empty())
+    Fail(*n, Cat("\"", key) + "\" must be a non-empty string");
+  return s->get();
+}
+
+std::optional<int64_t> OptionalInt(const toml::table& tbl, std::string_view key, int64_t lo,
+                                   int64_t hi) {
+  const toml::node* n = tbl.get(key);
+  if (n == nullptr) return std::nullopt;
+  const auto* v = n->as_integer();
+  if (v == nullptr) Fail(*n, Cat("\"", key) + "\" must be an integer");
+  if (v->get() < lo || v->get() > hi)
+    Fail(*n, Cat("\"", key) + "\" must be between " + std::to_string(lo) + " and " +
+                 std::to_string(hi));
+  return v->get();
+}
+
+bool OptionalBool(const toml::table& tbl, std::string_view key) {
+  const toml::node* n = tbl.get(key);
+  if (n == nullptr) return false;
+  const auto* v = n->as_boolean();
+  if (v == nullptr) Fail(*n, Cat("\"", key) + "\" must be true or false");
+  return v->get();
+}
+
+std::vector<std::string> StringList(const toml::table& tbl, std::string_view key) {
+  std::vector<std::string> out;
+  const toml::node* n = tbl.get(key);
+  if (n == nullptr) return out;
+  const auto* arr = n->as_array();
+  if (arr == nullptr) Fail(*n, Cat("\"", key) + "\" must be an array of strings");
+  for (const toml::node& item : *arr) {
+    const auto* s = item.as_string();
+    if (s == nullptr || s->get().empty())
+      Fail(item, Cat("\"", key) + "\" must hold non-empty strings");
+    out.push_back(s->get());
+  }
+  return out;
+}
+
+std::vector<int> IntList(const toml::table& tbl, std::string_view key, int lo, int hi) {
+  std::vector<int> out;
+  const toml::node* n = tbl.get(key);
+  if (n == nullptr) return out;
+  const auto* arr = n->as_array();
+  if (arr == nullptr) Fail(*n, Cat("\"", key) + "\" must be an array of integers");
+  for (const toml::node& item : *arr) {
+    const auto* v = item.as_integer();
+    if (v == nullptr || v->get() < lo || v->get() > hi)
+      Fail(item, Cat("\"", key) + "\" must hold integers between " + std::to_string(lo) +
+                     " and " + std::to_string(hi));
+    out.push_back(static_cast<int>(v->get()));
+  }
+  return out;
+}
+
+const toml::array& TableArray(const toml::table& root, std::string_view key, bool required) {
+  static const toml::array kEmpty;
+  const toml::node* n = root.get(key);
+  if (n == nullptr) {
+    if (required) Fail(root, Cat("no [[", key) + "]] entries");
+    return kEmpty;
+  }
+  const auto* arr = n->as_array();
+  if (arr == nullptr || !arr->is_array_of_tables())
+    Fail(*n, Cat("\"", key) + Cat("\" must be an array of tables ([[", key) + "]])");
+  return *arr;
+}
+
+// A code goes into CSV fields and into "CODE=DAYS;..." enhancement lists
+// unquoted, so it must not hold the characters those use.
+void CheckCodeChars(const toml::table& t, const std::string& code) {
+  for (char c : code)
+    if (c == ',' || c == '"' || c == ';' || c == '=' || static_cast<unsigned char>(c) < 0x20)
+      Fail(*t.get("code"), Cat("code \"", code, "\" must not contain , \" ; = or control characters"));
+  if (code.front() == ' ' || code.back() == ' ')
+    Fail(*t.get("code"), Cat("code \"", code, "\" must not start or end with a space"));
+}
+
+Offense ParseOffense(const toml::table& t, std::string_view prefix) {
+  CheckKeys(t,
+            {"code", "title", "category", "bjs_offense", "flags", "triad_months", "life",
+             "life_min_years", "life_kind", "lwop_eligible", "drugs", "citation"},
+            "[[offense]]");
+  Offense o;
+  o.code = RequiredString(t, "code", "[[offense]]");
+  if (o.code.rfind(prefix, 0) != 0 || o.code.size() == prefix.size())
+    Fail(*t.get("code"), "code \"" + o.code + Cat("\" must start with \"", prefix) + "\"");
+  CheckCodeChars(t, o.code);
+  o.title = RequiredString(t, "title", "offense " + o.code);
+  o.category = RequiredString(t, "category", "offense " + o.code);
+  if (!OneOf(o.category, kOffenseCategories))
+    Fail(*t.get("category"), "offense " + o.code + ": category \"" + o.category +
+                                 "\" is not one of: " + ListOf(kOffenseCategories));
+  o.bjs_offense = RequiredString(t, "bjs_offense", "offense " + o.code);
+  if (!OneOf(o.bjs_offense, kBjsOffenses))
+    Fail(*t.get("bjs_offense"), "offense " + o.code + ": bjs_offense \"" + o.bjs_offense +
+                                    "\" is not one of: " + ListOf(kBjsOffenses));
+  o.flags = StringList(t, "flags");
+  if (const toml::node* fl = t.get("flags")) {
+    const toml::array& arr = *fl->as_array();
+    for (size_t i = 0; i < o.flags.size(); ++i) {
+      if (!OneOf(o.flags[i], kOffenseFlags))
+        Fail(*arr.get(i), "offense " + o.code + ": flag \"" + o.flags[i] + "\" is not one of: " +
+                              ListOf(kOffenseFlags));
+      for (size_t j = 0; j < i; ++j)
+        if (o.flags[j] == o.flags[i])
+          Fail(*arr.get(i), "offense " + o.code + ": flag \"" + o.flags[i] + "\" is repeated");
+    }
+  }
+  if (const toml::node* tr = t.get("triad_months")) {
+    const std::vector<int> triad = IntList(t, "triad_months", 1, 1200);
+    if (triad.size() != 3 || triad[0] > triad[1] || triad[1] > triad[2])
+      Fail(*tr, "offense " + o.code +
+                    ": triad_months must be [lower, middle, upper] with lower <= middle <= upper");
+    o.triad_lower_months = triad[0];
+    o.triad_middle_months = triad[1];
+    o.triad_upper_months = triad[2];
+  }
+  o.life = OptionalBool(t, "life");
+  if (o.life) {
+    if (o.has_triad())
+      Fail(*t.get("life"), "offense " + o.code + ": an offense has a triad or a life term, not both");
+    const auto min_years = OptionalInt(t, "life_min_years", 1, 99);
+    if (!min_years) Fail(*t.get("life"), "offense " + o.code + ": a life term needs life_min_years");
+    o.life_min_years = static_cast<int>(*min_years);
+    o.life_kind = OptionalString(t, "life_kind").value_or("indeterminate");
+    if (o.life_kind != "indeterminate" && o.life_kind != "life")
+      Fail(*t.get("life_kind"), "offense " + o.code + ": life_kind must be \"indeterminate\" or \"life\"");
+  } else {
+    for (std::string_view k : {"life_min_years", "life_kind"})
+      if (const toml::node* n = t.get(k))
+        Fail(*n, "offense " + o.code + Cat(": \"", k) + "\" needs life = true");
+  }
+  o.lwop_eligible = OptionalBool(t, "lwop_eligible");
+  if (o.lwop_eligible && !o.life)
+    Fail(*t.get("lwop_eligible"), "offense " + o.code + ": lwop_eligible needs life = true");
+  o.drugs = StringList(t, "drugs");
+  if (!o.drugs.empty() && o.category != "drug_possession" && o.category != "drug_distribution")
+    Fail(*t.get("drugs"), "offense " + o.code + ": drugs is only for drug offenses");
+  o.citation = RequiredString(t, "citation", "offense " + o.code);
+  return o;
+}
+
+SentenceEnhancement ParseEnhancement(const toml::table& t, std::string_view prefix) {
+  CheckKeys(t, {"code", "title", "kind", "days", "choices_days", "citation"}, "[[enhancement]]");
+  SentenceEnhancement e;
+  e.code = RequiredString(t, "code", "[[enhancement]]");
+  if (e.code.rfind(prefix, 0) != 0 || e.code.size() == prefix.size())
+    Fail(*t.get("code"), "code \"" + e.code + Cat("\" must start with \"", prefix) + "\"");
+  CheckCodeChars(t, e.code);
+  e.title = RequiredString(t, "title", "enhancement " + e.code);
+  e.kind = RequiredString(t, "kind", "enhancement " + e.code);
+  static constexpr std::string_view kKinds[] = {"fixed", "choice", "doubling", "scheme"};
+  if (!OneOf(e.kind, kKinds))
+    Fail(*t.get("kind"), "enhancement " + e.code + ": kind \"" + e.kind + "\" is not one of: " +
+                             ListOf(kKinds));
+  e.days = static_cast<int>(OptionalInt(t, "days", 0, 40000).value_or(0));
+  e.choices_days = IntList(t, "choices_days", 1, 40000);
+  if ((e.kind == "fixed" || e.kind == "choice") && e.days == 0)
+    Fail(t, "enhancement " + e.code + ": a " + e.kind + " enhancement needs days > 0");
+  if (e.kind == "choice" && std::find(e.choices_days.begin(), e.choices_days.end(), e.days) ==
+                                e.choices_days.end())
+    Fail(t, "enhancement " + e.code + ": days must be one of choices_days");
+  if (e.kind != "choice" && !e.choices_days.empty())
+    Fail(*t.get("choices_days"), "enhancement " + e.code + ": choices_days is only for kind = \"choice\"");
+  e.citation = RequiredString(t, "citation", "enhancement " + e.code);
+  return e;
+}
+
+std::string Position(const std::string& path, toml::source_position p) {
+  if (!p) return path;
+  return path + ":" + std::to_string(p.line) + ":" + std::to_string(p.column);
+}
+
+}  // namespace
+
+std::string_view BjsCategoryOf(std::string_view bjs_offense) {
+  const int i = BjsOffenseIndex(bjs_offense);
+  if (i < 0) return "";
+  if (i <= 5) return "violent";
+  if (i <= 10) return "property";
+  if (i <= 12) return "drug";
+  if (i <= 15) return "public_order";
+  return "other_unspecified";
+}
+
+int BjsOffenseIndex(std::string_view bjs_offense) {
+  for (size_t i = 0; i < kNumBjsOffenses; ++i)
+    if (kBjsOffenses[i] == bjs_offense) return static_cast<int>(i);
+  return -1;
+}
+
+bool Offense::HasFlag(std::string_view flag) const {
+  return std::find(flags.begin(), flags.end(), flag) != flags.end();
+}
+
+std::optional<OffenseCatalog> OffenseCatalog::Load(const std::string& path, std::string* error) {
+  OffenseCatalog cat;
+  cat.path_ = path;
+  toml::table root;
+  try {
+    root = toml::parse_file(path);
+  } catch (const toml::parse_error& e) {
+    if (error != nullptr)
+      *error = Position(path, e.source().begin) + ": " + std::string(e.description());
+    return std::nullopt;
+  }
+  try {
+    CheckKeys(root, {"catalog", "offense", "enhancement"}, "the catalog file");
+    const toml::node* head = root.get("catalog");
+    if (head == nullptr || !head->is_table()) Fail(root, "no [catalog] table");
+    const toml::table& h = *head->as_table();
+    CheckKeys(h, {"jurisdiction", "title", "notes", "sources"}, "[catalog]");
+    cat.jurisdiction_ = RequiredString(h, "jurisdiction", "[catalog]");
+    const std::string prefix = cat.jurisdiction_ + ":";
+
+    for (const toml::node& n : TableArray(root, "offense", true)) {
+      Offense o = ParseOffense(*n.as_table(), prefix);
+      if (cat.by_code_.count(o.code) != 0)
+        Fail(*n.as_table()->get("code"), "code \"" + o.code + "\" is listed twice");
+      cat.by_code_.emplace(o.code, cat.offenses_.size());
+      cat.offenses_.push_back(std::move(o));
+    }
+    for (const toml::node& n : TableArray(root, "enhancement", false)) {
+      SentenceEnhancement e = ParseEnhancement(*n.as_table(), prefix);
+      if (cat.enhancement_by_code_.count(e.code) != 0 || cat.by_code_.count(e.code) != 0)
+        Fail(*n.as_table()->get("code"), "code \"" + e.code + "\" is listed twice");
+      cat.enhancement_by_code_.emplace(e.code, cat.enhancements_.size());
+      cat.enhancements_.push_back(std::move(e));
+    }
+  } catch (const LoadError& e) {
+    if (error != nullptr) *error = Position(path, e.where) + ": " + e.message;
+    return std::nullopt;
+  }
+  return cat;
+}
+
+std::string OffenseCatalog::PathFor(std::string_view jurisdiction, const std::string& rules_dir) {
+  const std::string dir = rules_dir.empty() ? RulesDir() : rules_dir;
+  return (std::filesystem::path(dir) / "offenses" / (std::string(jurisdiction) + ".toml")).string();
+}
+
+std::optional<OffenseCatalog> OffenseCatalog::LoadJurisdiction(std::string_view jurisdiction,
+                                                               std::string* error,
+                                                               const std::string& rules_dir) {
+  if (rules_dir.empty() && RulesDir().empty()) {
+    if (error != nullptr)
+      *error = "cannot find the rules/ folder (set CLEMENCY_RULES_DIR)";
+    return std::nullopt;
+  }
+  const std::string path = PathFor(jurisdiction, rules_dir);
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    if (error != nullptr)
+      *error = path + Cat(": no offense catalog for jurisdiction ", jurisdiction);
+    return std::nullopt;
+  }
+  auto cat = Load(path, error);
+  if (cat && cat->jurisdiction() != jurisdiction) {
+    if (error != nullptr)
+      *error = path + ": the catalog is for " + cat->jurisdiction() + ", not " +
+               std::string(jurisdiction);
+    return std::nullopt;
+  }
+  return cat;
+}
+
+const Offense* OffenseCatalog::Find(std::string_view code) const {
+  auto it = by_code_.find(code);
+  return it == by_code_.end() ? nullptr : &offenses_[it->second];
+}
+
+const SentenceEnhancement* OffenseCatalog::FindEnhancement(std::string_view code) const {
+  auto it = enhancement_by_code_.find(code);
+  return it == enhancement_by_code_.end() ? nullptr : &enhancements_[it->second];
+}
+
+}  // namespace clemency

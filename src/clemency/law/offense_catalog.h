@@ -1,0 +1,124 @@
+// A jurisdiction's offense catalog, loaded from rules/offenses/XX.toml
+// (DESIGN.md section 6): for each statute code its title, category, the BJS
+// offense subcategory it is counted under, statutory flags, the felony
+// sentencing triad or life term, and a citation; plus the sentence
+// enhancements the jurisdiction uses, with their length in days.
+//
+// The file format is documented at the top of rules/offenses/CA.toml. Loading
+// checks every entry (required keys, closed vocabularies, unique codes, the
+// jurisdiction prefix, a well-formed triad) and reports the first problem as
+// "FILE:LINE:COLUMN: message".
+#ifndef CLEMENCY_LAW_OFFENSE_CATALOG_H_
+#define CLEMENCY_LAW_OFFENSE_CATALOG_H_
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <map>
+#include <vector>
+
+namespace clemency {
+
+// The offense categories of DESIGN.md section 6.
+inline constexpr std::string_view kOffenseCategories[] = {
+    "violent", "sex", "property", "drug_possession", "drug_distribution", "public_order", "other"};
+
+// The most-serious-offense subcategories of BJS Prisoners in 2022, Table 16,
+// in the table's row order.
+inline constexpr std::string_view kBjsOffenses[] = {
+    "murder",        "negligent_manslaughter", "rape_sexual_assault", "robbery",
+    "assault",       "other_violent",          "burglary",            "larceny_theft",
+    "motor_vehicle_theft", "fraud",           "other_property",      "drug_possession",
+    "drug_other",    "weapons",                "dui",                 "other_public_order",
+    "other_unspecified"};
+inline constexpr size_t kNumBjsOffenses = std::size(kBjsOffenses);
+
+// The BJS Table 18 category of a Table 16 subcategory: violent, property,
+// drug, public_order or other_unspecified.
+std::string_view BjsCategoryOf(std::string_view bjs_offense);
+// Index of a subcategory in kBjsOffenses, or -1.
+int BjsOffenseIndex(std::string_view bjs_offense);
+
+// Statutory flags an offense may carry.
+inline constexpr std::string_view kOffenseFlags[] = {
+    "violent_felony",     // CA PC 667.5(c)
+    "serious_felony",     // CA PC 1192.7(c)
+    "sex_registrable",    // CA PC 290(c): conviction requires registration
+    "super_strike",       // CA PC 667(e)(2)(C)(iv)
+    "registrant",         // conviction shows the person is already required to register
+    "domestic_violence",  // a domestic-violence offense
+};
+
+struct Offense {
+  std::string code;         // jurisdiction-qualified, e.g. "CA:PC 459 1st"
+  std::string title;
+  std::string category;     // one of kOffenseCategories
+  std::string bjs_offense;  // one of kBjsOffenses
+  std::vector<std::string> flags;
+  // Felony sentencing triad in months; all three 0 when the offense has none.
+  int triad_lower_months = 0;
+  int triad_middle_months = 0;
+  int triad_upper_months = 0;
+  // A statutory life term (e.g. 25 years to life). life_kind is
+  // "indeterminate" (N years to life) or "life" (life with the possibility of
+  // parole, minimum life_min_years before parole eligibility).
+  bool life = false;
+  int life_min_years = 0;
+  std::string life_kind;
+  // Life without parole or death is possible (e.g. special circumstances).
+  bool lwop_eligible = false;
+  // Substances the statute covers (drug offenses only).
+  std::vector<std::string> drugs;
+  std::string citation;
+
+  bool HasFlag(std::string_view flag) const;
+  bool has_triad() const { return triad_lower_months > 0; }
+};
+
+struct SentenceEnhancement {
+  std::string code;   // e.g. "CA:PC 667.5(b)"
+  std::string title;
+  // "fixed": adds `days`; "choice": adds one of `choices_days` (`days` is the
+  // middle one); "doubling": doubles the base term (the days recorded are the
+  // added base term); "scheme": marks an alternative indeterminate sentencing
+  // scheme (third strike, One Strike) and adds no days of its own.
+  std::string kind;
+  int days = 0;
+  std::vector<int> choices_days;
+  std::string citation;
+};
+
+class OffenseCatalog {
+ public:
+  // Loads and checks one catalog file. On failure returns nullopt and sets
+  // *error to "PATH:LINE:COLUMN: message" (or "PATH: message").
+  static std::optional<OffenseCatalog> Load(const std::string& path, std::string* error);
+  // Loads RULES_DIR/offenses/XX.toml for a jurisdiction code; rules_dir empty
+  // means RulesDir().
+  static std::optional<OffenseCatalog> LoadJurisdiction(std::string_view jurisdiction,
+                                                        std::string* error,
+                                                        const std::string& rules_dir = "");
+  static std::string PathFor(std::string_view jurisdiction, const std::string& rules_dir = "");
+
+  const std::string& jurisdiction() const { return jurisdiction_; }
+  const std::string& path() const { return path_; }
+  std::span<const Offense> offenses() const { return offenses_; }
+  std::span<const SentenceEnhancement> enhancements() const { return enhancements_; }
+
+  // The offense or enhancement with exactly this code, or null.
+  const Offense* Find(std::string_view code) const;
+  const SentenceEnhancement* FindEnhancement(std::string_view code) const;
+
+ private:
+  std::string jurisdiction_;
+  std::string path_;
+  std::vector<Offense> offenses_;
+  std::vector<SentenceEnhancement> enhancements_;
+  std::map<std::string, size_t, std::less<>> by_code_;
+  std::map<std::string, size_t, std::less<>> enhancement_by_code_;
+};
+
+}  // namespace clemency
+
+#endif  // CLEMENCY_LAW_OFFENSE_CATALOG_H_

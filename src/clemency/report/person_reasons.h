@@ -1,0 +1,39 @@
+// Why a person got their result: every rule with its result, the values it
+// used, its text and citation (DESIGN.md section 5, reasons.jsonl), as one
+// JSON object, as plain text for `clemency explain`, and as a one-line
+// plain-language reason for candidates.xlsx.
+#ifndef CLEMENCY_REPORT_PERSON_REASONS_H_
+#define CLEMENCY_REPORT_PERSON_REASONS_H_
+
+#include <string>
+
+#include "clemency/policy/policy.h"
+#include "clemency/screen/fact_table.h"
+#include "clemency/screen/screener.h"
+
+namespace clemency {
+
+struct ScreenContext {
+  const Policy& policy;
+  const FactTable& facts;
+  const Screening& screening;
+};
+
+// One line of reasons.jsonl (no trailing newline).
+std::string PersonReasonsJson(const ScreenContext& c, uint32_t person);
+// A readable account for `clemency explain`.
+std::string PersonExplanation(const ScreenContext& c, uint32_t person);
+// One sentence for a lawyer: why eligible, what needs review.
+std::string PlainReason(const ScreenContext& c, uint32_t person);
+
+// ";"-joined ids of the groups met / the exclusions that apply.
+std::string GroupsMet(const ScreenContext& c, uint32_t person);
+std::string ExcludedBy(const ScreenContext& c, uint32_t person);
+
+// Values as shown to people: a span as "56 years 10 months (1968-02-29 to 2025-01-01)".
+std::string DescribeSpan(int64_t from, int64_t to);
+std::string DescribeDays(int64_t days);
+
+}  // namespace clemency
+
+#endif  // CLEMENCY_REPORT_PERSON_REASONS_H_

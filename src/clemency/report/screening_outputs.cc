@@ -1,0 +1,250 @@
+#include "clemency/report/screening_outputs.h"
+
+#include <fmt/format.h>
+#include <xlsxwriter.h>
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+
+#include "clemency/io/atomic_file.h"
+#include "clemency/io/csv_writer.h"
+#include "clemency/report/sha256.h"
+
+namespace clemency {
+namespace {
+
+std::string AgeBand(int age) {
+  if (age < 25) return "under 25";
+  if (age >= 65) return "65 or older";
+  const int lo = age / 5 * 5;
+  return fmt::format("{}-{}", lo, lo + 4);
+}
+
+int AgeYears(const FactTable& f, uint32_t p) {
+  return AgeOn(Date::FromDays(static_cast<int32_t>(f.birth[p])), f.as_of);
+}
+
+std::string OptionalDate(int64_t d) { return d == kNa ? "" : Date::FromDays(static_cast<int32_t>(d)).ToString(); }
+std::string OptionalInt(int64_t v) { return v == kNa ? "" : std::to_string(v); }
+std::string Str(const FactTable& f, int64_t id) { return id == kNa ? "" : std::string(f.strings.View(static_cast<StrId>(id))); }
+
+}  // namespace
+
+bool WriteScreeningCsv(const ScreenContext& c, const std::string& path, std::string* error) {
+  const FactTable& f = c.facts;
+  const Screening& s = c.screening;
+  const Population& pop = *f.population;
+  CsvWriter w(path);
+  w.Row({"person_id", "status", "groups", "excluded_by", "priority", "rank", "eligible_on", "age",
+         "time_served_days", "current_law_term_days", "current_law_excess_days", "most_serious_category", "race",
+         "sex", "jurisdiction", "facility_id"});
+  for (uint32_t p : s.order) {
+    w.Field(pop.str(pop.people.id[p]))
+        .Field(StatusName(s.status[p]))
+        .Field(GroupsMet(c, p))
+        .Field(ExcludedBy(c, p))
+        .Field(std::isnan(s.priority[p]) ? std::string() : fmt::format("{:.4f}", s.priority[p]))
+        .Field(s.rank[p] ? std::to_string(s.rank[p]) : std::string())
+        .Field(OptionalDate(s.eligible_on[p]))
+        .Field(int64_t{AgeYears(f, p)})
+        .Field(f.as_of.days() - f.admission[p])
+        .Field(OptionalInt(f.current_law_term[p]))
+        .Field(OptionalInt(f.current_law_excess[p]))
+        .Field(Str(f, f.most_serious_category[p]))
+        .Field(Str(f, f.race[p]))
+        .Field(Str(f, f.sex[p]))
+        .Field(Str(f, f.jurisdiction[p]))
+        .Field(Str(f, f.facility_id[p]));
+    w.EndRow();
+  }
+  if (w.Commit()) return true;
+  *error = w.error();
+  return false;
+}
+
+bool WriteReasonsJsonl(const ScreenContext& c, const std::string& path, std::string* error) {
+  AtomicFile out(path);
+  std::string buf;
+  for (uint32_t p : c.screening.order) {
+    buf += PersonReasonsJson(c, p);
+    buf.push_back('\n');
+    if (buf.size() > (1 << 20)) {
+      out.Write(buf);
+      buf.clear();
+    }
+  }
+  out.Write(buf);
+  if (out.Commit()) return true;
+  *error = out.error();
+  return false;
+}
+
+bool WriteCandidatesXlsx(const ScreenContext& c, const std::string& path, std::string* error) {
+  const std::string partial = path + ".partial";
+  const FactTable& f = c.facts;
+  const Screening& s = c.screening;
+  const Population& pop = *f.population;
+  lxw_workbook_options options = {};
+  options.constant_memory = LXW_TRUE;
+  lxw_workbook* wb = workbook_new_opt(partial.c_str(), &options);
+  if (wb == nullptr) {
+    *error = path + ": cannot create";
+    return false;
+  }
+  // A fixed creation time keeps the file identical from run to run.
+  lxw_doc_properties props = {};
+  char title[] = "Clemency candidates";
+  props.title = title;
+  props.created = static_cast<time_t>(f.as_of.days()) * 86400;
+  workbook_set_properties(wb, &props);
+  lxw_worksheet* ws = workbook_add_worksheet(wb, "candidates");
+  lxw_format* bold = workbook_add_format(wb);
+  format_set_bold(bold);
+  static constexpr const char* kHeader[] = {"rank", "person_id", "status", "groups", "priority", "age",
+                                            "time_served_days", "current_law_excess_days", "most_serious_category",
+                                            "facility_id", "reason"};
+  for (lxw_col_t col = 0; col < std::size(kHeader); ++col) worksheet_write_string(ws, 0, col, kHeader[col], bold);
+  lxw_row_t row = 1;
+  for (uint32_t p : s.order) {
+    if (s.status[p] == Status::kNotEligible) continue;
+    worksheet_write_number(ws, row, 0, s.rank[p], nullptr);
+    worksheet_write_string(ws, row, 1, std::string(pop.str(pop.people.id[p])).c_str(), nullptr);
+    worksheet_write_string(ws, row, 2, std::string(StatusName(s.status[p])).c_str(), nullptr);
+    worksheet_write_string(ws, row, 3, GroupsMet(c, p).c_str(), nullptr);
+    if (!std::isnan(s.priority[p])) worksheet_write_number(ws, row, 4, std::round(s.priority[p] * 1e4) / 1e4, nullptr);
+    worksheet_write_number(ws, row, 5, AgeYears(f, p), nullptr);
+    worksheet_write_number(ws, row, 6, static_cast<double>(f.as_of.days() - f.admission[p]), nullptr);
+    if (f.current_law_excess[p] != kNa) worksheet_write_number(ws, row, 7, static_cast<double>(f.current_law_excess[p]), nullptr);
+    worksheet_write_string(ws, row, 8, Str(f, f.most_serious_category[p]).c_str(), nullptr);
+    worksheet_write_string(ws, row, 9, Str(f, f.facility_id[p]).c_str(), nullptr);
+    worksheet_write_string(ws, row, 10, PlainReason(c, p).c_str(), nullptr);
+    ++row;
+  }
+  const lxw_error rc = workbook_close(wb);
+  if (rc != LXW_NO_ERROR) {
+    std::remove(partial.c_str());
+    *error = fmt::format("{}: {}", path, lxw_strerror(rc));
+    return false;
+  }
+  if (std::rename(partial.c_str(), path.c_str()) != 0) {
+    *error = path + ": cannot rename into place";
+    return false;
+  }
+  return true;
+}
+
+nlohmann::ordered_json ScreeningSummary(const ScreenContext& c, const ScreenManifest& m) {
+  using json = nlohmann::ordered_json;
+  const FactTable& f = c.facts;
+  const Screening& s = c.screening;
+  const Policy& policy = c.policy;
+  const size_t n = f.people();
+
+  auto status_counts = [] { return json{{"eligible", 0}, {"needs_review", 0}, {"not_eligible", 0}}; };
+  json counts = status_counts();
+  counts["people"] = n;
+  std::map<std::string, json> by_race, by_sex, by_age, by_jur, by_fac;
+  json groups = json::object(), overlaps = json::object(), exclusions = json::object();
+  for (const PolicyRule& r : policy.rules) {
+    if (r.kind == RuleKind::kGroup) groups[r.id] = status_counts();
+    if (r.kind == RuleKind::kExclusion) exclusions[r.id] = {{"true", 0}, {"unknown", 0}};
+  }
+  std::map<std::string, int64_t> overlap_counts;
+  int64_t excess_eligible = 0, excess_all = 0, eligible_within_1y = 0, eligible_within_5y = 0;
+  for (uint32_t p = 0; p < n; ++p) {
+    const std::string st(StatusName(s.status[p]));
+    counts[st] = counts[st].get<int64_t>() + 1;
+    auto add = [&](std::map<std::string, json>& m2, const std::string& key) {
+      json& t = m2[key];
+      if (t.is_null()) t = status_counts();
+      t[st] = t[st].get<int64_t>() + 1;
+    };
+    add(by_race, Str(f, f.race[p]));
+    add(by_sex, Str(f, f.sex[p]));
+    add(by_age, AgeBand(AgeYears(f, p)));
+    add(by_jur, Str(f, f.jurisdiction[p]));
+    add(by_fac, f.facility_id[p] == kNa ? "unknown" : Str(f, f.facility_id[p]));
+    std::string combo;
+    for (size_t r = 0; r < policy.rules.size(); ++r) {
+      const PolicyRule& rule = policy.rules[r];
+      const uint8_t v = s.rules[r].ob[p];
+      if (rule.kind == RuleKind::kGroup && v == kTrue) {
+        groups[rule.id][st] = groups[rule.id][st].get<int64_t>() + 1;
+        combo += (combo.empty() ? "" : "+") + rule.id;
+      }
+      if (rule.kind == RuleKind::kExclusion && v != kFalse) {
+        const char* k = v == kTrue ? "true" : "unknown";
+        exclusions[rule.id][k] = exclusions[rule.id][k].get<int64_t>() + 1;
+      }
+    }
+    if (s.status[p] == Status::kEligible) overlap_counts[combo.empty() ? "(none)" : combo]++;
+    if (f.current_law_excess[p] != kNa) {
+      excess_all += f.current_law_excess[p];
+      if (s.status[p] == Status::kEligible) excess_eligible += f.current_law_excess[p];
+    }
+    if (s.eligible_on[p] != kNa) {
+      const int64_t wait = s.eligible_on[p] - f.as_of.days();
+      if (wait <= 366) ++eligible_within_1y;
+      if (wait <= 5 * 366) ++eligible_within_5y;
+    }
+  }
+  auto to_json = [](const std::map<std::string, json>& m2) {
+    json j = json::object();
+    for (const auto& [k, v] : m2) j[k] = v;
+    return j;
+  };
+  json overlap_json = json::object();
+  for (const auto& [k, v] : overlap_counts) overlap_json[k] = v;
+
+  json params = json::object();
+  for (const PolicyParam& prm : policy.params) params[prm.name] = prm.value.ToString();
+  json overrides = json::object();
+  for (const auto& [k, v] : m.overrides) overrides[k] = v;
+  json inputs = json::object(), rules = json::object();
+  for (const std::string& path : m.input_files)
+    inputs[std::filesystem::path(path).filename().string()] = Sha256File(path);
+  for (const std::string& path : m.rule_files) rules[std::filesystem::path(path).filename().string()] = Sha256File(path);
+
+  return json{
+      {"policy", {{"id", policy.id}, {"title", policy.title}, {"citation", policy.citation}}},
+      {"as_of", f.as_of.ToString()},
+      {"counts", counts},
+      {"groups", groups},
+      {"eligible_by_group_combination", overlap_json},
+      {"exclusions", exclusions},
+      {"by_race", to_json(by_race)},
+      {"by_sex", to_json(by_sex)},
+      {"by_age_band", to_json(by_age)},
+      {"by_jurisdiction", to_json(by_jur)},
+      {"by_facility", to_json(by_fac)},
+      {"excess_time_days", {{"eligible", excess_eligible}, {"everyone", excess_all}}},
+      {"not_yet_eligible", {{"eligible_within_1_year", eligible_within_1y}, {"eligible_within_5_years", eligible_within_5y}}},
+      {"rows", m.rows},
+      {"manifest",
+       {{"engine_version", CLEMENCY_VERSION},
+        {"as_of", f.as_of.ToString()},
+        {"policy", policy.id},
+        {"parameters", params},
+        {"overrides", overrides},
+        {"inputs_sha256", inputs},
+        {"rules_sha256", rules}}},
+  };
+}
+
+bool WriteScreeningOutputs(const ScreenContext& c, const ScreenManifest& m, const std::string& out_dir,
+                           std::string* error) {
+  std::error_code ec;
+  std::filesystem::create_directories(out_dir, ec);
+  if (ec) {
+    *error = out_dir + ": cannot create: " + ec.message();
+    return false;
+  }
+  return WriteScreeningCsv(c, out_dir + "/screening.csv", error) &&
+         WriteReasonsJsonl(c, out_dir + "/reasons.jsonl", error) &&
+         WriteFileAtomically(out_dir + "/summary.json", ScreeningSummary(c, m).dump(2) + "\n", error) &&
+         WriteCandidatesXlsx(c, out_dir + "/candidates.xlsx", error);
+}
+
+}  // namespace clemency

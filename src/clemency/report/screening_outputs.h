@@ -1,0 +1,36 @@
+// The files `clemency screen` writes (DESIGN.md section 5): screening.csv,
+// reasons.jsonl, summary.json and candidates.xlsx, each through a temporary
+// name so a failed run leaves nothing half-written. Same inputs, rules and
+// as-of date give byte-identical files: nothing time-dependent is written.
+#ifndef CLEMENCY_REPORT_SCREENING_OUTPUTS_H_
+#define CLEMENCY_REPORT_SCREENING_OUTPUTS_H_
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "clemency/report/person_reasons.h"
+
+namespace clemency {
+
+struct ScreenManifest {
+  std::vector<std::string> input_files;  // hashed into the manifest
+  std::vector<std::string> rule_files;
+  std::vector<std::pair<std::string, std::string>> overrides;  // --set NAME=VALUE, in order
+  nlohmann::ordered_json rows;  // rows read/accepted/rejected per input file
+};
+
+nlohmann::ordered_json ScreeningSummary(const ScreenContext& c, const ScreenManifest& m);
+
+bool WriteScreeningCsv(const ScreenContext& c, const std::string& path, std::string* error);
+bool WriteReasonsJsonl(const ScreenContext& c, const std::string& path, std::string* error);
+bool WriteCandidatesXlsx(const ScreenContext& c, const std::string& path, std::string* error);
+
+// All four into out_dir.
+bool WriteScreeningOutputs(const ScreenContext& c, const ScreenManifest& m, const std::string& out_dir,
+                           std::string* error);
+
+}  // namespace clemency
+
+#endif  // CLEMENCY_REPORT_SCREENING_OUTPUTS_H_
