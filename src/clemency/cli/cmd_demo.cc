@@ -1,7 +1,7 @@
 // clemency demo: the main job on the embedded default, a California-sized
 // synthetic state (100,000 people, seed 1, as of 2026-01-01): generate it,
-// load and validate it, and print a short summary. Later stages (screen,
-// simulate, report) join here as they are built.
+// load and validate it, screen it with redemption-2020, and print a short
+// summary. Later stages (simulate, report) join here as they are built.
 #include <fmt/format.h>
 
 #include <chrono>
@@ -19,7 +19,7 @@ constexpr const char* kDefaultAsOf = "2026-01-01";
 constexpr int64_t kDefaultPeople = 100000;
 
 void PrintPopulationSummary(const Population& pop, Date as_of) {
-  size_t older = 0, technical = 0, female = 0, life = 0;
+  size_t older = 0, technical = 0, female = 0, life = 0;  // life: life, LWOP, death or N-to-life
   for (uint32_t p = 0; p < pop.people_count(); ++p) {
     if (AgeOn(pop.people.birth_date[p], as_of) >= 55) ++older;
     if (pop.people.admission_type[p] == AdmissionType::kTechnicalViolation) ++technical;
@@ -27,8 +27,9 @@ void PrintPopulationSummary(const Population& pop, Date as_of) {
     const IndexRange r = pop.SentencesOf(p);
     for (uint32_t s = r.begin; s < r.end; ++s) {
       const SentenceType t = pop.sentences.type[s];
-      if (pop.sentences.status[s] == SentenceStatus::kActive &&
-          (t == SentenceType::kLife || t == SentenceType::kLwop)) {
+      const bool to_life = t == SentenceType::kIndeterminate && pop.sentences.max_term_days[s] == kMissingInt;
+      if (pop.sentences.status[s] == SentenceStatus::kActive && (t != SentenceType::kDeterminate) &&
+          (t != SentenceType::kIndeterminate || to_life)) {
         ++life;
         break;
       }
@@ -41,7 +42,7 @@ void PrintPopulationSummary(const Population& pop, Date as_of) {
   fmt::print("aged 55+        {:>7} ({:.1f}%)\n", older, pct(older));
   fmt::print("women           {:>7} ({:.1f}%)\n", female, pct(female));
   fmt::print("technical viol. {:>7} ({:.1f}%)\n", technical, pct(technical));
-  fmt::print("life or LWOP    {:>7} ({:.1f}%)\n", life, pct(life));
+  fmt::print("life terms      {:>7} ({:.1f}%) life, LWOP, death or N years to life\n", life, pct(life));
   fmt::print("memory          {:.1f} MB in columns and strings\n",
              static_cast<double>(pop.bytes_used()) / 1e6);
 }
@@ -81,6 +82,20 @@ int RunDemo(const DemoArgs& args) {
   PrintLoadCounts(result, stdout);
   fmt::print("\n");
   PrintPopulationSummary(*result.population, options.as_of);
+
+  // Screen with the Redemption Campaign policy.
+  ScreenArgs screen;
+  screen.in.data_dir = data_dir;
+  screen.in.policy = "redemption-2020";
+  screen.in.as_of = kDefaultAsOf;
+  screen.out_dir = args.out_dir + "/screen-redemption-2020";
+  fmt::print("\n[screen]   ");
+  std::fflush(stdout);
+  const auto t3 = std::chrono::steady_clock::now();
+  if (const int rc = RunScreen(screen); rc != kExitOk) return rc;
+  fmt::print("           {:.2f} s; explain anyone with: build/clemency explain --data {} --policy redemption-2020 "
+             "--as-of {} --person P0000001\n",
+             secs(t3, std::chrono::steady_clock::now()), data_dir, kDefaultAsOf);
   return kExitOk;
 }
 

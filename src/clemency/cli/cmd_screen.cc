@@ -2,6 +2,8 @@
 // screening.csv, reasons.jsonl, summary.json, candidates.xlsx (DESIGN.md 5).
 #include <fmt/format.h>
 
+#include <chrono>
+
 #include "clemency/cli/commands.h"
 #include "clemency/cli/screen_session.h"
 #include "clemency/io/rejected_csv.h"
@@ -11,11 +13,17 @@ namespace clemency {
 int RunScreen(const ScreenArgs& args) {
   ScreenSession s;
   if (const int rc = PrepareScreen(args.in, "screen", s); rc != kExitOk) return rc;
+  const auto t0 = std::chrono::steady_clock::now();
   std::string error;
   if (!WriteScreeningOutputs(s.context(), s.manifest, args.out_dir, &error) ||
       (args.in.on_error == "quarantine" && !WriteRejectedCsv(args.out_dir + "/rejected.csv", s.load.rejected, &error))) {
     fmt::print(stderr, "clemency screen: {}\n", error);
     return kExitInternal;
+  }
+  if (args.timings) {
+    const double write = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    fmt::print(stderr, "timings: load {:.3f} s, screen {:.3f} s ({} eligible_on passes), write {:.3f} s\n",
+               s.load_seconds, s.screen_seconds, s.screening.eligible_on_passes, write);
   }
   size_t counts[3] = {0, 0, 0};
   for (Status st : s.screening.status) ++counts[static_cast<int>(st)];

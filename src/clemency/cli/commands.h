@@ -45,6 +45,7 @@ struct ScreenInputs {
 struct ScreenArgs {
   ScreenInputs in;
   std::string out_dir;
+  bool timings = false;  // print the seconds of each stage on stderr
 };
 int RunScreen(const ScreenArgs& args);
 

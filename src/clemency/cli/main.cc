@@ -60,6 +60,7 @@ int Main(int argc, char** argv) {
   auto* screen_cmd = app.add_subcommand("screen", "screen a population against a policy");
   add_screen_inputs(screen_cmd, screen.in);
   screen_cmd->add_option("-o,--out", screen.out_dir, "output directory")->required();
+  screen_cmd->add_flag("--timings", screen.timings, "print the seconds of each stage on stderr");
 
   ExplainArgs explain;
   auto* explain_cmd = app.add_subcommand("explain", "explain one person's result, rule by rule");

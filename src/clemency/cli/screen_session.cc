@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <chrono>
 #include <filesystem>
 #include <set>
 
@@ -53,6 +54,8 @@ int PrepareScreen(const ScreenInputs& in, const char* command, ScreenSession& s)
     s.manifest.overrides.emplace_back(set.substr(0, eq), set.substr(eq + 1));
   }
 
+  using Clock = std::chrono::steady_clock;
+  const auto t0 = Clock::now();
   LoadOptions options;
   options.as_of = as_of.date;
   options.progress = TerminalProgress();
@@ -65,6 +68,7 @@ int PrepareScreen(const ScreenInputs& in, const char* command, ScreenSession& s)
     return kExitBadData;
   }
   const Population& pop = *s.load.population;
+  const auto t1 = Clock::now();
 
   // The offense catalogs of every jurisdiction the offense codes name.
   std::set<std::string> jurisdictions;
@@ -102,6 +106,8 @@ int PrepareScreen(const ScreenInputs& in, const char* command, ScreenSession& s)
 
   s.facts = BuildFactTable(pop, s.catalog_set, as_of.date);
   s.screening = Screen(*s.policy, s.facts);
+  s.load_seconds = std::chrono::duration<double>(t1 - t0).count();
+  s.screen_seconds = std::chrono::duration<double>(Clock::now() - t1).count();
   return kExitOk;
 }
 

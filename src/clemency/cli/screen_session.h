@@ -26,6 +26,8 @@ struct ScreenSession {
   FactTable facts;
   Screening screening;
   ScreenManifest manifest;
+  double load_seconds = 0;    // reading and validating the CSV files
+  double screen_seconds = 0;  // catalogs, facts, rules, eligible_on, ranking
   ScreenContext context() const { return {*policy, facts, screening}; }
 };
 

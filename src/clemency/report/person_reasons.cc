@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
 #include <cmath>
 
 #include "clemency/io/json_text.h"
@@ -9,102 +10,168 @@
 namespace clemency {
 namespace {
 
-std::string DateText(int64_t d) { return d == kNa ? "unknown" : Date::FromDays(static_cast<int32_t>(d)).ToString(); }
-std::string Str(const FactTable& f, int64_t id) {
-  return id == kNa ? "unknown" : std::string(f.strings.View(static_cast<StrId>(id)));
+void AppendInt(std::string& o, int64_t v) {
+  char b[24];
+  const auto r = std::to_chars(b, b + sizeof b, v);
+  o.append(b, static_cast<size_t>(r.ptr - b));
 }
-std::string IntText(int64_t v) { return v == kNa ? "unknown" : std::to_string(v); }
-std::string BoolText(uint8_t b) { return b == kUnknownBool ? "unknown" : b == kTrue ? "true" : "false"; }
-std::string ResultText(uint8_t b) { return BoolText(b); }
+void AppendDate(std::string& o, int64_t d) {
+  if (d == kNa) o += "unknown";
+  else AppendIsoDate(o, Date::FromDays(static_cast<int32_t>(d)));
+}
+void AppendStr(std::string& o, const FactTable& f, int64_t id) {
+  if (id == kNa) o += "unknown";
+  else o += f.strings.View(static_cast<StrId>(id));
+}
+void AppendIntOrUnknown(std::string& o, int64_t v) {
+  if (v == kNa) o += "unknown";
+  else AppendInt(o, v);
+}
+void AppendBool(std::string& o, uint8_t b) { o += b == kUnknownBool ? "unknown" : b == kTrue ? "true" : "false"; }
+std::string_view ResultText(uint8_t b) { return b == kUnknownBool ? "unknown" : b == kTrue ? "true" : "false"; }
+std::string DateText(int64_t d) {
+  std::string s;
+  AppendDate(s, d);
+  return s;
+}
 
-std::string SentenceFact(const FactTable& f, Fact fact, uint32_t s) {
+void AppendDays(std::string& o, int64_t days) {
+  if (days == kNa) {
+    o += "unknown";
+    return;
+  }
+  AppendInt(o, days);
+  o += " days";
+}
+
+void AppendSpan(std::string& o, int64_t from, int64_t to) {
+  if (from == kNa || to == kNa) {
+    o += "unknown";
+    return;
+  }
+  const Date a = Date::FromDays(static_cast<int32_t>(from)), b = Date::FromDays(static_cast<int32_t>(to));
+  const int64_t months = WholeMonthsBetween(a, b);
+  AppendInt(o, months / 12);
+  o += " years ";
+  AppendInt(o, months % 12);
+  o += " months ";
+  AppendInt(o, DaysBetween(a.PlusMonths(months), b));
+  o += " days (";
+  AppendIsoDate(o, a);
+  o += " to ";
+  AppendIsoDate(o, b);
+  o += ')';
+}
+
+void AppendSentenceFact(std::string& o, const FactTable& f, Fact fact, uint32_t s) {
   const Population& pop = *f.population;
   switch (fact) {
-    case Fact::kSOffenseCode: return Str(f, f.offense_code[s]);
-    case Fact::kSCategory: return Str(f, f.category[s]);
+    case Fact::kSOffenseCode: AppendStr(o, f, f.offense_code[s]); break;
+    case Fact::kSCategory: AppendStr(o, f, f.category[s]); break;
     case Fact::kSFlags: {
-      if (!f.in_catalog[s]) return "unknown (offense not in the catalog)";
-      std::string out;
-      for (size_t b = 0; b < f.flag_names.size(); ++b)
-        if (f.flags[s] >> b & 1) out += (out.empty() ? "" : " ") + f.flag_names[b];
-      return out.empty() ? "none" : out;
+      if (!f.in_catalog[s]) {
+        o += "unknown (offense not in the catalog)";
+        break;
+      }
+      const size_t before = o.size();
+      for (size_t b = 0; b < f.flag_names.size(); ++b) {
+        if (!(f.flags[s] >> b & 1)) continue;
+        if (o.size() > before) o.push_back(' ');
+        o += f.flag_names[b];
+      }
+      if (o.size() == before) o += "none";
+      break;
     }
-    case Fact::kSType: return Str(f, f.type[s]);
-    case Fact::kSStatus: return Str(f, f.status[s]);
-    case Fact::kSActive: return BoolText(f.active[s]);
-    case Fact::kSTerm: return DescribeDays(f.term[s]);
-    case Fact::kSMinTerm: return DescribeDays(f.min_term[s]);
-    case Fact::kSSentenceDate: return DateText(f.sentence_date[s]);
-    case Fact::kSOffenseDate: return DateText(f.offense_date[s]);
-    case Fact::kSProjectedRelease: return DateText(f.projected_release[s]);
-    case Fact::kSParoleEligibility: return DateText(f.parole_eligibility[s]);
-    case Fact::kSDrugType: return Str(f, f.drug_type[s]);
-    case Fact::kSDrugGrams: return std::isnan(f.drug_grams[s]) ? "unknown" : fmt::format("{}", f.drug_grams[s]);
+    case Fact::kSType: AppendStr(o, f, f.type[s]); break;
+    case Fact::kSStatus: AppendStr(o, f, f.status[s]); break;
+    case Fact::kSActive: AppendBool(o, f.active[s]); break;
+    case Fact::kSTerm: AppendDays(o, f.term[s]); break;
+    case Fact::kSMinTerm: AppendDays(o, f.min_term[s]); break;
+    case Fact::kSSentenceDate: AppendDate(o, f.sentence_date[s]); break;
+    case Fact::kSOffenseDate: AppendDate(o, f.offense_date[s]); break;
+    case Fact::kSProjectedRelease: AppendDate(o, f.projected_release[s]); break;
+    case Fact::kSParoleEligibility: AppendDate(o, f.parole_eligibility[s]); break;
+    case Fact::kSDrugType: AppendStr(o, f, f.drug_type[s]); break;
+    case Fact::kSDrugGrams:
+      if (std::isnan(f.drug_grams[s])) o += "unknown";
+      else o += fmt::format("{}", f.drug_grams[s]);
+      break;
     case Fact::kSEnhancements: {
-      std::string out;
       const IndexRange r = pop.EnhancementsOf(s);
-      for (uint32_t e = r.begin; e < r.end; ++e)
-        out += fmt::format("{}{}={}", out.empty() ? "" : " ", pop.str(pop.enhancements[e].code), pop.enhancements[e].days);
-      return out.empty() ? "none" : out;
+      if (r.size() == 0) o += "none";
+      for (uint32_t e = r.begin; e < r.end; ++e) {
+        if (e > r.begin) o.push_back(' ');
+        o += pop.str(pop.enhancements[e].code);
+        o.push_back('=');
+        AppendInt(o, pop.enhancements[e].days);
+      }
+      break;
     }
-    case Fact::kSEnhancementDays: return DescribeDays(f.enhancement_days[s]);
-    case Fact::kSAgeAtOffense: return DescribeSpan(f.birth[f.sentence_person[s]], f.offense_date[s]);
-    case Fact::kSCurrentLawTerm: return DescribeDays(f.s_current_law_term[s]);
-    case Fact::kSCurrentLawExcess: return DescribeDays(f.s_current_law_excess[s]);
-    default: return "";
+    case Fact::kSEnhancementDays: AppendDays(o, f.enhancement_days[s]); break;
+    case Fact::kSAgeAtOffense: AppendSpan(o, f.birth[f.sentence_person[s]], f.offense_date[s]); break;
+    case Fact::kSCurrentLawTerm: AppendDays(o, f.s_current_law_term[s]); break;
+    case Fact::kSCurrentLawExcess: AppendDays(o, f.s_current_law_excess[s]); break;
+    default: break;
   }
+}
+
+// The value of a fact for a person, as shown in reasons; sentence facts give
+// one value per sentence, "; "-separated, in sentence order.
+void AppendFactText(std::string& o, const FactTable& f, Fact fact, uint32_t p) {
+  const int64_t as_of = f.as_of.days();
+  switch (fact) {
+    case Fact::kAsOf: AppendIsoDate(o, f.as_of); return;
+    case Fact::kBirthDate: AppendDate(o, f.birth[p]); return;
+    case Fact::kAdmissionDate: AppendDate(o, f.admission[p]); return;
+    case Fact::kAge: AppendSpan(o, f.birth[p], as_of); return;
+    case Fact::kTimeServed: AppendSpan(o, f.admission[p], as_of); return;
+    case Fact::kRemaining: AppendSpan(o, as_of, f.release[p]); return;
+    case Fact::kServedFraction: {
+      const int64_t t = f.current_law_term[p];
+      if (t == kNa || t <= 0) o += "unknown";
+      else o += fmt::format("{:.3f}", static_cast<double>(as_of - f.admission[p]) / static_cast<double>(t));
+      return;
+    }
+    case Fact::kMostSeriousCategory: AppendStr(o, f, f.most_serious_category[p]); return;
+    case Fact::kActiveSentences: AppendIntOrUnknown(o, f.active_sentences[p]); return;
+    case Fact::kImposedTerm: AppendDays(o, f.imposed_term[p]); return;
+    case Fact::kCurrentLawTerm: AppendDays(o, f.current_law_term[p]); return;
+    case Fact::kCurrentLawExcess: AppendDays(o, f.current_law_excess[p]); return;
+    case Fact::kAdmissionTypeFact: AppendStr(o, f, f.admission_type[p]); return;
+    case Fact::kSexFact: AppendStr(o, f, f.sex[p]); return;
+    case Fact::kRaceFact: AppendStr(o, f, f.race[p]); return;
+    case Fact::kJurisdiction: AppendStr(o, f, f.jurisdiction[p]); return;
+    case Fact::kFacilityId: AppendStr(o, f, f.facility_id[p]); return;
+    case Fact::kInfractions5y: AppendIntOrUnknown(o, f.infractions_5y[p]); return;
+    case Fact::kMedicalHighRisk: AppendBool(o, f.medical_high_risk[p]); return;
+    default: {
+      if (f.sentence_begin[p] == f.sentence_begin[p + 1]) o += "no sentences";
+      for (uint32_t s = f.sentence_begin[p]; s < f.sentence_begin[p + 1]; ++s) {
+        if (s > f.sentence_begin[p]) o += "; ";
+        AppendSentenceFact(o, f, fact, s);
+      }
+    }
+  }
+}
+
+std::string_view FactName(Fact fact) {
+  for (const FactInfo& info : AllFacts())
+    if (info.fact == fact) return info.name;
+  return "";
 }
 
 }  // namespace
 
 std::string DescribeDays(int64_t days) {
-  if (days == kNa) return "unknown";
-  return fmt::format("{} days", days);
+  std::string s;
+  AppendDays(s, days);
+  return s;
 }
 
 std::string DescribeSpan(int64_t from, int64_t to) {
-  if (from == kNa || to == kNa) return "unknown";
-  const Date a = Date::FromDays(static_cast<int32_t>(from)), b = Date::FromDays(static_cast<int32_t>(to));
-  const int64_t months = WholeMonthsBetween(a, b);
-  const int64_t days = DaysBetween(a.PlusMonths(months), b);
-  return fmt::format("{} years {} months {} days ({} to {})", months / 12, months % 12, days, a.ToString(), b.ToString());
-}
-
-// The value of a fact for a person, as shown in reasons; sentence facts give
-// one value per sentence, "; "-separated, in sentence order.
-std::string FactText(const FactTable& f, Fact fact, uint32_t p) {
-  const int64_t as_of = f.as_of.days();
-  switch (fact) {
-    case Fact::kAsOf: return f.as_of.ToString();
-    case Fact::kBirthDate: return DateText(f.birth[p]);
-    case Fact::kAdmissionDate: return DateText(f.admission[p]);
-    case Fact::kAge: return DescribeSpan(f.birth[p], as_of);
-    case Fact::kTimeServed: return DescribeSpan(f.admission[p], as_of);
-    case Fact::kRemaining: return DescribeSpan(as_of, f.release[p]);
-    case Fact::kServedFraction: {
-      const int64_t t = f.current_law_term[p];
-      if (t == kNa || t <= 0) return "unknown";
-      return fmt::format("{:.3f}", static_cast<double>(as_of - f.admission[p]) / static_cast<double>(t));
-    }
-    case Fact::kMostSeriousCategory: return Str(f, f.most_serious_category[p]);
-    case Fact::kActiveSentences: return IntText(f.active_sentences[p]);
-    case Fact::kImposedTerm: return DescribeDays(f.imposed_term[p]);
-    case Fact::kCurrentLawTerm: return DescribeDays(f.current_law_term[p]);
-    case Fact::kCurrentLawExcess: return DescribeDays(f.current_law_excess[p]);
-    case Fact::kAdmissionTypeFact: return Str(f, f.admission_type[p]);
-    case Fact::kSexFact: return Str(f, f.sex[p]);
-    case Fact::kRaceFact: return Str(f, f.race[p]);
-    case Fact::kJurisdiction: return Str(f, f.jurisdiction[p]);
-    case Fact::kFacilityId: return Str(f, f.facility_id[p]);
-    case Fact::kInfractions5y: return IntText(f.infractions_5y[p]);
-    case Fact::kMedicalHighRisk: return BoolText(f.medical_high_risk[p]);
-    default: {
-      std::string out;
-      for (uint32_t s = f.sentence_begin[p]; s < f.sentence_begin[p + 1]; ++s)
-        out += (out.empty() ? "" : "; ") + SentenceFact(f, fact, s);
-      return out.empty() ? "no sentences" : out;
-    }
-  }
+  std::string s;
+  AppendSpan(s, from, to);
+  return s;
 }
 
 std::string GroupsMet(const ScreenContext& c, uint32_t p) {
@@ -128,9 +195,11 @@ namespace {
 // name -> value pairs a rule used, in order: facts, then parameters.
 std::vector<std::pair<std::string, std::string>> ValuesUsed(const ScreenContext& c, const PolicyRule& r, uint32_t p) {
   std::vector<std::pair<std::string, std::string>> out;
-  for (Fact f : r.facts_used)
-    for (const FactInfo& info : AllFacts())
-      if (info.fact == f) out.emplace_back(std::string(info.name), FactText(c.facts, f, p));
+  for (Fact f : r.facts_used) {
+    std::string v;
+    AppendFactText(v, c.facts, f, p);
+    out.emplace_back(std::string(FactName(f)), std::move(v));
+  }
   for (int i : r.params_used) {
     const PolicyParam& prm = c.policy.params[static_cast<size_t>(i)];
     out.emplace_back("params." + prm.name, prm.value.ToString());
@@ -140,49 +209,93 @@ std::vector<std::pair<std::string, std::string>> ValuesUsed(const ScreenContext&
 
 }  // namespace
 
-std::string PersonReasonsJson(const ScreenContext& c, uint32_t p) {
-  const Screening& s = c.screening;
-  const Population& pop = *c.facts.population;
-  std::string o;
-  o.reserve(2048);
+ReasonsWriter::ReasonsWriter(const ScreenContext& c) : c_(c) {
+  for (const PolicyRule& rule : c.policy.rules) {
+    RuleText t;
+    t.head = "{\"id\":";
+    AppendJsonString(t.head, rule.id);
+    t.head += ",\"kind\":\"" + std::string(RuleKindName(rule.kind)) + "\",\"result\":\"";
+    for (Fact f : rule.facts_used) {
+      std::string key;
+      AppendJsonString(key, FactName(f));
+      t.fact_keys.push_back(std::move(key));
+    }
+    for (int i : rule.params_used) {
+      const PolicyParam& prm = c.policy.params[static_cast<size_t>(i)];
+      AppendJsonString(t.params, "params." + prm.name);
+      t.params.push_back(':');
+      AppendJsonString(t.params, prm.value.ToString());
+      t.params.push_back(',');
+    }
+    if (!t.params.empty()) t.params.pop_back();
+    t.tail = "},\"text\":";
+    AppendJsonString(t.tail, rule.text);
+    t.tail += ",\"citation\":";
+    AppendJsonString(t.tail, rule.citation);
+    t.tail += "}";
+    rules_.push_back(std::move(t));
+  }
+  head_ = ",\"policy\":";
+  AppendJsonString(head_, c.policy.id);
+  head_ += ",\"as_of\":\"" + c.facts.as_of.ToString() + "\"";
+}
+
+void ReasonsWriter::Append(std::string& o, uint32_t p) const {
+  const Screening& s = c_.screening;
+  const Population& pop = *c_.facts.population;
+  std::string scratch;
   o += "{\"person_id\":";
   AppendJsonString(o, pop.str(pop.people.id[p]));
-  o += ",\"policy\":";
-  AppendJsonString(o, c.policy.id);
-  o += ",\"as_of\":\"" + c.facts.as_of.ToString() + "\"";
-  o += ",\"status\":\"" + std::string(StatusName(s.status[p])) + "\"";
-  o += ",\"rank\":" + (s.rank[p] ? std::to_string(s.rank[p]) : std::string("null"));
-  o += ",\"priority\":" + (std::isnan(s.priority[p]) ? std::string("null") : fmt::format("{:.4f}", s.priority[p]));
-  o += ",\"eligible_on\":" + (s.eligible_on[p] == kNa ? std::string("null") : "\"" + DateText(s.eligible_on[p]) + "\"");
+  o += head_;
+  o += ",\"status\":\"";
+  o += StatusName(s.status[p]);
+  o += "\",\"rank\":";
+  if (s.rank[p]) AppendInt(o, s.rank[p]);
+  else o += "null";
+  o += ",\"priority\":";
+  if (std::isnan(s.priority[p])) o += "null";
+  else o += fmt::format("{:.4f}", s.priority[p]);
+  o += ",\"eligible_on\":";
+  if (s.eligible_on[p] == kNa) {
+    o += "null";
+  } else {
+    o.push_back('"');
+    AppendDate(o, s.eligible_on[p]);
+    o.push_back('"');
+  }
   o += ",\"groups\":";
-  AppendJsonString(o, GroupsMet(c, p));
+  AppendJsonString(o, GroupsMet(c_, p));
   o += ",\"excluded_by\":";
-  AppendJsonString(o, ExcludedBy(c, p));
+  AppendJsonString(o, ExcludedBy(c_, p));
   o += ",\"rules\":[";
-  for (size_t r = 0; r < c.policy.rules.size(); ++r) {
-    const PolicyRule& rule = c.policy.rules[r];
+  for (size_t r = 0; r < rules_.size(); ++r) {
+    const RuleText& t = rules_[r];
+    const PolicyRule& rule = c_.policy.rules[r];
     if (r) o.push_back(',');
-    o += "{\"id\":";
-    AppendJsonString(o, rule.id);
-    o += ",\"kind\":\"" + std::string(RuleKindName(rule.kind)) + "\"";
-    o += ",\"result\":\"" + ResultText(s.rules[r].ob[p]) + "\"";
-    o += ",\"values\":{";
-    bool first = true;
-    for (const auto& [name, value] : ValuesUsed(c, rule, p)) {
-      if (!first) o.push_back(',');
-      first = false;
-      AppendJsonString(o, name);
+    o += t.head;
+    o += ResultText(s.rules[r].ob[p]);
+    o += "\",\"values\":{";
+    for (size_t k = 0; k < rule.facts_used.size(); ++k) {
+      if (k) o.push_back(',');
+      o += t.fact_keys[k];
       o.push_back(':');
-      AppendJsonString(o, value);
+      scratch.clear();
+      AppendFactText(scratch, c_.facts, rule.facts_used[k], p);
+      AppendJsonString(o, scratch);
     }
-    o += "},\"text\":";
-    AppendJsonString(o, rule.text);
-    o += ",\"citation\":";
-    AppendJsonString(o, rule.citation);
-    o += "}";
+    if (!t.params.empty()) {
+      if (!rule.facts_used.empty()) o.push_back(',');
+      o += t.params;
+    }
+    o += t.tail;
   }
   // No reform is loaded yet, so none applies (the law layer fills this in).
   o += "],\"reforms\":[]}";
+}
+
+std::string PersonReasonsJson(const ScreenContext& c, uint32_t p) {
+  std::string o;
+  ReasonsWriter(c).Append(o, p);
   return o;
 }
 

@@ -6,6 +6,7 @@
 #define CLEMENCY_REPORT_PERSON_REASONS_H_
 
 #include <string>
+#include <vector>
 
 #include "clemency/policy/policy.h"
 #include "clemency/screen/fact_table.h"
@@ -17,6 +18,26 @@ struct ScreenContext {
   const Policy& policy;
   const FactTable& facts;
   const Screening& screening;
+};
+
+// Writes reasons.jsonl lines; the parts that are the same for everyone (rule
+// ids, texts, citations, parameter values) are encoded once.
+class ReasonsWriter {
+ public:
+  explicit ReasonsWriter(const ScreenContext& c);
+  // Appends one line of reasons.jsonl (no trailing newline).
+  void Append(std::string& out, uint32_t person) const;
+
+ private:
+  struct RuleText {
+    std::string head;                    // {"id":..,"kind":..,"result":"
+    std::vector<std::string> fact_keys;  // JSON-quoted fact names
+    std::string params;                  // "params.x":"v",...
+    std::string tail;                    // },"text":..,"citation":..}
+  };
+  const ScreenContext& c_;
+  std::vector<RuleText> rules_;
+  std::string head_;
 };
 
 // One line of reasons.jsonl (no trailing newline).

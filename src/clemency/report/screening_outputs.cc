@@ -3,10 +3,12 @@
 #include <fmt/format.h>
 #include <xlsxwriter.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <map>
+#include <thread>
 
 #include "clemency/io/atomic_file.h"
 #include "clemency/io/csv_writer.h"
@@ -66,16 +68,29 @@ bool WriteScreeningCsv(const ScreenContext& c, const std::string& path, std::str
 
 bool WriteReasonsJsonl(const ScreenContext& c, const std::string& path, std::string* error) {
   AtomicFile out(path);
-  std::string buf;
-  for (uint32_t p : c.screening.order) {
-    buf += PersonReasonsJson(c, p);
-    buf.push_back('\n');
-    if (buf.size() > (1 << 20)) {
-      out.Write(buf);
-      buf.clear();
+  const ReasonsWriter writer(c);
+  const std::vector<uint32_t>& order = c.screening.order;
+  // Lines are formatted in parallel, chunk by chunk, and written in order.
+  constexpr size_t kChunk = 16384;
+  const size_t threads = std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 4);
+  std::vector<std::string> bufs(threads);
+  for (size_t base = 0; base < order.size(); base += kChunk * threads) {
+    std::vector<std::thread> pool;
+    for (size_t t = 0; t < threads; ++t) {
+      pool.emplace_back([&, t] {
+        std::string& buf = bufs[t];
+        buf.clear();
+        const size_t begin = std::min(order.size(), base + t * kChunk);
+        const size_t end = std::min(order.size(), begin + kChunk);
+        for (size_t i = begin; i < end; ++i) {
+          writer.Append(buf, order[i]);
+          buf.push_back('\n');
+        }
+      });
     }
+    for (std::thread& th : pool) th.join();
+    for (const std::string& buf : bufs) out.Write(buf);
   }
-  out.Write(buf);
   if (out.Commit()) return true;
   *error = out.error();
   return false;
