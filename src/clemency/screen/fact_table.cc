@@ -193,6 +193,15 @@ FactTable BuildFactTable(const Population& pop, const CatalogSet& catalogs, Date
     t.most_serious_category[p] = category_known ? cat_ids[static_cast<size_t>(best)] : kNa;
   }
   t.sentence_begin[np] = static_cast<uint32_t>(ns);
+
+  // Ties in ranking are broken by person_id: sort once here, not per screening.
+  t.by_person_id.resize(np);
+  for (uint32_t p = 0; p < np; ++p) t.by_person_id[p] = p;
+  std::sort(t.by_person_id.begin(), t.by_person_id.end(), [&](uint32_t a, uint32_t b) {
+    return pop.str(pop.people.id[a]) < pop.str(pop.people.id[b]);
+  });
+  t.person_id_rank.resize(np);
+  for (uint32_t i = 0; i < np; ++i) t.person_id_rank[t.by_person_id[i]] = i;
   return t;
 }
 

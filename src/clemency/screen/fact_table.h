@@ -40,6 +40,8 @@ struct FactTable {
   std::vector<int64_t> infractions_5y;
   std::vector<uint8_t> medical_high_risk;            // 0, 1, 2 = unknown
   std::vector<uint32_t> sentence_begin;              // people + 1 offsets
+  std::vector<uint32_t> by_person_id;                // people sorted by person_id
+  std::vector<uint32_t> person_id_rank;              // position of each person in by_person_id
 
   // sentence columns
   std::vector<uint32_t> sentence_person;

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <numeric>
 
 #include "clemency/screen/evaluator.h"
 
@@ -111,21 +110,23 @@ Screening Screen(const Policy& policy, const FactTable& facts, const ScreenOptio
   }
 
   // Order: eligible, then needs_review, each by priority (highest first,
-  // unknown last), ties by person_id; then not eligible by person_id.
-  out.order.resize(n);
-  std::iota(out.order.begin(), out.order.end(), 0u);
-  const Population& pop = *facts.population;
-  std::sort(out.order.begin(), out.order.end(), [&](uint32_t a, uint32_t b) {
-    const Status sa = today.status[a], sb = today.status[b];
-    if (sa != sb) return sa < sb;
-    if (sa != Status::kNotEligible) {
+  // unknown last), ties by person_id; then not eligible by person_id. Only the
+  // first two groups need sorting; person_id order is precomputed.
+  out.order.clear();
+  out.order.reserve(n);
+  for (Status band : {Status::kEligible, Status::kNeedsReview}) {
+    const size_t start = out.order.size();
+    for (uint32_t k : facts.by_person_id)
+      if (today.status[k] == band) out.order.push_back(k);
+    std::stable_sort(out.order.begin() + static_cast<std::ptrdiff_t>(start), out.order.end(), [&](uint32_t a, uint32_t b) {
       const double pa = out.priority[a], pb = out.priority[b];
       const bool na = std::isnan(pa), nb = std::isnan(pb);
       if (na != nb) return nb;
-      if (!na && pa != pb) return pa > pb;
-    }
-    return pop.str(pop.people.id[a]) < pop.str(pop.people.id[b]);
-  });
+      return !na && pa > pb;
+    });
+  }
+  for (uint32_t k : facts.by_person_id)
+    if (today.status[k] == Status::kNotEligible) out.order.push_back(k);
   out.rank.assign(n, 0);
   uint32_t next = 1;
   for (uint32_t k : out.order)
