@@ -161,3 +161,52 @@ TEST_F(EvaluatorTest, Functions) {
 
 }  // namespace
 }  // namespace clemency
+
+namespace clemency {
+namespace {
+
+// The evaluator decides `span OP duration` two ways: per person on the
+// calendar (when it also tracks when the answer changes, for eligible_on), and
+// by one threshold date for everyone (otherwise). They must always agree.
+TEST(EvaluatorPathsTest, ThresholdAndCalendarAgreeForEveryBirthday) {
+  const std::string dir = ::testing::TempDir() + "/evaluator_paths";
+  std::filesystem::create_directories(dir);
+  {
+    std::ofstream people(dir + "/people.csv");
+    std::ofstream sentences(dir + "/sentences.csv");
+    people << "person_id,jurisdiction,birth_date,sex,race,admission_date\n";
+    sentences << "person_id,sentence_id,offense_code,sentence_date,sentence_type,term_days,status,projected_release_date\n";
+    Date birth = ParseDate("1966-01-01").date;
+    Date release = ParseDate("2025-01-01").date;
+    for (int i = 0; i < 1500; ++i, birth = birth.PlusDays(1), release = release.PlusDays(1)) {
+      people << "P" << i << ",CA," << birth.ToString() << ",M,white," << birth.PlusYears(20).ToString() << "\n";
+      sentences << "P" << i << ",1,CA:PC 459 2nd,2000-01-01,determinate,100,active," << release.ToString() << "\n";
+    }
+  }
+  LoadResult r = LoadPopulation(dir, {ParseDate("2025-03-01").date, {}});
+  ASSERT_EQ(r.error_count, 0u);
+  const FactTable facts = BuildFactTable(*r.population, {}, ParseDate("2025-03-01").date);
+  for (const char* text : {"age >= 57 years", "age > 57 years", "age < 57 years", "age <= 58 years",
+                           "time_served >= 37 years", "time_served > 450 months", "age >= 21000 days",
+                           "remaining <= 1 years", "remaining > 6 months", "remaining < 400 days"}) {
+    ParseResult parsed = ParseExpression(text);
+    CheckResult checked = CheckExpression(*parsed.root, NameScope{}, ValueType::kBool);
+    ASSERT_TRUE(checked.expr) << text;
+    Evaluator fast(facts);
+    const Column a = fast.Eval(*checked.expr);
+    Evaluator calendar(facts);
+    std::vector<int64_t> next(facts.people(), kNa);
+    calendar.set_next_change(&next);
+    const Column b = calendar.Eval(*checked.expr);
+    int trues = 0;
+    for (size_t k = 0; k < facts.people(); ++k) {
+      ASSERT_EQ(a.b[k], b.b[k]) << text << " person " << k;
+      trues += a.b[k] == kTrue;
+    }
+    EXPECT_GT(trues, 0) << text;
+    EXPECT_LT(trues, 1500) << text;
+  }
+}
+
+}  // namespace
+}  // namespace clemency

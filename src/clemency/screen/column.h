@@ -11,7 +11,9 @@
 #ifndef CLEMENCY_SCREEN_COLUMN_H_
 #define CLEMENCY_SCREEN_COLUMN_H_
 
+#include <algorithm>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "clemency/policy/typed_expr.h"
@@ -22,6 +24,32 @@ namespace clemency {
 inline constexpr uint8_t kFalse = 0;
 inline constexpr uint8_t kTrue = 1;
 inline constexpr uint8_t kUnknownBool = 2;
+
+// Storage for n values, left uninitialized: every evaluator loop writes
+// every element, so zero-filling first would only cost time.
+template <typename T>
+class Buffer {
+ public:
+  void Allocate(size_t n, T fill) {
+    data_ = std::make_unique_for_overwrite<T[]>(n);
+    size_ = n;
+    std::fill(data_.get(), data_.get() + n, fill);
+  }
+  void AllocateUninitialized(size_t n) {
+    data_ = std::make_unique_for_overwrite<T[]>(n);
+    size_ = n;
+  }
+  T* data() { return data_.get(); }
+  const T* data() const { return data_.get(); }
+  bool empty() const { return size_ == 0 && data_ == nullptr; }
+  size_t size() const { return size_; }
+  T& operator[](size_t k) { return data_[k]; }
+  const T& operator[](size_t k) const { return data_[k]; }
+
+ private:
+  std::unique_ptr<T[]> data_;
+  size_t size_ = 0;
+};
 
 template <typename T>
 struct View {
@@ -44,20 +72,22 @@ struct Column {
   View<uint8_t> b;
   View<int64_t> i, j;
   View<double> d;
-  std::vector<uint8_t> ob;  // storage the views may point into
-  std::vector<int64_t> oi, oj;
-  std::vector<double> od;
+  Buffer<uint8_t> ob;  // storage the views may point into
+  Buffer<int64_t> oi, oj;
+  Buffer<double> od;
   // What the time dependence is, for eligible_on.
   bool as_of_end = false;    // span(x, as_of): age, time_served
   bool as_of_start = false;  // span(as_of, x): remaining
   bool is_as_of = false;     // the date as_of itself
   bool is_served_fraction = false;
 
-  // Owned storage of n rows; the views point into it.
-  void OwnBool(size_t n) { ob.assign(n, kFalse); b.p = ob.data(); }
-  void OwnInt(size_t n) { oi.assign(n, kNa); i.p = oi.data(); }
-  void OwnSpanEnd(size_t n) { oj.assign(n, kNa); j.p = oj.data(); }
-  void OwnNumber(size_t n) { od.assign(n, 0.0); d.p = od.data(); }
+  // Owned storage of n rows; the views point into it. Bool and number
+  // storage is left uninitialized (every producer writes every row); int
+  // storage starts as kNa, since some producers only write known values.
+  void OwnBool(size_t n) { ob.AllocateUninitialized(n); b.p = ob.data(); }
+  void OwnInt(size_t n) { oi.Allocate(n, kNa); i.p = oi.data(); }
+  void OwnSpanEnd(size_t n) { oj.Allocate(n, kNa); j.p = oj.data(); }
+  void OwnNumber(size_t n) { od.AllocateUninitialized(n); d.p = od.data(); }
 };
 
 }  // namespace clemency

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
-#include <unordered_set>
 
 namespace clemency {
 namespace {
@@ -254,6 +253,7 @@ Column Evaluator::Eval(const TypedExpr& e) {
         c.ob[s] = !f_.in_catalog[s] ? kUnknownBool
                   : bit >= 0 && (f_.flags[s] >> bit & 1) ? kTrue : kFalse;
     } else {
+      std::fill(c.ob.data(), c.ob.data() + ns, kFalse);
       const Population& pop = *f_.population;
       const auto code = pop.strings.Find(what);
       if (code && *code != kNoStr) {
@@ -265,6 +265,24 @@ Column Evaluator::Eval(const TypedExpr& e) {
       }
     }
     return c;
+  }
+
+  // `and` / `or` with a constant side (a switched-off exclusion, say) need
+  // not evaluate the other side: false and x = false, true or x = true.
+  if (e.op == Op::kAnd || e.op == Op::kOr) {
+    const uint8_t decisive = e.op == Op::kAnd ? kFalse : kTrue;
+    Column left = Eval(*e.args[0]);
+    if (left.is_const && left.b.c == decisive) return left;
+    Column right = Eval(*e.args[1]);
+    if (right.is_const && right.b.c == decisive) return right;
+    if (left.is_const && left.b.c != kUnknownBool) return right.scope == e.scope ? std::move(right) : ToSentences(std::move(right));
+    if (right.is_const && right.b.c != kUnknownBool) return left.scope == e.scope ? std::move(left) : ToSentences(std::move(left));
+    std::vector<Column> pair;
+    pair.push_back(std::move(left));
+    pair.push_back(std::move(right));
+    if (e.scope == Scope::kSentence)
+      for (Column& a : pair) a = ToSentences(std::move(a));
+    return AndOr(e, pair[0], pair[1]);
   }
 
   std::vector<Column> args;
@@ -282,20 +300,6 @@ Column Evaluator::Eval(const TypedExpr& e) {
       for (size_t k = 0; k < n; ++k) {
         const uint8_t v = a.b[k];
         c.ob[k] = v == kUnknownBool ? kUnknownBool : v == kTrue ? kFalse : kTrue;
-      }
-      return c;
-    }
-    case Op::kAnd:
-    case Op::kOr: {
-      Column c;
-      c.scope = e.scope;
-      c.OwnBool(n);
-      const Column &a = args[0], &b = args[1];
-      const bool is_and = e.op == Op::kAnd;
-      for (size_t k = 0; k < n; ++k) {
-        const uint8_t x = a.b[k], y = b.b[k];
-        if (is_and) c.ob[k] = x == kFalse || y == kFalse ? kFalse : x == kTrue && y == kTrue ? kTrue : kUnknownBool;
-        else c.ob[k] = x == kTrue || y == kTrue ? kTrue : x == kFalse && y == kFalse ? kFalse : kUnknownBool;
       }
       return c;
     }
@@ -319,10 +323,11 @@ Column Evaluator::Eval(const TypedExpr& e) {
     case Op::kLess: case Op::kLessEq: case Op::kGreater: case Op::kGreaterEq: case Op::kEq: case Op::kNotEq:
       return Compare(e, std::move(args[0]), std::move(args[1]));
     case Op::kIn: {
-      std::unordered_set<int64_t> ids;
+      // String ids are small integers: membership is one array lookup.
+      std::vector<uint8_t> member(f_.strings.size() + 1, kFalse);
       for (const std::string& s : args[1].constant.list) {
         const int64_t id = f_.StringId(s);
-        if (id != kNa) ids.insert(id);
+        if (id != kNa) member[static_cast<size_t>(id)] = kTrue;
       }
       Column c;
       c.scope = e.scope;
@@ -330,7 +335,7 @@ Column Evaluator::Eval(const TypedExpr& e) {
       const Column& a = args[0];
       for (size_t k = 0; k < n; ++k) {
         const int64_t v = a.i[k];
-        c.ob[k] = v == kNa ? kUnknownBool : ids.count(v) ? kTrue : kFalse;
+        c.ob[k] = v == kNa ? kUnknownBool : v < 0 ? kFalse : member[static_cast<size_t>(v)];
       }
       return c;
     }
@@ -339,6 +344,23 @@ Column Evaluator::Eval(const TypedExpr& e) {
     default:
       return Call(e, std::move(args));
   }
+}
+
+Column Evaluator::AndOr(const TypedExpr& e, const Column& a, const Column& b) {
+  const size_t n = Rows(e.scope);
+  Column c;
+  c.scope = e.scope;
+  c.OwnBool(n);
+  // Kleene logic on 0 (false), 1 (true), 2 (unknown): and is the minimum
+  // under false < unknown < true, or the maximum.
+  static constexpr uint8_t kOrder[3] = {0, 2, 1};   // value -> position
+  static constexpr uint8_t kValue[3] = {kFalse, kUnknownBool, kTrue};  // position -> value
+  const bool is_and = e.op == Op::kAnd;
+  for (size_t k = 0; k < n; ++k) {
+    const uint8_t x = kOrder[a.b[k]], y = kOrder[b.b[k]];
+    c.ob[k] = kValue[is_and ? std::min(x, y) : std::max(x, y)];
+  }
+  return c;
 }
 
 Column Evaluator::Compare(const TypedExpr& e, Column a, Column b) {
@@ -356,6 +378,32 @@ Column Evaluator::Compare(const TypedExpr& e, Column a, Column b) {
   c.OwnBool(n);
   const ValueType ta = a.type, tb = b.type;
 
+  if (ta == kSpan && tb == kDuration && !track && b.is_const && !b.constant.unknown && IsOrdering(op)) {
+    // Fast paths for a fixed duration when one end of the span is the same
+    // for everyone (age and time served end on a single as-of date).
+    if (a.i.p == nullptr && a.i.c != kNa) {  // start fixed: end OP t
+      const int64_t t = AddDur(a.i.c, b, 0);
+      for (size_t k = 0; k < n; ++k) c.ob[k] = a.j[k] == kNa ? kUnknownBool : Cmp(op, a.j[k], t);
+      return c;
+    }
+    if (a.j.p == nullptr && a.j.c != kNa) {  // end E fixed: E OP start + D, monotone in start
+      const int64_t e_day = a.j.c;
+      const int64_t last_ge = FirstDayReaching(e_day + 1, b, 0) - 1;  // latest start with start + D <= E
+      const int64_t last_gt = FirstDayReaching(e_day, b, 0) - 1;      // latest start with start + D <= E - 1
+      for (size_t k = 0; k < n; ++k) {
+        const int64_t start = a.i[k];
+        bool r;
+        switch (op) {
+          case Op::kGreaterEq: r = start <= last_ge; break;
+          case Op::kGreater: r = start <= last_gt; break;
+          case Op::kLess: r = start > last_ge; break;
+          default: r = start > last_gt; break;  // kLessEq
+        }
+        c.ob[k] = start == kNa ? kUnknownBool : r ? kTrue : kFalse;
+      }
+      return c;
+    }
+  }
   if (ta == kSpan && tb == kDuration) {
     for (size_t k = 0; k < n; ++k) {
       const int64_t start = a.i[k], end = a.j[k];

@@ -37,6 +37,7 @@ class Evaluator {
   Column Const(const Value& v);
   Column ToSentences(Column c);
   Column Compare(const TypedExpr& e, Column a, Column b);
+  Column AndOr(const TypedExpr& e, const Column& a, const Column& b);
   Column Arithmetic(const TypedExpr& e, Column a, Column b);
   Column Aggregate(const TypedExpr& e, Column a);
   Column Call(const TypedExpr& e, std::vector<Column> args);
