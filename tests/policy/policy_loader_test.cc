@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <unistd.h>
 
 namespace clemency {
 namespace {
@@ -11,7 +12,9 @@ namespace {
 using ::testing::ElementsAre;
 
 std::vector<std::string> Load(const std::string& toml, std::optional<Policy>* out = nullptr) {
-  const std::string path = ::testing::TempDir() + "/policy.toml";
+  const std::string path = ::testing::TempDir() + "/policy_" +
+                           ::testing::UnitTest::GetInstance()->current_test_info()->name() + "_" +
+                           std::to_string(::getpid()) + ".toml";
   std::ofstream(path) << toml;
   std::vector<PolicyProblem> problems;
   auto p = LoadPolicy(path, &problems);

@@ -3,6 +3,7 @@
 #include "clemency/screen/evaluator.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -16,7 +17,8 @@ namespace {
 class EvaluatorTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    const std::string dir = ::testing::TempDir() + "/evaluator_test";
+    // One directory per process: ctest runs each test in its own process, in parallel.
+    const std::string dir = ::testing::TempDir() + "/evaluator_test_" + std::to_string(::getpid());
     std::filesystem::create_directories(dir);
     // A: born 1984-06-15, admitted 2020-02-29, as of 2025-03-01: age 40, served 5 years 1 day.
     //    Sentences: burglary 1000 days with a prison prior, and 2000 days consecutive to it.
@@ -169,7 +171,7 @@ namespace {
 // calendar (when it also tracks when the answer changes, for eligible_on), and
 // by one threshold date for everyone (otherwise). They must always agree.
 TEST(EvaluatorPathsTest, ThresholdAndCalendarAgreeForEveryBirthday) {
-  const std::string dir = ::testing::TempDir() + "/evaluator_paths";
+  const std::string dir = ::testing::TempDir() + "/evaluator_paths_" + std::to_string(::getpid());
   std::filesystem::create_directories(dir);
   {
     std::ofstream people(dir + "/people.csv");
