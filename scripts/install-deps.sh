@@ -9,6 +9,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libfmt-dev libcli11-dev libtomlplusplus-dev nlohmann-json3-dev
   libxlsxwriter-dev libssl-dev
+  libsqlite3-dev                    # the differential test (tests/differential)
   clang libclang-rt-14-dev          # libFuzzer and the fuzz build
   time                              # /usr/bin/time for the benchmarks
 )

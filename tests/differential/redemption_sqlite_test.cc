@@ -1,0 +1,641 @@
+// The differential test of issue 3: redemption-2020 translated by hand into SQL
+// (tests/differential/redemption-2020.sql) and run by SQLite over a synthetic
+// California population of 100,000 people must put exactly the same people in
+// eligible, needs_review and not_eligible as the engine.
+//
+// Both sides read the same CSV files: the engine through LoadPopulation, SQLite
+// through our CsvReader, with every empty cell stored as NULL. Before loading,
+// the test appends rows to the synthetic files so that the comparison reaches
+// cases the synthesizer rarely or never makes: sentences whose offense code is
+// not in the catalog (active and served, determinate and LWOP), people with no
+// sentence or no active sentence, an admission type of `unknown`, exact and
+// leap-day birthdays. The hand-made people also have hand-worked expected
+// statuses, checked against both sides.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "clemency/core/date.h"
+#include "clemency/io/csv_reader.h"
+#include "clemency/io/population_loader.h"
+#include "clemency/law/offense_catalog.h"
+#include "clemency/policy/policy.h"
+#include "clemency/screen/column.h"
+#include "clemency/screen/fact_table.h"
+#include "clemency/screen/screener.h"
+#include "clemency/synth/synthesizer.h"
+
+namespace clemency {
+namespace {
+
+const std::string kRulesDir = CLEMENCY_TEST_DATA "/../../rules";
+const std::string kSqlPath = CLEMENCY_DIFFERENTIAL_SQL;
+constexpr int64_t kPeople = 100000;
+constexpr uint64_t kSeed = 20260101;
+constexpr const char* kAsOf = "2026-01-01";
+
+Date D(std::string_view s) {
+  const DateParseResult r = ParseDate(s);
+  EXPECT_TRUE(r.ok()) << s;
+  return r.date;
+}
+
+std::optional<Policy> LoadRedemption() {
+  std::vector<PolicyProblem> problems;
+  auto policy = LoadPolicy(kRulesDir + "/policies/redemption-2020.toml", &problems);
+  for (const auto& p : problems) EXPECT_TRUE(p.lint) << p.Format();
+  return policy;
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// One CSV file: its header and its records (fields as strings).
+struct CsvTable {
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;
+  int Column(std::string_view name) const {
+    for (size_t i = 0; i < header.size(); ++i)
+      if (header[i] == name) return static_cast<int>(i);
+    return -1;
+  }
+};
+
+std::optional<CsvTable> ReadCsv(const std::string& path, std::string* error) {
+  auto reader = CsvReader::Open(path, error);
+  if (!reader) return std::nullopt;
+  CsvTable t;
+  CsvRecord rec;
+  bool first = true;
+  while (reader->Next(rec)) {
+    if (!rec.ok()) {
+      *error = path + ":" + std::to_string(rec.line) + ": " + rec.error;
+      return std::nullopt;
+    }
+    std::vector<std::string> fields(rec.fields.begin(), rec.fields.end());
+    if (first) {
+      t.header = std::move(fields);
+      first = false;
+    } else {
+      t.rows.push_back(std::move(fields));
+    }
+  }
+  if (!reader->io_error().empty()) {
+    *error = reader->io_error();
+    return std::nullopt;
+  }
+  return t;
+}
+
+std::string CsvField(const std::string& v) {
+  if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
+  std::string out = "\"";
+  for (char c : v) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+// A CSV line for a header from column -> value (other columns empty).
+std::string CsvLine(const std::vector<std::string>& header, const std::map<std::string, std::string>& values) {
+  std::string line;
+  size_t used = 0;
+  for (size_t i = 0; i < header.size(); ++i) {
+    if (i > 0) line += ',';
+    auto it = values.find(header[i]);
+    if (it != values.end()) {
+      line += CsvField(it->second);
+      ++used;
+    }
+  }
+  EXPECT_EQ(used, values.size()) << "a value names a column the file does not have: " << line;
+  return line + "\n";
+}
+
+// ------------------------------------------------------------------ SQLite
+
+struct DbCloser {
+  void operator()(sqlite3* db) const { sqlite3_close(db); }
+};
+struct StmtFinalizer {
+  void operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
+};
+using Db = std::unique_ptr<sqlite3, DbCloser>;
+using Stmt = std::unique_ptr<sqlite3_stmt, StmtFinalizer>;
+
+Stmt Prepare(sqlite3* db, const std::string& sql, const char** tail = nullptr) {
+  sqlite3_stmt* s = nullptr;
+  const int rc = sqlite3_prepare_v2(db, sql.c_str(), static_cast<int>(sql.size()), &s, tail);
+  EXPECT_EQ(rc, SQLITE_OK) << sqlite3_errmsg(db) << "\n" << sql.substr(0, 400);
+  return Stmt(s);
+}
+
+void Exec(sqlite3* db, const std::string& sql) {
+  char* err = nullptr;
+  const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err);
+  EXPECT_EQ(rc, SQLITE_OK) << (err != nullptr ? err : "") << "\n" << sql;
+  sqlite3_free(err);
+}
+
+std::string ColumnText(sqlite3_stmt* s, int i) {
+  if (sqlite3_column_type(s, i) == SQLITE_NULL) return "NULL";
+  const unsigned char* t = sqlite3_column_text(s, i);
+  return t != nullptr ? reinterpret_cast<const char*>(t) : "";
+}
+
+// SQL type (affinity) of a canonical column: whole numbers are INTEGER,
+// drug_grams REAL, everything else TEXT.
+const char* SqlType(const std::string& column) {
+  static const std::set<std::string> kInts = {"infractions_5y", "medical_high_risk", "term_days",
+                                              "min_term_days",  "max_term_days",     "credits_days",
+                                              "design_capacity"};
+  if (kInts.count(column) != 0) return "INTEGER";
+  if (column == "drug_grams") return "REAL";
+  return "TEXT";
+}
+
+// Creates table `name` with the CSV's columns and inserts every row, empty cells as NULL.
+void LoadTable(sqlite3* db, const std::string& name, const CsvTable& csv) {
+  std::string create = "CREATE TABLE " + name + " (", insert = "INSERT INTO " + name + " VALUES (";
+  for (size_t i = 0; i < csv.header.size(); ++i) {
+    create += (i > 0 ? ", " : "") + std::string("\"") + csv.header[i] + "\" " + SqlType(csv.header[i]);
+    insert += i > 0 ? ", ?" : "?";
+  }
+  Exec(db, create + ")");
+  Stmt ins = Prepare(db, insert + ")");
+  ASSERT_TRUE(ins);
+  Exec(db, "BEGIN");
+  for (const auto& row : csv.rows) {
+    ASSERT_EQ(row.size(), csv.header.size());
+    for (size_t i = 0; i < row.size(); ++i) {
+      const int k = static_cast<int>(i) + 1;
+      if (row[i].empty()) {
+        sqlite3_bind_null(ins.get(), k);
+        continue;
+      }
+      const std::string type = SqlType(csv.header[i]);
+      if (type == "INTEGER") {
+        size_t used = 0;
+        const long long v = std::stoll(row[i], &used);
+        ASSERT_EQ(used, row[i].size()) << csv.header[i] << " " << row[i];
+        sqlite3_bind_int64(ins.get(), k, v);
+      } else if (type == "REAL") {
+        sqlite3_bind_double(ins.get(), k, std::stod(row[i]));
+      } else {
+        sqlite3_bind_text(ins.get(), k, row[i].data(), static_cast<int>(row[i].size()), SQLITE_TRANSIENT);
+      }
+    }
+    ASSERT_EQ(sqlite3_step(ins.get()), SQLITE_DONE) << sqlite3_errmsg(db);
+    sqlite3_reset(ins.get());
+  }
+  Exec(db, "COMMIT");
+}
+
+// ------------------------------------------------------------------ settings
+
+struct Setting {
+  std::string name;
+  std::string as_of = kAsOf;
+  // Overrides as --set would give them; the params table is filled to match.
+  std::vector<std::pair<std::string, std::string>> set;
+  int min_age_years = 55;
+  bool exclude_sex_registrable = true;
+  bool exclude_violent_felony = false;
+  bool exclude_lwop_death = true;
+  int max_infractions_5y = 3;
+};
+
+// Hand-made people, appended to the synthetic files, with their statuses
+// worked out by hand from the policy text (as of 2026-01-01, default params).
+struct HandCase {
+  const char* id;
+  const char* birth;
+  const char* admission_type;
+  const char* infractions;
+  std::vector<std::vector<const char*>> sentences;  // offense_code, sentence_type, status
+  const char* expected;
+  const char* why;
+};
+
+const std::vector<HandCase>& HandCases() {
+  static const std::vector<HandCase> cases = {
+      {"ZZ-01", "1971-01-01", "new_sentence", "0", {{"CA:PC 459 2nd", "determinate", "active"}}, "eligible",
+       "55 exactly on the as-of date"},
+      {"ZZ-02", "1971-01-02", "new_sentence", "0", {{"CA:PC 459 2nd", "determinate", "active"}}, "not_eligible",
+       "55 tomorrow; burglary; current-law excess 0"},
+      {"ZZ-03", "1972-02-29", "new_sentence", "0", {{"CA:PC 459 2nd", "determinate", "active"}}, "not_eligible",
+       "leap-day birthday (see the leap setting)"},
+      {"ZZ-04", "1972-02-28", "new_sentence", "0", {{"CA:PC 459 2nd", "determinate", "active"}}, "not_eligible",
+       "day before a leap day (see the leap setting)"},
+      {"ZZ-05", "1990-05-05", "new_sentence", "0", {{"CA:HS 11350(a)", "determinate", "served"}}, "needs_review",
+       "no active sentence: most serious category and current-law excess unknown"},
+      {"ZZ-06", "1990-05-05", "new_sentence", "0", {}, "needs_review",
+       "no sentence at all: the same, and any() over no sentences is false"},
+      {"ZZ-07", "1990-05-05", "unknown", "0", {{"CA:PC 459 2nd", "determinate", "active"}}, "needs_review",
+       "admission type unknown: technical violation unknown"},
+      {"ZZ-08", "1990-05-05", "new_sentence", "0",
+       {{"CA:HS 11350(a)", "determinate", "active"}, {"CA:PC 99999", "determinate", "active"}}, "needs_review",
+       "drug possession plus an active offense not in the catalog: category unknown"},
+      {"ZZ-09", "1990-05-05", "new_sentence", "0",
+       {{"CA:PC 211 2nd", "determinate", "active"}, {"CA:PC 99999", "determinate", "active"}}, "not_eligible",
+       "robbery (violent) plus an unknown offense: category violent, not drug"},
+      {"ZZ-10", "1990-05-05", "new_sentence", "0",
+       {{"CA:HS 11350(a)", "determinate", "active"}, {"CA:PC 99999", "determinate", "served"}}, "eligible",
+       "drug possession; the unknown offense is served, so it does not count"},
+      {"ZZ-11", "1950-03-03", "new_sentence", "0", {{"CA:PC 99999", "determinate", "active"}}, "needs_review",
+       "older; the only active offense is not in the catalog: sex_registrable exclusion unknown"},
+      {"ZZ-12", "1950-03-03", "new_sentence", "0", {{"CA:PC 99999", "lwop", "active"}}, "not_eligible",
+       "older; LWOP excludes whatever the unknown offense's flags"},
+      {"ZZ-13", "1950-03-03", "new_sentence", "", {{"CA:PC 459 2nd", "determinate", "active"}}, "needs_review",
+       "older; infractions unknown: recent_misconduct unknown"},
+      {"ZZ-14", "1990-05-05", "new_sentence", "0", {{"US:21 USC 844(a)", "determinate", "active"}}, "needs_review",
+       "federal code, not in the CA catalog: category unknown"},
+      {"ZZ-15", "1950-03-03", "new_sentence", "0",
+       {{"CA:PC 288(a)", "determinate", "active"}, {"CA:PC 99999", "determinate", "active"}}, "not_eligible",
+       "older; a known sex-registrable offense excludes whatever the unknown one is"},
+      {"ZZ-16", "1990-05-05", "technical_violation", "9", {{"CA:PC 459 2nd", "determinate", "active"}},
+       "not_eligible", "technical violation but 9 infractions"},
+      {"ZZ-17", "1990-05-05", "", "0", {{"CA:HS 11351", "determinate", "active"}}, "eligible",
+       "admission type missing, but drug distribution decides it"},
+  };
+  return cases;
+}
+
+// ------------------------------------------------------------------ the fixture
+
+class RedemptionSqliteTest : public ::testing::Test {
+ public:
+  struct Outcome {
+    std::map<std::string, size_t> counts;             // status -> people (engine)
+    std::map<std::string, std::string> status;        // hand-made person -> status (engine)
+  };
+
+ protected:
+  struct Shared {
+    std::string dir;
+    std::optional<OffenseCatalog> catalog;
+    Population pop;
+    Db db;
+    std::string sql;
+    size_t synthetic_not_in_catalog = 0;
+    size_t appended_not_in_catalog = 0;
+    double setup_seconds = 0;
+  };
+  static void SetUpTestSuite() {
+    const auto t0 = std::chrono::steady_clock::now();
+    s_ = new Shared;
+    Shared& sh = *s_;
+    // One directory per process: ctest may run several test binaries at once.
+    sh.dir = ::testing::TempDir() + "/differential_redemption_" + std::to_string(::getpid());
+    std::filesystem::remove_all(sh.dir);
+
+    SynthOptions so;
+    so.jurisdiction = "CA";
+    so.people = kPeople;
+    so.seed = kSeed;
+    so.as_of = D(kAsOf);
+    so.out_dir = sh.dir;
+    so.rules_dir = kRulesDir;
+    const SynthResult synth = Synthesize(so);
+    ASSERT_TRUE(synth.ok()) << synth.error;
+
+    std::string error;
+    sh.catalog = OffenseCatalog::LoadJurisdiction("CA", &error, kRulesDir);
+    ASSERT_TRUE(sh.catalog) << error;
+
+    // Synthetic offense codes missing from the catalog (expected: none).
+    {
+      auto sentences = ReadCsv(sh.dir + "/sentences.csv", &error);
+      ASSERT_TRUE(sentences) << error;
+      const int code = sentences->Column("offense_code");
+      ASSERT_GE(code, 0);
+      for (const auto& row : sentences->rows)
+        if (sh.catalog->Find(row[static_cast<size_t>(code)]) == nullptr) ++sh.synthetic_not_in_catalog;
+    }
+    AppendRows(sh);
+
+    auto people = ReadCsv(sh.dir + "/people.csv", &error);
+    ASSERT_TRUE(people) << error;
+    auto sentences = ReadCsv(sh.dir + "/sentences.csv", &error);
+    ASSERT_TRUE(sentences) << error;
+
+    // The engine.
+    LoadResult load = LoadPopulation(sh.dir, {D(kAsOf), {}});
+    ASSERT_FALSE(load.fatal) << (load.problems.empty() ? "" : load.problems[0].Format());
+    ASSERT_EQ(load.error_count, 0u) << (load.problems.empty() ? "" : load.problems[0].Format());
+    ASSERT_EQ(load.people.accepted, people->rows.size());
+    ASSERT_EQ(load.sentences.accepted, sentences->rows.size());
+    sh.pop = std::move(*load.population);
+
+    ASSERT_TRUE(LoadRedemption());
+
+    // SQLite.
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open(":memory:", &raw), SQLITE_OK);
+    sh.db.reset(raw);
+    sqlite3* db = sh.db.get();
+    LoadTable(db, "people", *people);
+    LoadTable(db, "sentences", *sentences);
+    Exec(db, "CREATE TABLE offenses (code TEXT PRIMARY KEY, category TEXT NOT NULL, flags TEXT NOT NULL)");
+    {
+      Stmt ins = Prepare(db, "INSERT INTO offenses VALUES (?, ?, ?)");
+      for (const Offense& o : sh.catalog->offenses()) {
+        std::string flags;
+        for (const auto& f : o.flags) flags += (flags.empty() ? "" : ";") + f;
+        sqlite3_bind_text(ins.get(), 1, o.code.c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(ins.get(), 2, o.category.c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(ins.get(), 3, flags.c_str(), -1, SQLITE_TRANSIENT);
+        ASSERT_EQ(sqlite3_step(ins.get()), SQLITE_DONE) << sqlite3_errmsg(db);
+        sqlite3_reset(ins.get());
+      }
+    }
+    Exec(db,
+         "CREATE TABLE params (min_age_years INTEGER, exclude_sex_registrable INTEGER, "
+         "exclude_violent_felony INTEGER, exclude_lwop_death INTEGER, max_infractions_5y INTEGER)");
+    Exec(db, "CREATE TABLE as_of (day TEXT)");
+    sh.sql = ReadFile(kSqlPath);
+    ASSERT_FALSE(sh.sql.empty()) << kSqlPath;
+    sh.setup_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  }
+
+  static void TearDownTestSuite() {
+    if (s_ != nullptr) std::filesystem::remove_all(s_->dir);
+    delete s_;
+    s_ = nullptr;
+  }
+
+  void SetUp() override {
+    ASSERT_NE(s_, nullptr);
+    ASSERT_TRUE(s_->db) << "the suite's set-up failed";
+  }
+
+  // Appends the hand-made people and, to every 500th synthetic person, a
+  // sentence whose offense code is not in the catalog.
+  static void AppendRows(Shared& sh);
+
+  // Runs both sides under a setting and compares them person by person.
+  static Outcome Compare(const Setting& setting);
+
+  static Shared* s_;
+};
+
+RedemptionSqliteTest::Shared* RedemptionSqliteTest::s_ = nullptr;
+
+void RedemptionSqliteTest::AppendRows(Shared& sh) {
+  std::string error;
+  auto people = ReadCsv(sh.dir + "/people.csv", &error);
+  ASSERT_TRUE(people) << error;
+  auto sentences = ReadCsv(sh.dir + "/sentences.csv", &error);
+  ASSERT_TRUE(sentences) << error;
+  const int pid = people->Column("person_id"), adm = people->Column("admission_date");
+  const int sid = sentences->Column("sentence_id");
+  ASSERT_GE(pid, 0);
+  ASSERT_GE(adm, 0);
+  ASSERT_GE(sid, 0);
+  for (const auto& row : sentences->rows) ASSERT_NE(row[static_cast<size_t>(sid)], "X1");
+
+  std::ofstream pf(sh.dir + "/people.csv", std::ios::app | std::ios::binary);
+  std::ofstream sf(sh.dir + "/sentences.csv", std::ios::app | std::ios::binary);
+  const std::vector<std::string>& ph = people->header;
+  const std::vector<std::string>& sh_ = sentences->header;
+
+  // Codes not in the CA catalog: made-up sections and a federal code (which
+  // the loader keeps with an offense_jurisdiction warning).
+  const char* kUnknownCodes[] = {"CA:PC 99999", "CA:VC 99999(z)", "US:18 USC 922(g)"};
+  for (size_t i = 0; i < people->rows.size(); i += 500) {
+    const auto& row = people->rows[i];
+    const size_t k = i / 500;
+    const bool lwop = k % 7 == 3;
+    const bool active = k % 3 != 2;
+    std::map<std::string, std::string> v = {{"person_id", row[static_cast<size_t>(pid)]},
+                                            {"sentence_id", "X1"},
+                                            {"offense_code", kUnknownCodes[k % 3]},
+                                            {"sentence_date", row[static_cast<size_t>(adm)]},
+                                            {"sentence_type", lwop ? "lwop" : "determinate"},
+                                            {"status", active ? "active" : "served"}};
+    if (!lwop) v["term_days"] = "365";
+    sf << CsvLine(sh_, v);
+    ++sh.appended_not_in_catalog;
+  }
+
+  for (const HandCase& c : HandCases()) {
+    pf << CsvLine(ph, {{"person_id", c.id},
+                       {"jurisdiction", "CA"},
+                       {"birth_date", c.birth},
+                       {"sex", "M"},
+                       {"race", "other"},
+                       {"admission_date", "2020-01-01"},
+                       {"admission_type", c.admission_type},
+                       {"infractions_5y", c.infractions}});
+    int n = 0;
+    for (const auto& s : c.sentences) {
+      std::map<std::string, std::string> v = {{"person_id", c.id},
+                                              {"sentence_id", "H" + std::to_string(++n)},
+                                              {"offense_code", s[0]},
+                                              {"sentence_date", "2019-12-01"},
+                                              {"sentence_type", s[1]},
+                                              {"status", s[2]}};
+      if (std::string_view(s[1]) == "determinate") v["term_days"] = "2190";
+      sf << CsvLine(sh_, v);
+      if (sh.catalog->Find(s[0]) == nullptr) ++sh.appended_not_in_catalog;
+    }
+  }
+  ASSERT_TRUE(pf.good());
+  ASSERT_TRUE(sf.good());
+}
+
+RedemptionSqliteTest::Outcome RedemptionSqliteTest::Compare(const Setting& setting) {
+  Shared& sh = *s_;
+  Outcome out;
+  sqlite3* db = sh.db.get();
+
+  // Engine.
+  const auto t0 = std::chrono::steady_clock::now();
+  std::optional<Policy> loaded = LoadRedemption();
+  if (!loaded) return out;
+  Policy& policy = *loaded;
+  for (const auto& [name, value] : setting.set) {
+    std::string error;
+    EXPECT_TRUE(SetParam(policy, name, value, &error)) << name << ": " << error;
+  }
+  const FactTable facts = BuildFactTable(sh.pop, CatalogSet{{"CA", &*sh.catalog}}, D(setting.as_of));
+  ScreenOptions options;
+  options.eligible_on = false;
+  const Screening screening = Screen(policy, facts, options);
+
+  const auto t1 = std::chrono::steady_clock::now();
+
+  // SQL.
+  Exec(db, "DELETE FROM params");
+  Exec(db, "DELETE FROM as_of");
+  Exec(db, "INSERT INTO params VALUES (" + std::to_string(setting.min_age_years) + ", " +
+               std::to_string(setting.exclude_sex_registrable ? 1 : 0) + ", " +
+               std::to_string(setting.exclude_violent_felony ? 1 : 0) + ", " +
+               std::to_string(setting.exclude_lwop_death ? 1 : 0) + ", " +
+               std::to_string(setting.max_infractions_5y) + ")");
+  Exec(db, "INSERT INTO as_of VALUES ('" + setting.as_of + "')");
+  const char* tail = nullptr;
+  Stmt query = Prepare(db, sh.sql, &tail);
+  if (!query) return out;
+  EXPECT_TRUE(std::string_view(tail).find_first_not_of(" \t\r\n") == std::string_view::npos)
+      << "the .sql file must hold a single statement; left over: " << tail;
+  std::unordered_map<std::string, std::string> sql_status;
+  sql_status.reserve(sh.pop.people_count());
+  int rc;
+  while ((rc = sqlite3_step(query.get())) == SQLITE_ROW) {
+    const std::string id = ColumnText(query.get(), 0), status = ColumnText(query.get(), 1);
+    EXPECT_TRUE(sql_status.emplace(id, status).second) << "the SQL returns person " << id << " twice";
+  }
+  EXPECT_EQ(rc, SQLITE_DONE) << sqlite3_errmsg(db);
+  EXPECT_EQ(sql_status.size(), sh.pop.people_count());
+  const auto t2 = std::chrono::steady_clock::now();
+
+  // Compare.
+  size_t mismatches = 0;
+  std::ostringstream report;
+  for (uint32_t p = 0; p < sh.pop.people_count(); ++p) {
+    const std::string id(sh.pop.str(sh.pop.people.id[p]));
+    const std::string engine(StatusName(screening.status[p]));
+    ++out.counts[engine];
+    if (id.starts_with("ZZ-")) out.status[id] = engine;
+    auto it = sql_status.find(id);
+    const std::string sql = it == sql_status.end() ? "(missing)" : it->second;
+    if (sql == engine) continue;
+    if (++mismatches > 20) continue;
+    report << "\nperson " << id << ": engine " << engine << ", SQL " << sql << "\n  engine rules:";
+    for (size_t r = 0; r < policy.rules.size(); ++r) {
+      const uint8_t b = screening.rules[r].b[p];
+      report << " " << policy.rules[r].id << "=" << (b == kTrue ? "true" : b == kFalse ? "false" : "unknown");
+    }
+    Stmt pq = Prepare(db, "SELECT * FROM people WHERE person_id = ?");
+    sqlite3_bind_text(pq.get(), 1, id.c_str(), -1, SQLITE_TRANSIENT);
+    while (sqlite3_step(pq.get()) == SQLITE_ROW) {
+      report << "\n  people:";
+      for (int c = 0; c < sqlite3_column_count(pq.get()); ++c)
+        report << " " << sqlite3_column_name(pq.get(), c) << "=" << ColumnText(pq.get(), c);
+    }
+    Stmt sq = Prepare(db,
+                      "SELECT s.*, o.category AS catalog_category, o.flags AS catalog_flags FROM sentences s "
+                      "LEFT JOIN offenses o ON o.code = s.offense_code WHERE s.person_id = ? ORDER BY s.sentence_id");
+    sqlite3_bind_text(sq.get(), 1, id.c_str(), -1, SQLITE_TRANSIENT);
+    while (sqlite3_step(sq.get()) == SQLITE_ROW) {
+      report << "\n  sentence:";
+      for (int c = 1; c < sqlite3_column_count(sq.get()); ++c)
+        report << " " << sqlite3_column_name(sq.get(), c) << "=" << ColumnText(sq.get(), c);
+    }
+  }
+  EXPECT_EQ(mismatches, 0u) << "setting " << setting.name << ": " << mismatches
+                            << " people differ (first 20 below)" << report.str();
+
+  // The hand-worked cases (meaningful under the default parameters only).
+  if (setting.name == "defaults") {
+    for (const HandCase& c : HandCases()) {
+      const uint32_t p = sh.pop.FindPerson(c.id);
+      EXPECT_EQ(StatusName(screening.status[p]), c.expected) << c.id << " (engine): " << c.why;
+      EXPECT_EQ(sql_status[c.id], c.expected) << c.id << " (SQL): " << c.why;
+    }
+  }
+
+  std::string line = "[ setting  ] " + setting.name + ":";
+  for (const auto& [status, n] : out.counts) line += " " + status + "=" + std::to_string(n);
+  std::printf("%s (engine %.2f s, SQLite %.2f s)\n", line.c_str(),
+              std::chrono::duration<double>(t1 - t0).count(), std::chrono::duration<double>(t2 - t1).count());
+  return out;
+}
+
+size_t Count(const RedemptionSqliteTest::Outcome& o, const std::string& status) {
+  auto it = o.counts.find(status);
+  return it == o.counts.end() ? 0 : it->second;
+}
+
+// One test, so that the population is synthesized and loaded once per run
+// (ctest runs every test of a binary in its own process).
+TEST_F(RedemptionSqliteTest, EngineAndSqliteAgree) {
+  std::printf("[ set-up   ] synthesize, load and fill SQLite: %.2f s\n", s_->setup_seconds);
+  std::printf("[ data     ] %zu people, %zu sentences; synthetic codes not in the catalog: %zu, appended: %zu\n",
+              s_->pop.people_count(), s_->pop.sentence_count(), s_->synthetic_not_in_catalog,
+              s_->appended_not_in_catalog);
+  EXPECT_GE(s_->pop.people_count(), static_cast<size_t>(kPeople));
+
+  // The data exercises unknowns: both sides see the same offense codes that
+  // are not in the catalog.
+  {
+    const FactTable facts = BuildFactTable(s_->pop, CatalogSet{{"CA", &*s_->catalog}}, D(kAsOf));
+    size_t engine_not_in_catalog = 0;
+    for (size_t s = 0; s < facts.sentences(); ++s) engine_not_in_catalog += facts.in_catalog[s] == 0;
+    Stmt q = Prepare(s_->db.get(),
+                     "SELECT count(*) FROM sentences s LEFT JOIN offenses o ON o.code = s.offense_code "
+                     "WHERE o.code IS NULL");
+    ASSERT_EQ(sqlite3_step(q.get()), SQLITE_ROW);
+    const auto sql_not_in_catalog = static_cast<size_t>(sqlite3_column_int64(q.get(), 0));
+    EXPECT_GT(engine_not_in_catalog, 0u);
+    EXPECT_EQ(engine_not_in_catalog, sql_not_in_catalog);
+    EXPECT_EQ(engine_not_in_catalog, s_->synthetic_not_in_catalog + s_->appended_not_in_catalog);
+  }
+
+  {
+    SCOPED_TRACE("defaults");
+    Setting setting;
+    setting.name = "defaults";
+    const Outcome o = Compare(setting);
+    EXPECT_GT(Count(o, "eligible"), 0u);
+    EXPECT_GT(Count(o, "needs_review"), 0u);
+    EXPECT_GT(Count(o, "not_eligible"), 0u);
+  }
+  {
+    SCOPED_TRACE("younger age, violent felonies excluded, no infractions");
+    Setting setting;
+    setting.name = "min_age=50y exclude_violent_felony=true max_infractions_5y=0";
+    setting.set = {{"min_age", "50 years"}, {"exclude_violent_felony", "true"}, {"max_infractions_5y", "0"}};
+    setting.min_age_years = 50;
+    setting.exclude_violent_felony = true;
+    setting.max_infractions_5y = 0;
+    const Outcome o = Compare(setting);
+    EXPECT_GT(Count(o, "eligible"), 0u);
+    EXPECT_GT(Count(o, "needs_review"), 0u);
+  }
+  {
+    SCOPED_TRACE("LWOP, death and sex offenses not excluded");
+    Setting setting;
+    setting.name = "exclude_lwop_death=false exclude_sex_registrable=false";
+    setting.set = {{"exclude_lwop_death", "false"}, {"exclude_sex_registrable", "false"}};
+    setting.exclude_sex_registrable = false;
+    setting.exclude_lwop_death = false;
+    const Outcome o = Compare(setting);
+    EXPECT_GT(Count(o, "eligible"), 0u);
+    EXPECT_GT(Count(o, "needs_review"), 0u);
+  }
+  {
+    // As of 2026-02-28 with min_age 54 years: ZZ-03, born 1972-02-29, turns
+    // 54 on 2026-03-01 (2026 has no 29 February: the day rolls forward), so
+    // is not older yet; ZZ-04, born 1972-02-28, is.
+    SCOPED_TRACE("leap-day birthday");
+    Setting setting;
+    setting.name = "as_of=2026-02-28 min_age=54y";
+    setting.as_of = "2026-02-28";
+    setting.set = {{"min_age", "54 years"}};
+    setting.min_age_years = 54;
+    const Outcome o = Compare(setting);
+    EXPECT_EQ(o.status.at("ZZ-03"), "not_eligible");
+    EXPECT_EQ(o.status.at("ZZ-04"), "eligible");
+  }
+}
+
+}  // namespace
+}  // namespace clemency
