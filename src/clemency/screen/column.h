@@ -21,9 +21,6 @@
 
 namespace clemency {
 
-inline constexpr uint8_t kFalse = 0;
-inline constexpr uint8_t kTrue = 1;
-inline constexpr uint8_t kUnknownBool = 2;
 
 // Storage for n values, left uninitialized: every evaluator loop writes
 // every element, so zero-filling first would only cost time.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <stdexcept>
 
 namespace clemency {
@@ -299,7 +300,7 @@ Column Evaluator::Eval(const TypedExpr& e) {
       const Column& a = args[0];
       for (size_t k = 0; k < n; ++k) {
         const uint8_t v = a.b[k];
-        c.ob[k] = v == kUnknownBool ? kUnknownBool : v == kTrue ? kFalse : kTrue;
+        c.ob[k] = static_cast<uint8_t>(kTrue - v);
       }
       return c;
     }
@@ -351,15 +352,17 @@ Column Evaluator::AndOr(const TypedExpr& e, const Column& a, const Column& b) {
   Column c;
   c.scope = e.scope;
   c.OwnBool(n);
-  // Kleene logic on 0 (false), 1 (true), 2 (unknown): and is the minimum
-  // under false < unknown < true, or the maximum.
-  static constexpr uint8_t kOrder[3] = {0, 2, 1};   // value -> position
-  static constexpr uint8_t kValue[3] = {kFalse, kUnknownBool, kTrue};  // position -> value
+  // Kleene logic: false < unknown < true, and = min, or = max.
+  uint8_t* out = c.ob.data();
   const bool is_and = e.op == Op::kAnd;
-  for (size_t k = 0; k < n; ++k) {
-    const uint8_t x = kOrder[a.b[k]], y = kOrder[b.b[k]];
-    c.ob[k] = kValue[is_and ? std::min(x, y) : std::max(x, y)];
+  if (a.b.p != nullptr && b.b.p != nullptr) {  // the common case, in a loop the compiler vectorizes
+    const uint8_t* x = a.b.p;
+    const uint8_t* y = b.b.p;
+    if (is_and) for (size_t k = 0; k < n; ++k) out[k] = std::min(x[k], y[k]);
+    else for (size_t k = 0; k < n; ++k) out[k] = std::max(x[k], y[k]);
+    return c;
   }
+  for (size_t k = 0; k < n; ++k) out[k] = is_and ? std::min(a.b[k], b.b[k]) : std::max(a.b[k], b.b[k]);
   return c;
 }
 
@@ -461,17 +464,39 @@ Column Evaluator::Compare(const TypedExpr& e, Column a, Column b) {
     return c;
   }
   // int, date, duration in days, string ids
-  for (size_t k = 0; k < n; ++k) {
-    const int64_t x = a.i[k], y = b.i[k];
-    if (x == kNa || y == kNa) {
-      c.ob[k] = kUnknownBool;
-      continue;
+  if (track && a.is_as_of && !b.is_as_of && IsOrdering(op)) {
+    for (size_t k = 0; k < n; ++k) {
+      const int64_t x = a.i[k], y = b.i[k];
+      if (x == kNa || y == kNa) {
+        c.ob[k] = kUnknownBool;
+        continue;
+      }
+      c.ob[k] = Cmp(op, x, y);
+      NoteChange(k, op == Op::kGreaterEq || op == Op::kLess ? y : y + 1);
     }
-    c.ob[k] = Cmp(op, x, y);
-    if (track && a.is_as_of && !b.is_as_of && IsOrdering(op)) {
-      if (op == Op::kGreaterEq || op == Op::kLess) NoteChange(k, y);
-      else NoteChange(k, y + 1);
+    return c;
+  }
+  // The operator is chosen once, outside the loop.
+  auto loop = [&](auto cmp) {
+    uint8_t* out = c.ob.data();
+    if (a.i.p != nullptr && b.i.p == nullptr) {  // a column against a constant
+      const int64_t* x = a.i.p;
+      const int64_t y = b.i.c;
+      for (size_t k = 0; k < n; ++k) out[k] = x[k] == kNa || y == kNa ? kUnknownBool : cmp(x[k], y) ? kTrue : kFalse;
+      return;
     }
+    for (size_t k = 0; k < n; ++k) {
+      const int64_t x = a.i[k], y = b.i[k];
+      out[k] = x == kNa || y == kNa ? kUnknownBool : cmp(x, y) ? kTrue : kFalse;
+    }
+  };
+  switch (op) {
+    case Op::kLess: loop(std::less<int64_t>()); break;
+    case Op::kLessEq: loop(std::less_equal<int64_t>()); break;
+    case Op::kGreater: loop(std::greater<int64_t>()); break;
+    case Op::kGreaterEq: loop(std::greater_equal<int64_t>()); break;
+    case Op::kEq: loop(std::equal_to<int64_t>()); break;
+    default: loop(std::not_equal_to<int64_t>()); break;
   }
   return c;
 }
@@ -484,6 +509,17 @@ Column Evaluator::Arithmetic(const TypedExpr& e, Column a, Column b) {
   const ValueType ta = a.type, tb = b.type;
   if (e.type == kNumber) {
     c.OwnNumber(n);
+    if (ta == kNumber && tb == kNumber && (e.op == Op::kAdd || e.op == Op::kMul)) {  // priority sums
+      const bool add = e.op == Op::kAdd;
+      const double* xs = a.d.p;
+      const double* ys = b.d.p;
+      const double xc = a.d.c, yc = b.d.c;
+      for (size_t k = 0; k < n; ++k) {
+        const double x = xs ? xs[k] : xc, y = ys ? ys[k] : yc;
+        c.od[k] = add ? x + y : x * y;
+      }
+      return c;
+    }
     for (size_t k = 0; k < n; ++k) {
       const double x = AsDouble(a, k), y = AsDouble(b, k);
       switch (e.op) {
@@ -619,6 +655,18 @@ Column Evaluator::Call(const TypedExpr& e, std::vector<Column> args) {
       const bool years = e.op == Op::kYears;
       if (years) c.OwnNumber(n);
       else c.OwnInt(n);
+      if (years && a.type == kDuration && !a.is_const) {  // a column of days
+        const int64_t* in = a.i.p;
+        for (size_t k = 0; k < n; ++k) c.od[k] = in[k] == kNa ? kNaN : static_cast<double>(in[k]) / (kDaysPerMonth * 12);
+        return c;
+      }
+      if (years && a.type == kSpan && a.i.p != nullptr && a.j.p == nullptr && a.j.c != kNa) {  // span to one date
+        const int64_t* start = a.i.p;
+        const int64_t end = a.j.c;
+        for (size_t k = 0; k < n; ++k)
+          c.od[k] = start[k] == kNa ? kNaN : static_cast<double>(end - start[k]) / (kDaysPerMonth * 12);
+        return c;
+      }
       for (size_t k = 0; k < n; ++k) {
         double days;
         if (a.type == kSpan) {
@@ -651,6 +699,14 @@ Column Evaluator::Call(const TypedExpr& e, std::vector<Column> args) {
     case Op::kCoalesce:
     case Op::kMax2:
     case Op::kMin2: {
+      if (e.op == Op::kCoalesce && e.type != kNumber && e.type != kBool && e.type != kSpan && !args[0].is_const &&
+          args[1].is_const && !ConstMonths(args[1])) {  // a column with a fixed default
+        c.OwnInt(n);
+        const int64_t* x = args[0].i.p;
+        const int64_t y = args[1].i.c;
+        for (size_t k = 0; k < n; ++k) c.oi[k] = x[k] == kNa ? y : x[k];
+        return c;
+      }
       // Element-wise choice between two values of type e.type.
       const bool is_if = e.op == Op::kIf;
       const Column& x = args[is_if ? 1 : 0];

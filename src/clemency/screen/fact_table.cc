@@ -100,7 +100,7 @@ FactTable BuildFactTable(const Population& pop, const CatalogSet& catalogs, Date
     const SentenceType type = pop.sentences.type[s];
     t.type[s] = type_ids[static_cast<size_t>(type)];
     t.status[s] = status_ids[static_cast<size_t>(pop.sentences.status[s])];
-    t.active[s] = pop.sentences.status[s] == SentenceStatus::kActive;
+    t.active[s] = pop.sentences.status[s] == SentenceStatus::kActive ? kTrue : kFalse;
     t.drug_type[s] = from_pop(pop.sentences.drug_type[s]);
     t.term[s] = type == SentenceType::kDeterminate     ? IntOrNa(pop.sentences.term_days[s])
                 : type == SentenceType::kIndeterminate ? IntOrNa(pop.sentences.max_term_days[s])
@@ -157,7 +157,7 @@ FactTable BuildFactTable(const Population& pop, const CatalogSet& catalogs, Date
     t.facility_id[p] = from_pop(pop.people.facility_id[p]);
     t.infractions_5y[p] = IntOrNa(pop.people.infractions_5y[p]);
     const int8_t med = pop.people.medical_high_risk[p];
-    t.medical_high_risk[p] = med == kUnknownFlag ? 2 : static_cast<uint8_t>(med);
+    t.medical_high_risk[p] = med == kUnknownFlag ? kUnknownBool : med == 1 ? kTrue : kFalse;
 
     // Imposed term: a consecutive sentence adds to the one it follows; the
     // person's term is the longest chain through an active sentence.
@@ -173,7 +173,7 @@ FactTable BuildFactTable(const Population& pop, const CatalogSet& catalogs, Date
         if (t.term[c] == kNa) known = false;
         else total += t.term[c];
       }
-      if (!t.active[s]) continue;
+      if (t.active[s] != kTrue) continue;
       ++active;
       if (!known) term_known = false;
       else imposed = std::max(imposed, total);

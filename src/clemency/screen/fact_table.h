@@ -20,6 +20,12 @@ namespace clemency {
 
 inline constexpr int64_t kNa = std::numeric_limits<int64_t>::min();
 
+// Tri-state booleans, ordered false < unknown < true, so that Kleene logic is
+// arithmetic: and = min, or = max, not = kTrue - x.
+inline constexpr uint8_t kFalse = 0;
+inline constexpr uint8_t kUnknownBool = 1;
+inline constexpr uint8_t kTrue = 2;
+
 // The catalogs by jurisdiction code ("CA", "US"), used to give each sentence
 // its category and flags.
 using CatalogSet = std::map<std::string, const OffenseCatalog*, std::less<>>;
@@ -38,7 +44,7 @@ struct FactTable {
   std::vector<int64_t> active_sentences;
   std::vector<int64_t> admission_type, sex, race, jurisdiction, facility_id;  // string ids
   std::vector<int64_t> infractions_5y;
-  std::vector<uint8_t> medical_high_risk;            // 0, 1, 2 = unknown
+  std::vector<uint8_t> medical_high_risk;            // kFalse, kTrue, kUnknownBool
   std::vector<uint32_t> sentence_begin;              // people + 1 offsets
   std::vector<uint32_t> by_person_id;                // people sorted by person_id
   std::vector<uint32_t> person_id_rank;              // position of each person in by_person_id
@@ -48,7 +54,7 @@ struct FactTable {
   std::vector<int64_t> offense_code, category, type, status, drug_type;  // string ids
   std::vector<uint64_t> flags;                       // bit mask over flag_names
   std::vector<uint8_t> in_catalog;                   // 0: category and flags unknown
-  std::vector<uint8_t> active;
+  std::vector<uint8_t> active;                       // kFalse or kTrue
   std::vector<int64_t> term, min_term, enhancement_days, s_current_law_term, s_current_law_excess;
   std::vector<int64_t> sentence_date, offense_date, projected_release, parole_eligibility;
   std::vector<double> drug_grams;

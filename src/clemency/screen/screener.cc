@@ -33,18 +33,17 @@ Pass Evaluate(const Policy& policy, Evaluator& ev, size_t people) {
   Column e = ev.Eval(*policy.eligibility.expr);
   p.eligibility.resize(people);
   for (size_t k = 0; k < people; ++k) p.eligibility[k] = e.b[k];
-  // eligible = eligibility and not any(exclusion), in Kleene logic.
-  p.status.resize(people);
-  for (size_t k = 0; k < people; ++k) {
-    uint8_t v = p.eligibility[k];
-    for (size_t r = 0; r < policy.rules.size() && v != kFalse; ++r) {
-      if (policy.rules[r].kind != RuleKind::kExclusion) continue;
-      const uint8_t x = p.rules[r].ob[k];
-      if (x == kTrue) v = kFalse;
-      else if (x == kUnknownBool) v = kUnknownBool;
-    }
-    p.status[k] = v == kTrue ? Status::kEligible : v == kFalse ? Status::kNotEligible : Status::kNeedsReview;
+  // eligible = eligibility and not any(exclusion), in Kleene logic
+  // (and = min, not x = kTrue - x), one exclusion at a time.
+  std::vector<uint8_t> v = p.eligibility;
+  for (size_t r = 0; r < policy.rules.size(); ++r) {
+    if (policy.rules[r].kind != RuleKind::kExclusion) continue;
+    const uint8_t* x = p.rules[r].ob.data();
+    for (size_t k = 0; k < people; ++k) v[k] = std::min(v[k], static_cast<uint8_t>(kTrue - x[k]));
   }
+  p.status.resize(people);
+  for (size_t k = 0; k < people; ++k)
+    p.status[k] = v[k] == kTrue ? Status::kEligible : v[k] == kFalse ? Status::kNotEligible : Status::kNeedsReview;
   return p;
 }
 
