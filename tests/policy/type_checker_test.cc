@@ -55,6 +55,19 @@ TEST(TypeCheckerTest, TypeErrorsSayWhatWasExpected) {
   EXPECT_EQ(C("sum(s.sentence_date) > 0"), "error at 4: sum() cannot take a date");
 }
 
+// Found by fuzz/expr_parser_fuzz: the evaluator reads the list of `in` and the
+// set of `has` themselves, so a list or set computed by if() or coalesce()
+// used to type-check and then match nothing (or the wrong set).
+TEST(TypeCheckerTest, InAndHasNeedTheListAndTheSetThemselves) {
+  EXPECT_EQ(C("sex in [\"F\", \"X\"] and any(s.flags has \"violent_felony\" or s.enhancements has \"E\")"), "ok bool");
+  EXPECT_EQ(C("sex in if(medical_high_risk, [\"F\"], [\"M\"])"),
+            "error at 7: \"in\" needs a list written out, such as [\"a\", \"b\"], or a list parameter");
+  EXPECT_EQ(C("any(if(s.active, s.flags, s.enhancements) has \"x\")"),
+            "error at 4: \"has\" needs s.flags or s.enhancements itself on its left");
+  EXPECT_EQ(C("any(coalesce(s.flags, s.flags) has \"violent_felony\")"),
+            "error at 4: \"has\" needs s.flags or s.enhancements itself on its left");
+}
+
 TEST(TypeCheckerTest, UnknownNamesSuggestTheNearest) {
   EXPECT_EQ(C("agee >= 55 years"), "error at 0: unknown name \"agee\"; did you mean \"age\"?");
   EXPECT_EQ(C("category == \"x\""), "error at 0: unknown name \"category\"; did you mean \"s.category\"?");

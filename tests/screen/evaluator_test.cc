@@ -212,3 +212,15 @@ TEST(EvaluatorPathsTest, ThresholdAndCalendarAgreeForEveryBirthday) {
 
 }  // namespace
 }  // namespace clemency
+
+namespace clemency {
+namespace {
+
+TEST_F(EvaluatorTest, IntegerOverflowIsUnknown) {
+  EXPECT_EQ(E("infractions_5y * 999999999999999 * 999999999999999 > 0"), "?/?");
+  EXPECT_EQ(E("999999999999999 * 9999 > 0"), "?/?");  // past 2^63
+  EXPECT_EQ(E("99999999 * 99999999 > 0"), "t/t");
+}
+
+}  // namespace
+}  // namespace clemency

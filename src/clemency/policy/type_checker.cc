@@ -198,10 +198,16 @@ class Checker {
     if (op == "in") {
       if (tb != kList) throw Failure{n.children[1]->offset, "\"in\" needs a list on its right, such as [\"a\", \"b\"]"};
       if (ta != kString) throw mismatch();
+      // The evaluator reads the list itself (a literal or a parameter's value), never a computed one.
+      if (b->op != Op::kConst && b->op != Op::kParam)
+        throw Failure{n.children[1]->offset, "\"in\" needs a list written out, such as [\"a\", \"b\"], or a list parameter"};
       return result(Op::kIn, kBool);
     }
     if (op == "has") {
       if (ta != kFlagSet) throw Failure{n.children[0]->offset, "\"has\" needs a set on its left, such as s.flags"};
+      // The evaluator reads the set straight from the sentence, never a computed one.
+      if (a->op != Op::kFact)
+        throw Failure{n.children[0]->offset, "\"has\" needs s.flags or s.enhancements itself on its left"};
       if (tb != kString || b->op != Op::kConst) throw Failure{n.children[1]->offset, "\"has\" needs a string on its right"};
       return result(Op::kHas, kBool);
     }
@@ -303,6 +309,8 @@ class Checker {
     }
     if (f == "is_known") {
       arity(1);
+      if (args[0]->type == kFlagSet || args[0]->type == kList)
+        throw Failure{args[0]->offset, fmt::format("is_known() takes a value, not a {}", TypeName(args[0]->type))};
       const Scope s = args[0]->scope;
       return make(Op::kIsKnown, kBool, s);
     }

@@ -547,7 +547,11 @@ Column Evaluator::Arithmetic(const TypedExpr& e, Column a, Column b) {
     for (size_t k = 0; k < n; ++k) {
       const int64_t x = a.i[k], y = b.i[k];
       if (x == kNa || y == kNa) continue;
-      c.oi[k] = e.op == Op::kAdd ? x + y : e.op == Op::kSub ? x - y : x * y;
+      int64_t r;
+      const bool overflow = e.op == Op::kAdd   ? __builtin_add_overflow(x, y, &r)
+                            : e.op == Op::kSub ? __builtin_sub_overflow(x, y, &r)
+                                               : __builtin_mul_overflow(x, y, &r);
+      if (!overflow && r != kNa) c.oi[k] = r;  // an overflow is unknown, not a wrong number
     }
     return c;
   }
