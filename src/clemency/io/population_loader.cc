@@ -11,7 +11,6 @@
 
 #include "clemency/core/population_builder.h"
 #include "clemency/io/csv_reader.h"
-#include "clemency/io/csv_writer.h"
 
 namespace clemency {
 namespace {

@@ -5,8 +5,8 @@
 #include <charconv>
 #include <fstream>
 #include <sstream>
-#include <toml++/toml.h>  // (Debian names the header toml.h)
 
+#include "clemency/law/toml.h"
 #include "clemency/policy/expr_parser.h"
 
 namespace clemency {

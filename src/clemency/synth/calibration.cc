@@ -4,13 +4,9 @@
 #include <cmath>
 #include <filesystem>
 #include <numeric>
-#if __has_include(<toml++/toml.hpp>)
-#include <toml++/toml.hpp>
-#else
-#include <toml++/toml.h>  // Debian's libtomlplusplus-dev names the header toml.h
-#endif
 
 #include "clemency/law/rules_dir.h"
+#include "clemency/law/toml.h"
 
 namespace clemency {
 namespace {
