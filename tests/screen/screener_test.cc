@@ -242,3 +242,46 @@ expr = "max(s.term) >= 1000 days and sum(s.term) >= 2000 days and all(s.term >= 
 
 }  // namespace
 }  // namespace clemency
+
+namespace clemency {
+namespace {
+
+TEST_F(ScreenerTest, EqualPrioritiesRankByPersonIdAndUnknownPrioritiesLast) {
+  LoadData("P10,CA,1960-01-01,M,white,2020-01-01,new_sentence,0\n"
+           "P2,CA,1960-01-01,M,white,2020-01-01,new_sentence,0\n"
+           "P1,CA,1960-01-01,M,white,2020-01-01,new_sentence,0\n"
+           "Q,CA,1960-01-01,M,white,2020-01-01,new_sentence,\n"
+           "R,CA,1990-01-01,M,white,2020-01-01,new_sentence,0\n"
+           "A,CA,1990-01-01,M,white,2020-01-01,new_sentence,0\n",
+           "P10,1,CA:PC 459 2nd,2019-05-01,determinate,1000,,active,\n"
+           "P2,1,CA:PC 459 2nd,2019-05-01,determinate,1000,,active,\n"
+           "P1,1,CA:PC 459 2nd,2019-05-01,determinate,1000,,active,\n"
+           "Q,1,CA:PC 459 2nd,2019-05-01,determinate,1000,,active,\n"
+           "R,1,CA:PC 459 2nd,2019-05-01,determinate,1000,,active,\n"
+           "A,1,CA:PC 459 2nd,2019-05-01,determinate,1000,,active,\n",
+           D("2025-01-01"));
+  const Policy policy = LoadPolicyText(R"TOML(id = "t"
+title = "t"
+citation = "t"
+eligibility = "older"
+priority = "if(infractions_5y >= 0, 1, 0)"
+[[criteria]]
+id = "older"
+text = "older"
+citation = "t"
+expr = "age >= 50 years"
+)TOML");
+  const Screening s = Screen(policy, facts_);
+  std::vector<std::string> order;
+  for (uint32_t p : s.order) order.emplace_back(pop_.str(pop_.people.id[p]));
+  // Eligible with priority 1, by person_id as text; Q (priority unknown) after
+  // them; then the not eligible, by person_id.
+  EXPECT_EQ(order, (std::vector<std::string>{"P1", "P10", "P2", "Q", "A", "R"}));
+  EXPECT_EQ(s.rank[pop_.FindPerson("P1")], 1u);
+  EXPECT_EQ(s.rank[pop_.FindPerson("P10")], 2u);
+  EXPECT_EQ(s.rank[pop_.FindPerson("Q")], 4u);
+  EXPECT_EQ(s.rank[pop_.FindPerson("A")], 0u);
+}
+
+}  // namespace
+}  // namespace clemency
