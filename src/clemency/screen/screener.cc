@@ -14,13 +14,45 @@ struct Pass {
   std::vector<Status> status;
 };
 
+// Whether a rule must be evaluated again: it reads a changed parameter, or a
+// rule that must. (All rules, when nothing is reused.)
+std::vector<bool> DirtyRules(const Policy& policy, const std::vector<bool>& changed_params) {
+  std::vector<bool> dirty(policy.rules.size(), false);
+  for (size_t r = 0; r < policy.rules.size(); ++r) {
+    for (int prm : policy.rules[r].params_used) dirty[r] = dirty[r] || changed_params[static_cast<size_t>(prm)];
+    for (int dep : policy.rules[r].rules_used) dirty[r] = dirty[r] || dirty[static_cast<size_t>(dep)];
+  }
+  return dirty;
+}
+
+bool Reads(const PolicyRule& rule, const std::vector<bool>& changed_params, const std::vector<bool>& dirty) {
+  for (int prm : rule.params_used)
+    if (changed_params[static_cast<size_t>(prm)]) return true;
+  for (int dep : rule.rules_used)
+    if (dirty[static_cast<size_t>(dep)]) return true;
+  return false;
+}
+
+Column CopyBool(const Column& from, size_t people) {
+  Column c;
+  c.OwnBool(people);
+  std::copy(from.ob.data(), from.ob.data() + people, c.ob.data());
+  return c;
+}
+
 // Evaluates every rule, then the status, at the evaluator's as-of date(s).
-Pass Evaluate(const Policy& policy, Evaluator& ev, size_t people) {
+// With `reuse`, the rules not marked in `dirty` are copied from it.
+Pass Evaluate(const Policy& policy, Evaluator& ev, size_t people, const Screening* reuse = nullptr,
+              const std::vector<bool>* dirty = nullptr, bool eligibility_dirty = true) {
   Pass p;
   p.rules.reserve(policy.rules.size());
   ev.set_rules(&p.rules);
-  for (const PolicyRule& r : policy.rules) {
-    Column c = ev.Eval(*r.expr);
+  for (size_t i = 0; i < policy.rules.size(); ++i) {
+    if (reuse != nullptr && !(*dirty)[i]) {
+      p.rules.push_back(CopyBool(reuse->rules[i], people));
+      continue;
+    }
+    Column c = ev.Eval(*policy.rules[i].expr);
     // Rules are read by index later: keep them as owned, materialized columns.
     if (c.ob.empty()) {
       Column owned;
@@ -30,9 +62,13 @@ Pass Evaluate(const Policy& policy, Evaluator& ev, size_t people) {
     }
     p.rules.push_back(std::move(c));
   }
-  Column e = ev.Eval(*policy.eligibility.expr);
-  p.eligibility.resize(people);
-  for (size_t k = 0; k < people; ++k) p.eligibility[k] = e.b[k];
+  if (reuse != nullptr && !eligibility_dirty) {
+    p.eligibility = reuse->eligibility;
+  } else {
+    Column e = ev.Eval(*policy.eligibility.expr);
+    p.eligibility.resize(people);
+    for (size_t k = 0; k < people; ++k) p.eligibility[k] = e.b[k];
+  }
   // eligible = eligibility and not any(exclusion), in Kleene logic
   // (and = min, not x = kTrue - x), one exclusion at a time.
   std::vector<uint8_t> v = p.eligibility;
@@ -58,19 +94,89 @@ std::string_view StatusName(Status s) {
   return "";
 }
 
-Screening Screen(const Policy& policy, const FactTable& facts, const ScreenOptions& options) {
+namespace {
+
+// Priority, order and rank of a screening whose statuses are known.
+void RankPeople(const Policy& policy, const FactTable& facts, Evaluator& ev, const Screening* reuse_priority,
+                Screening& out) {
   const size_t n = facts.people();
+  if (reuse_priority != nullptr) {
+    out.priority = reuse_priority->priority;
+  } else {
+    Column pr = ev.Eval(*policy.priority.expr);
+    out.priority.resize(n);
+    for (size_t k = 0; k < n; ++k) {
+      if (pr.type == ValueType::kNumber) out.priority[k] = pr.d[k];
+      else out.priority[k] = pr.i[k] == kNa ? std::nan("") : static_cast<double>(pr.i[k]);
+    }
+  }
+  // Order: eligible, then needs_review, each by priority (highest first,
+  // unknown last), ties by person_id; then not eligible by person_id. Only the
+  // first two groups need sorting; person_id order is precomputed.
+  out.order.clear();
+  out.order.reserve(n);
+  for (Status band : {Status::kEligible, Status::kNeedsReview}) {
+    const size_t start = out.order.size();
+    for (uint32_t k : facts.by_person_id)
+      if (out.status[k] == band) out.order.push_back(k);
+    std::stable_sort(out.order.begin() + static_cast<std::ptrdiff_t>(start), out.order.end(), [&](uint32_t a, uint32_t b) {
+      const double pa = out.priority[a], pb = out.priority[b];
+      const bool na = std::isnan(pa), nb = std::isnan(pb);
+      if (na != nb) return nb;
+      return !na && pa > pb;
+    });
+  }
+  for (uint32_t k : facts.by_person_id)
+    if (out.status[k] == Status::kNotEligible) out.order.push_back(k);
+  out.rank.assign(n, 0);
+  uint32_t next = 1;
+  for (uint32_t k : out.order)
+    if (out.status[k] != Status::kNotEligible) out.rank[k] = next++;
+}
+
+std::vector<Value> ParamValues(const Policy& policy) {
   std::vector<Value> params;
   for (const PolicyParam& p : policy.params) params.push_back(p.value);
+  return params;
+}
+
+}  // namespace
+
+Screening Rescreen(const Policy& policy, const FactTable& facts, const Screening& previous) {
+  const size_t n = facts.people();
+  Screening out;
+  out.params = ParamValues(policy);
+  std::vector<bool> changed(out.params.size(), true);
+  if (previous.params.size() == out.params.size())
+    for (size_t i = 0; i < changed.size(); ++i)
+      changed[i] = previous.params[i].ToString() != out.params[i].ToString() || previous.params[i].type != out.params[i].type;
+  const std::vector<bool> dirty = DirtyRules(policy, changed);
   Evaluator ev(facts);
-  ev.set_params(&params);
+  ev.set_params(&out.params);
+  Pass pass = Evaluate(policy, ev, n, &previous, &dirty, Reads(policy.eligibility, changed, dirty));
+  out.rules = std::move(pass.rules);
+  out.eligibility = std::move(pass.eligibility);
+  out.status = std::move(pass.status);
+  out.eligible_on.assign(n, kNa);
+  out.eligible_on_computed = false;
+  ev.set_rules(&out.rules);
+  RankPeople(policy, facts, ev, Reads(policy.priority, changed, dirty) ? nullptr : &previous, out);
+  return out;
+}
+
+Screening Screen(const Policy& policy, const FactTable& facts, const ScreenOptions& options) {
+  const size_t n = facts.people();
+  Screening out;
+  out.params = ParamValues(policy);
+  Evaluator ev(facts);
+  ev.set_params(&out.params);
 
   std::vector<int64_t> next_change(n, kNa);
   if (options.eligible_on) ev.set_next_change(&next_change);
   Pass today = Evaluate(policy, ev, n);
 
-  Screening out;
   out.eligible_on.assign(n, kNa);
+  out.eligible_on_computed = options.eligible_on;
   if (options.eligible_on) {
     // Look ahead, for the people not eligible today, on the dates where a
     // time-dependent comparison changes, nearest first.
@@ -95,45 +201,14 @@ Screening Screen(const Policy& policy, const FactTable& facts, const ScreenOptio
     }
   }
 
-  // Priority (at the as-of date).
+  // Priority and rank (at the as-of date).
   ev.set_as_of(nullptr);
   ev.set_next_change(nullptr);
-  ev.set_rules(&today.rules);
-  {
-    Column pr = ev.Eval(*policy.priority.expr);
-    out.priority.resize(n);
-    for (size_t k = 0; k < n; ++k) {
-      if (pr.type == ValueType::kNumber) out.priority[k] = pr.d[k];
-      else out.priority[k] = pr.i[k] == kNa ? std::nan("") : static_cast<double>(pr.i[k]);
-    }
-  }
-
-  // Order: eligible, then needs_review, each by priority (highest first,
-  // unknown last), ties by person_id; then not eligible by person_id. Only the
-  // first two groups need sorting; person_id order is precomputed.
-  out.order.clear();
-  out.order.reserve(n);
-  for (Status band : {Status::kEligible, Status::kNeedsReview}) {
-    const size_t start = out.order.size();
-    for (uint32_t k : facts.by_person_id)
-      if (today.status[k] == band) out.order.push_back(k);
-    std::stable_sort(out.order.begin() + static_cast<std::ptrdiff_t>(start), out.order.end(), [&](uint32_t a, uint32_t b) {
-      const double pa = out.priority[a], pb = out.priority[b];
-      const bool na = std::isnan(pa), nb = std::isnan(pb);
-      if (na != nb) return nb;
-      return !na && pa > pb;
-    });
-  }
-  for (uint32_t k : facts.by_person_id)
-    if (today.status[k] == Status::kNotEligible) out.order.push_back(k);
-  out.rank.assign(n, 0);
-  uint32_t next = 1;
-  for (uint32_t k : out.order)
-    if (today.status[k] != Status::kNotEligible) out.rank[k] = next++;
-
   out.rules = std::move(today.rules);
   out.eligibility = std::move(today.eligibility);
   out.status = std::move(today.status);
+  ev.set_rules(&out.rules);
+  RankPeople(policy, facts, ev, nullptr, out);
   return out;
 }
 

@@ -27,7 +27,9 @@ struct Screening {
   std::vector<double> priority;       // NaN when unknown
   std::vector<uint32_t> rank;         // 1.. for eligible then needs_review; 0 for not eligible
   std::vector<uint32_t> order;        // people by rank, then person_id (not eligible last)
-  std::vector<int64_t> eligible_on;   // days, kNa when already eligible or never
+  std::vector<int64_t> eligible_on;   // days, kNa when already eligible or never (or not computed)
+  bool eligible_on_computed = false;
+  std::vector<Value> params;          // the parameter values screened with
   // How many re-evaluations eligible_on took (for benchmarks and tests).
   int eligible_on_passes = 0;
 };
@@ -38,6 +40,13 @@ struct ScreenOptions {
 };
 
 Screening Screen(const Policy& policy, const FactTable& facts, const ScreenOptions& options = {});
+
+// Screens again after parameter values changed (the dashboard's slider):
+// every rule that reads no changed parameter, directly or through another
+// rule, is taken from `previous` (a screening of the same policy and facts),
+// and so are the eligibility and priority when they read none. eligible_on is
+// not computed. The result equals Screen(policy, facts, {.eligible_on = false}).
+Screening Rescreen(const Policy& policy, const FactTable& facts, const Screening& previous);
 
 }  // namespace clemency
 
