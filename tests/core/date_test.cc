@@ -102,6 +102,14 @@ TEST(DateTest, AgeAgreesWithPlusYears) {
   }
 }
 
+// The direct computation of AgeOn agrees with whole calendar months / 12 for
+// every pair of days across a leap cycle.
+TEST(DateTest, AgeOnMatchesWholeMonths) {
+  for (Date b = D("1963-12-01"); b < D("1964-04-01"); b = b.PlusDays(1))
+    for (Date on = D("2019-01-01"); on < D("2025-01-01"); on = on.PlusDays(3))
+      ASSERT_EQ(AgeOn(b, on), WholeMonthsBetween(b, on) / 12) << b.ToString() << " " << on.ToString();
+}
+
 TEST(DateTest, WholeMonthsBetween) {
   EXPECT_EQ(WholeMonthsBetween(D("2021-01-31"), D("2021-02-28")), 0);
   EXPECT_EQ(WholeMonthsBetween(D("2021-01-31"), D("2021-03-01")), 1);

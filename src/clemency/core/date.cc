@@ -95,7 +95,19 @@ int64_t WholeMonthsBetween(Date start, Date on) {
   return guess - 2;  // unreachable for valid dates
 }
 
-int AgeOn(Date birth, Date on) { return static_cast<int>(WholeMonthsBetween(birth, on) / 12); }
+int AgeOn(Date birth, Date on) {
+  if (on < birth) return static_cast<int>(WholeMonthsBetween(birth, on) / 12);  // before birth: rare, exact path
+  const Civil b = CivilFromDays(birth.days()), o = CivilFromDays(on.days());
+  int age = o.year - b.year;
+  // The birthday this year; a 29 February one falls on 1 March in a common year.
+  int bm = b.month, bd = b.day;
+  if (bm == 2 && bd == 29 && !IsLeapYear(o.year)) {
+    bm = 3;
+    bd = 1;
+  }
+  if (o.month < bm || (o.month == bm && o.day < bd)) --age;
+  return age;
+}
 
 DateParseResult ParseDate(std::string_view t) {
   DateParseResult r;

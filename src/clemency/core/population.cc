@@ -1,5 +1,7 @@
 #include "clemency/core/population.h"
 
+#include <algorithm>
+
 #include "clemency/core/population_builder.h"
 
 namespace clemency {
@@ -7,6 +9,7 @@ namespace {
 
 template <typename T>
 void KeepIf(std::vector<T>& v, const std::vector<bool>& keep) {
+  if (std::find(keep.begin(), keep.end(), false) == keep.end()) return;  // nothing to drop
   size_t out = 0;
   for (size_t i = 0; i < v.size(); ++i)
     if (keep[i]) v[out++] = std::move(v[i]);

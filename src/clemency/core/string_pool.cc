@@ -7,13 +7,30 @@ namespace {
 
 constexpr size_t kBlockSize = 1 << 20;
 
+uint64_t Mix(uint64_t h) {
+  h ^= h >> 33;
+  h *= 0xFF51AFD7ED558CCDull;
+  h ^= h >> 33;
+  h *= 0xC4CEB9FE1A85EC53ull;
+  return h ^ (h >> 33);
+}
+
+// Eight bytes at a time, each word mixed in; good enough for identifiers and
+// codes, and several times faster than byte-at-a-time FNV.
 uint64_t Hash(std::string_view s) {
-  // FNV-1a folded with a final mix; good enough for identifiers and codes.
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-  h ^= h >> 32;
-  h *= 0x9E3779B97F4A7C15ull;
-  return h ^ (h >> 29);
+  uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    h = Mix(h ^ w);
+  }
+  if (i < s.size()) {
+    uint64_t w = 0;
+    std::memcpy(&w, s.data() + i, s.size() - i);
+    h = Mix(h ^ w ^ (uint64_t{0xFF} << 56));
+  }
+  return Mix(h);
 }
 
 }  // namespace
