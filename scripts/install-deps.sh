@@ -8,7 +8,7 @@ packages=(
   g++ cmake ninja-build pkg-config make
   libgtest-dev libgmock-dev libbenchmark-dev
   libfmt-dev libcli11-dev libtomlplusplus-dev nlohmann-json3-dev
-  libxlsxwriter-dev libssl-dev
+  libxlsxwriter-dev zlib1g-dev libssl-dev   # (libxlsxwriter links -lz)
   libsqlite3-dev                    # the differential test (tests/differential)
   clang libclang-rt-14-dev          # libFuzzer and the fuzz build
   time                              # /usr/bin/time for the benchmarks
