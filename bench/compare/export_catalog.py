@@ -1,0 +1,15 @@
+#!/usr/bin/python3
+"""Exports an offense catalog (rules/offenses/XX.toml) as CSV for the comparison
+scripts: code, category, flags (';'-separated catalog flags).
+  usage: export_catalog.py rules/offenses/CA.toml OUT.csv"""
+import csv
+import sys
+import tomllib
+
+with open(sys.argv[1], "rb") as f:
+    catalog = tomllib.load(f)
+with open(sys.argv[2], "w", newline="") as out:
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["code", "category", "flags"])
+    for o in catalog["offense"]:
+        w.writerow([o["code"], o["category"], ";".join(o.get("flags", []))])
