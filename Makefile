@@ -6,7 +6,7 @@ JOBS ?= $(shell nproc)
 FUZZ_SECONDS ?= 60
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build demo test test-release test-sanitize fuzz bench clean
+.PHONY: all deps build demo test test-release test-sanitize fuzz bench bench-compare clean
 
 all: build
 
@@ -39,8 +39,17 @@ fuzz: deps
 	@cmake --build build-fuzz -j $(JOBS)
 	./fuzz/run.sh build-fuzz $(FUZZ_SECONDS)
 
+# The benchmarks of BENCHMARKS.md (a few minutes); bench-compare also runs
+# DuckDB, pandas and SQLite on the same data (needs node/npm, python3-pandas, sqlite3).
 bench: build
+	./bench/synth.sh
 	./bench/load_validate.sh
+	./build/bench/csv_reader_bench
+	./bench/screen.sh
+	./build/bench/rescreen_bench
+
+bench-compare: build
+	./bench/compare.sh
 
 clean:
 	rm -rf build build-sanitize build-fuzz demo-out
