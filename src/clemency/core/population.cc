@@ -38,12 +38,6 @@ uint32_t Population::FindPerson(std::string_view person_id) const {
   return person_by_str_[*id];
 }
 
-uint32_t Population::FindFacility(StrId facility_id) const {
-  for (uint32_t i = 0; i < facilities.id.size(); ++i)
-    if (facilities.id[i] == facility_id) return i;
-  return kNoIndex;
-}
-
 size_t Population::bytes_used() const {
   size_t n = strings.bytes_used() + VectorBytes(enhancements) + VectorBytes(sentence_begin_) +
              VectorBytes(person_by_str_);

@@ -95,8 +95,6 @@ class Population {
   }
   // The person with this person_id, or kNoIndex.
   uint32_t FindPerson(std::string_view person_id) const;
-  // The facility with this facility_id, or kNoIndex.
-  uint32_t FindFacility(StrId facility_id) const;
 
   std::string_view str(StrId id) const { return strings.View(id); }
 
