@@ -184,6 +184,7 @@ TEST_F(ScreenCliTest, ExplainJsonIsThePersonsReasonsLine) {
   EXPECT_NE(lines.find(e.out), std::string::npos) << e.out;
   const CommandRun text = Clemency("explain " + Args("--person A"));
   EXPECT_THAT(text.out, HasSubstr("status: not_eligible\ngroups met: older\nexcluded by: lwop_or_death"));
+  EXPECT_THAT(text.out, HasSubstr("in short: Not eligible: excluded by lwop_or_death.\n"));
   EXPECT_THAT(text.out, HasSubstr("[true] criterion is_older"));
   EXPECT_THAT(text.out, HasSubstr("citation: Redemption Campaign group 4"));
   EXPECT_EQ(Clemency("explain " + Args("--person ZZZ")).exit_code, 2);

@@ -312,6 +312,7 @@ std::string PersonExplanation(const ScreenContext& c, uint32_t p) {
   const std::string groups = GroupsMet(c, p), excluded = ExcludedBy(c, p);
   o += fmt::format("groups met: {}\n", groups.empty() ? "none" : groups);
   o += fmt::format("excluded by: {}\n", excluded.empty() ? "none" : excluded);
+  o += fmt::format("in short: {}\n", PlainReason(c, p));
   for (size_t r = 0; r < c.policy.rules.size(); ++r) {
     const PolicyRule& rule = c.policy.rules[r];
     o += fmt::format("\n[{}] {} {}: {}\n", ResultText(s.rules[r].ob[p]), RuleKindName(rule.kind), rule.id, rule.text);
@@ -325,18 +326,31 @@ std::string PersonExplanation(const ScreenContext& c, uint32_t p) {
   return o;
 }
 
+namespace {
+
+// A rule's text without its final period, for joining into one sentence.
+std::string_view Clause(std::string_view text) {
+  while (!text.empty() && (text.back() == '.' || text.back() == ' ')) text.remove_suffix(1);
+  return text;
+}
+
+}  // namespace
+
 std::string PlainReason(const ScreenContext& c, uint32_t p) {
   const Screening& s = c.screening;
   std::string groups, unknown;
   for (size_t r = 0; r < c.policy.rules.size(); ++r) {
     const PolicyRule& rule = c.policy.rules[r];
     const uint8_t v = s.rules[r].ob[p];
-    if (rule.kind == RuleKind::kGroup && v == kTrue) groups += (groups.empty() ? "" : "; ") + rule.text;
+    if (rule.kind == RuleKind::kGroup && v == kTrue) {
+      if (!groups.empty()) groups += "; ";
+      groups += Clause(rule.text);
+    }
     if (rule.kind != RuleKind::kGroup && v == kUnknownBool) {
       std::string missing;
       for (const auto& [name, value] : ValuesUsed(c, rule, p))
         if (value.find("unknown") != std::string::npos) missing += (missing.empty() ? "" : ", ") + name;
-      unknown += fmt::format("{}{} ({} unknown)", unknown.empty() ? "" : "; ", rule.text,
+      unknown += fmt::format("{}{} ({} unknown)", unknown.empty() ? "" : "; ", Clause(rule.text),
                              missing.empty() ? "a value" : missing);
     }
   }
