@@ -10,27 +10,9 @@
 namespace clemency {
 namespace {
 
-// Concatenation without "literal" + std::string temporaries (GCC 12 reports
-// a false -Wrestrict on those).
-template <typename... Parts>
-std::string Cat(const Parts&... parts) {
-  std::string s;
-  (s.append(std::string_view(parts)), ...);
-  return s;
-}
-
-// Thrown inside the loader and turned into the error string at the top.
-struct LoadError {
-  toml::source_position where;
-  std::string message;
-};
-
-[[noreturn]] void Fail(const toml::node& at, std::string message) {
-  throw LoadError{at.source().begin, std::move(message)};
-}
-[[noreturn]] void Fail(toml::source_position at, std::string message) {
-  throw LoadError{at, std::move(message)};
-}
+using rule_file::Cat;
+using rule_file::Fail;
+using rule_file::LoadError;
 
 template <size_t N>
 bool OneOf(std::string_view s, const std::string_view (&list)[N]) {

@@ -11,23 +11,9 @@
 namespace clemency {
 namespace {
 
-// Concatenation without "literal" + std::string temporaries (GCC 12 reports
-// a false -Wrestrict on those).
-template <typename... Parts>
-std::string Cat(const Parts&... parts) {
-  std::string s;
-  (s.append(std::string_view(parts)), ...);
-  return s;
-}
-
-struct LoadError {
-  toml::source_position where;
-  std::string message;
-};
-
-[[noreturn]] void Fail(const toml::node& at, std::string message) {
-  throw LoadError{at.source().begin, std::move(message)};
-}
+using rule_file::Cat;
+using rule_file::Fail;
+using rule_file::LoadError;
 
 const toml::table& Table(const toml::table& parent, std::string_view key, std::string_view where) {
   const toml::node* n = parent.get(key);
