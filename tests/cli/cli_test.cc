@@ -160,7 +160,7 @@ TEST_F(ScreenCliTest, ScreenWritesTheFourFilesByteIdenticallyTwice) {
   EXPECT_THAT(csv, HasSubstr("\nA,not_eligible,older,lwop_or_death,"));
   const std::string summary = Slurp(dir_ / "a" / "summary.json");
   EXPECT_THAT(summary, HasSubstr("\"inputs_sha256\""));
-  EXPECT_THAT(summary, HasSubstr("\"redemption-2020.toml\""));
+  EXPECT_THAT(summary, HasSubstr("\"policies/redemption-2020.toml\""));
 }
 
 TEST_F(ScreenCliTest, SetIsRecordedAndChecked) {
@@ -214,6 +214,24 @@ TEST_F(ScreenCliTest, CheckIsCleanOnTheShippedRulesAndExits4OnProblems) {
   const CommandRun lint = Clemency("check " + (dir_ / "lint.toml").string());
   EXPECT_EQ(lint.exit_code, 4);
   EXPECT_THAT(lint.out, HasSubstr("lint.toml:6:1: lint: params.unused is declared but no expression uses it"));
+}
+
+TEST_F(ScreenCliTest, CheckReportsWorkedCaseFilesWithoutError) {
+  // NAME.cases.toml next to a rule file holds worked cases (tests/rules), not a policy: check
+  // lists it as such, in a policies/ folder or named on the command line, and finds no problem.
+  fs::create_directories(dir_ / "policies");
+  const std::string cases = "policy = \"redemption-2020\"\nas_of = 2025-01-01\n[[case]]\nid = \"a\"\n";
+  std::ofstream(dir_ / "policies" / "x.cases.toml") << cases;
+  const CommandRun in_dir = Clemency("check " + (dir_ / "policies").string());
+  EXPECT_EQ(in_dir.exit_code, 0) << in_dir.out << in_dir.err;
+  EXPECT_THAT(in_dir.out, HasSubstr("x.cases.toml: worked cases, not a rule pack"));
+  EXPECT_THAT(in_dir.err, HasSubstr("0 files checked, 0 problems"));
+  const CommandRun named = Clemency("check " + (dir_ / "policies" / "x.cases.toml").string());
+  EXPECT_EQ(named.exit_code, 0) << named.out << named.err;
+  EXPECT_THAT(named.out, HasSubstr("x.cases.toml: worked cases, not a rule pack"));
+  const CommandRun shipped = Clemency(std::string("check ") + CLEMENCY_TEST_DATA + "/../../rules/policies");
+  EXPECT_EQ(shipped.exit_code, 0) << shipped.out << shipped.err;
+  EXPECT_THAT(shipped.out, HasSubstr("cdcr-covid-2020.cases.toml: worked cases, not a rule pack"));
 }
 
 }  // namespace

@@ -187,7 +187,7 @@ TEST(EvaluatorPathsTest, ThresholdAndCalendarAgreeForEveryBirthday) {
   }
   LoadResult r = LoadPopulation(dir, {ParseDate("2025-03-01").date, {}});
   ASSERT_EQ(r.error_count, 0u);
-  const FactTable facts = BuildFactTable(*r.population, {}, ParseDate("2025-03-01").date);
+  const FactTable facts = BuildFactTable(*r.population, CatalogSet{}, ParseDate("2025-03-01").date);
   for (const char* text : {"age >= 57 years", "age > 57 years", "age < 57 years", "age <= 58 years",
                            "time_served >= 37 years", "time_served > 450 months", "age >= 21000 days",
                            "remaining <= 1 years", "remaining > 6 months", "remaining < 400 days"}) {

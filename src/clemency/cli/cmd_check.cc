@@ -1,7 +1,10 @@
 // clemency check PATH...: type-check and lint rule packs. A directory is
 // searched for .toml files; policies (rules/policies/) and offense catalogs
 // (rules/offenses/) are checked, other rule files are listed as not checked.
-// Exit 4 when any problem (lints included) is found.
+// Worked-case files (NAME.cases.toml, next to the rule file they test) are
+// not policies: they are listed as worked cases, run by the test suite
+// (tests/rules), and are never a problem. Exit 4 when any problem (lints
+// included) is found.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -35,7 +38,9 @@ int RunCheck(const CheckArgs& args) {
   int problems = 0, checked = 0;
   for (const auto& [file, named] : files) {
     const std::string folder = fs::path(file).parent_path().filename().string();
-    if (folder == "offenses") {
+    if (file.ends_with(".cases.toml")) {
+      fmt::print("{}: worked cases, not a rule pack: run by the test suite (tests/rules/worked_cases_test)\n", file);
+    } else if (folder == "offenses") {
       std::string error;
       ++checked;
       if (!OffenseCatalog::Load(file, &error)) {

@@ -97,6 +97,19 @@ int PrepareScreen(const ScreenInputs& in, const char* command, ScreenSession& s)
     s.catalog_set[j] = &s.catalogs.back();
     s.manifest.rule_files.push_back(path);
   }
+  // The sentencing reforms of the same jurisdictions (none is not an error).
+  for (const std::string& j : jurisdictions) {
+    std::string error;
+    auto reforms = ReformSet::LoadJurisdiction(j, &error);
+    if (!reforms) {
+      fmt::print(stderr, "{}\n", error);
+      return kExitBadRules;
+    }
+    if (reforms->path().empty()) continue;
+    s.manifest.rule_files.push_back(reforms->path());
+    s.reforms.push_back(std::move(*reforms));
+    s.reform_sets[j] = &s.reforms.back();
+  }
   s.manifest.rule_files.insert(s.manifest.rule_files.begin(), policy_path);
   for (const char* f : {"people.csv", "sentences.csv", "facilities.csv"}) {
     const std::string path = in.data_dir + "/" + f;
@@ -104,7 +117,26 @@ int PrepareScreen(const ScreenInputs& in, const char* command, ScreenSession& s)
   }
   s.manifest.rows = LoadCountsJson(s.load);
 
-  s.facts = BuildFactTable(pop, s.catalog_set, as_of.date);
+  // Clemency authority and voting rights of the people's jurisdictions.
+  JurisdictionSets jurisdiction_sets;
+  {
+    std::set<std::string> people_jurisdictions;
+    for (StrId j : pop.people.jurisdiction) people_jurisdictions.emplace(pop.str(j));
+    for (const std::string& j : people_jurisdictions) {
+      std::string error;
+      const std::string path = JurisdictionFacts::PathFor(j);
+      if (!std::filesystem::exists(path)) continue;
+      auto facts = JurisdictionFacts::Load(path, &error);
+      if (!facts) {
+        fmt::print(stderr, "{}\n", error);
+        return kExitBadRules;
+      }
+      s.manifest.rule_files.push_back(path);
+      s.jurisdictions.push_back(std::move(*facts));
+      jurisdiction_sets[j] = &s.jurisdictions.back();
+    }
+  }
+  s.facts = BuildFactTable(pop, LawRefs{s.catalog_set, s.reform_sets, jurisdiction_sets}, as_of.date);
   s.screening = Screen(*s.policy, s.facts);
   s.load_seconds = std::chrono::duration<double>(t1 - t0).count();
   s.screen_seconds = std::chrono::duration<double>(Clock::now() - t1).count();

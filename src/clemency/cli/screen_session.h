@@ -10,7 +10,9 @@
 
 #include "clemency/cli/commands.h"
 #include "clemency/io/population_loader.h"
+#include "clemency/law/jurisdiction.h"
 #include "clemency/law/offense_catalog.h"
+#include "clemency/law/reform.h"
 #include "clemency/policy/policy.h"
 #include "clemency/report/screening_outputs.h"
 #include "clemency/screen/fact_table.h"
@@ -22,6 +24,9 @@ struct ScreenSession {
   LoadResult load;
   std::deque<OffenseCatalog> catalogs;
   CatalogSet catalog_set;
+  std::deque<ReformSet> reforms;
+  ReformSets reform_sets;
+  std::deque<JurisdictionFacts> jurisdictions;
   std::optional<Policy> policy;
   FactTable facts;
   Screening screening;

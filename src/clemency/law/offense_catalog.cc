@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <set>
 
+#include "clemency/law/rule_fields.h"
 #include "clemency/law/rules_dir.h"
 #include "clemency/law/toml.h"
 
@@ -13,128 +14,19 @@ namespace {
 using rule_file::Cat;
 using rule_file::Fail;
 using rule_file::LoadError;
-
-template <size_t N>
-bool OneOf(std::string_view s, const std::string_view (&list)[N]) {
-  return std::find(std::begin(list), std::end(list), s) != std::end(list);
-}
-
-template <size_t N>
-std::string ListOf(const std::string_view (&list)[N]) {
-  std::string out;
-  for (std::string_view s : list) {
-    if (!out.empty()) out += ", ";
-    out += s;
-  }
-  return out;
-}
-
-// Rejects keys of `tbl` that are not in `allowed`.
-void CheckKeys(const toml::table& tbl, std::initializer_list<std::string_view> allowed,
-               std::string_view what) {
-  for (auto&& [key, value] : tbl) {
-    if (std::find(allowed.begin(), allowed.end(), key.str()) == allowed.end()) {
-      std::string list;
-      for (std::string_view a : allowed) {
-        if (!list.empty()) list += ", ";
-        list += a;
-      }
-      Fail(key.source().begin,
-           "unknown key \"" + std::string(key.str()) + Cat("\" in ", what) +
-               " (expected one of: " + list + ")");
-    }
-  }
-}
-
-std::string RequiredString(const toml::table& tbl, std::string_view key, std::string_view what) {
-  const toml::node* n = tbl.get(key);
-  if (n == nullptr)
-    Fail(tbl, std::string(what) + Cat(" has no \"", key) + "\"");
-  const auto* s = n->as_string();
-  if (s == nullptr || s->get().empty())
-    Fail(*n, Cat("\"", key) + "\" must be a non-empty string");
-  return s->get();
-}
-
-std::optional<std::string> OptionalString(const toml::table& tbl, std::string_view key) {
-  const toml::node* n = tbl.get(key);
-  if (n == nullptr) return std::nullopt;
-  const auto* s = n->as_string();
-  if (s == nullptr || s->get().empty())
-    Fail(*n, Cat("\"", key) + "\" must be a non-empty string");
-  return s->get();
-}
-
-std::optional<int64_t> OptionalInt(const toml::table& tbl, std::string_view key, int64_t lo,
-                                   int64_t hi) {
-  const toml::node* n = tbl.get(key);
-  if (n == nullptr) return std::nullopt;
-  const auto* v = n->as_integer();
-  if (v == nullptr) Fail(*n, Cat("\"", key) + "\" must be an integer");
-  if (v->get() < lo || v->get() > hi)
-    Fail(*n, Cat("\"", key) + "\" must be between " + std::to_string(lo) + " and " +
-                 std::to_string(hi));
-  return v->get();
-}
-
-bool OptionalBool(const toml::table& tbl, std::string_view key) {
-  const toml::node* n = tbl.get(key);
-  if (n == nullptr) return false;
-  const auto* v = n->as_boolean();
-  if (v == nullptr) Fail(*n, Cat("\"", key) + "\" must be true or false");
-  return v->get();
-}
-
-std::vector<std::string> StringList(const toml::table& tbl, std::string_view key) {
-  std::vector<std::string> out;
-  const toml::node* n = tbl.get(key);
-  if (n == nullptr) return out;
-  const auto* arr = n->as_array();
-  if (arr == nullptr) Fail(*n, Cat("\"", key) + "\" must be an array of strings");
-  for (const toml::node& item : *arr) {
-    const auto* s = item.as_string();
-    if (s == nullptr || s->get().empty())
-      Fail(item, Cat("\"", key) + "\" must hold non-empty strings");
-    out.push_back(s->get());
-  }
-  return out;
-}
-
-std::vector<int> IntList(const toml::table& tbl, std::string_view key, int lo, int hi) {
-  std::vector<int> out;
-  const toml::node* n = tbl.get(key);
-  if (n == nullptr) return out;
-  const auto* arr = n->as_array();
-  if (arr == nullptr) Fail(*n, Cat("\"", key) + "\" must be an array of integers");
-  for (const toml::node& item : *arr) {
-    const auto* v = item.as_integer();
-    if (v == nullptr || v->get() < lo || v->get() > hi)
-      Fail(item, Cat("\"", key) + "\" must hold integers between " + std::to_string(lo) +
-                     " and " + std::to_string(hi));
-    out.push_back(static_cast<int>(v->get()));
-  }
-  return out;
-}
-
-const toml::array& TableArray(const toml::table& root, std::string_view key, bool required) {
-  static const toml::array kEmpty;
-  const toml::node* n = root.get(key);
-  if (n == nullptr) {
-    if (required) Fail(root, Cat("no [[", key) + "]] entries");
-    return kEmpty;
-  }
-  const auto* arr = n->as_array();
-  if (arr == nullptr || !arr->is_array_of_tables())
-    Fail(*n, Cat("\"", key) + Cat("\" must be an array of tables ([[", key) + "]])");
-  return *arr;
-}
+using namespace rule_file;  // the field readers of rule_fields.h
 
 // A code goes into CSV fields and into "CODE=DAYS;..." enhancement lists
 // unquoted, so it must not hold the characters those use.
-void CheckCodeChars(const toml::table& t, const std::string& code) {
+// Offense codes may hold a comma, as agency codes do (Iowa "706.3,A"): the CSV
+// writer quotes such fields, and offense codes never go into those lists.
+void CheckCodeChars(const toml::table& t, const std::string& code, bool allow_comma) {
   for (char c : code)
-    if (c == ',' || c == '"' || c == ';' || c == '=' || static_cast<unsigned char>(c) < 0x20)
-      Fail(*t.get("code"), Cat("code \"", code, "\" must not contain , \" ; = or control characters"));
+    if ((c == ',' && !allow_comma) || c == '"' || c == ';' || c == '=' ||
+        static_cast<unsigned char>(c) < 0x20)
+      Fail(*t.get("code"), Cat("code \"", code,
+                               allow_comma ? "\" must not contain \" ; = or control characters"
+                                           : "\" must not contain , \" ; = or control characters"));
   if (code.front() == ' ' || code.back() == ' ')
     Fail(*t.get("code"), Cat("code \"", code, "\" must not start or end with a space"));
 }
@@ -142,13 +34,14 @@ void CheckCodeChars(const toml::table& t, const std::string& code) {
 Offense ParseOffense(const toml::table& t, std::string_view prefix) {
   CheckKeys(t,
             {"code", "title", "category", "bjs_offense", "flags", "triad_months", "life",
-             "life_min_years", "life_kind", "lwop_eligible", "drugs", "citation"},
+             "life_min_years", "life_kind", "lwop_eligible", "felony_class", "statutory_min_months",
+             "statutory_max_months", "max_life", "drugs", "citation"},
             "[[offense]]");
   Offense o;
   o.code = RequiredString(t, "code", "[[offense]]");
   if (o.code.rfind(prefix, 0) != 0 || o.code.size() == prefix.size())
     Fail(*t.get("code"), "code \"" + o.code + Cat("\" must start with \"", prefix) + "\"");
-  CheckCodeChars(t, o.code);
+  CheckCodeChars(t, o.code, /*allow_comma=*/true);
   o.title = RequiredString(t, "title", "offense " + o.code);
   o.category = RequiredString(t, "category", "offense " + o.code);
   if (!OneOf(o.category, kOffenseCategories))
@@ -197,6 +90,17 @@ Offense ParseOffense(const toml::table& t, std::string_view prefix) {
   o.lwop_eligible = OptionalBool(t, "lwop_eligible");
   if (o.lwop_eligible && !o.life)
     Fail(*t.get("lwop_eligible"), "offense " + o.code + ": lwop_eligible needs life = true");
+  o.felony_class = OptionalString(t, "felony_class").value_or("");
+  o.statutory_min_months = static_cast<int>(OptionalInt(t, "statutory_min_months", 0, 1200).value_or(0));
+  o.statutory_max_months = static_cast<int>(OptionalInt(t, "statutory_max_months", 0, 1200).value_or(0));
+  o.max_life = OptionalBool(t, "max_life");
+  if (o.max_life && t.get("statutory_max_months") != nullptr)
+    Fail(*t.get("statutory_max_months"),
+         "offense " + o.code + ": give statutory_max_months or max_life = true, not both");
+  if (t.get("statutory_max_months") != nullptr && o.statutory_min_months > o.statutory_max_months)
+    Fail(*t.get("statutory_min_months"),
+         "offense " + o.code + ": statutory_min_months (" + std::to_string(o.statutory_min_months) +
+             ") is greater than statutory_max_months (" + std::to_string(o.statutory_max_months) + ")");
   o.drugs = StringList(t, "drugs");
   if (!o.drugs.empty() && o.category != "drug_possession" && o.category != "drug_distribution")
     Fail(*t.get("drugs"), "offense " + o.code + ": drugs is only for drug offenses");
@@ -210,7 +114,7 @@ SentenceEnhancement ParseEnhancement(const toml::table& t, std::string_view pref
   e.code = RequiredString(t, "code", "[[enhancement]]");
   if (e.code.rfind(prefix, 0) != 0 || e.code.size() == prefix.size())
     Fail(*t.get("code"), "code \"" + e.code + Cat("\" must start with \"", prefix) + "\"");
-  CheckCodeChars(t, e.code);
+  CheckCodeChars(t, e.code, /*allow_comma=*/false);
   e.title = RequiredString(t, "title", "enhancement " + e.code);
   e.kind = RequiredString(t, "kind", "enhancement " + e.code);
   static constexpr std::string_view kKinds[] = {"fixed", "choice", "doubling", "scheme"};
@@ -228,11 +132,6 @@ SentenceEnhancement ParseEnhancement(const toml::table& t, std::string_view pref
     Fail(*t.get("choices_days"), "enhancement " + e.code + ": choices_days is only for kind = \"choice\"");
   e.citation = RequiredString(t, "citation", "enhancement " + e.code);
   return e;
-}
-
-std::string Position(const std::string& path, toml::source_position p) {
-  if (!p) return path;
-  return path + ":" + std::to_string(p.line) + ":" + std::to_string(p.column);
 }
 
 }  // namespace

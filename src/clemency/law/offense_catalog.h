@@ -48,6 +48,11 @@ inline constexpr std::string_view kOffenseFlags[] = {
     "super_strike",       // CA PC 667(e)(2)(C)(iv)
     "registrant",         // conviction shows the person is already required to register
     "domestic_violence",  // a domestic-violence offense
+    "crime_of_violence",  // 18 U.S.C. 16: has the use of force as an element (federal)
+    "fsa_ineligible",     // listed in 18 U.S.C. 3632(d)(4)(D): no First Step Act time credits
+    "forcible_felony",    // Iowa Code 702.11
+    "misdemeanor",        // the offense as catalogued is a misdemeanor (e.g. Iowa Code 903.1)
+    "ok_85_percent",      // 21 O.S. 13.1: serve 85% before parole or credits (Oklahoma)
 };
 
 struct Offense {
@@ -68,12 +73,25 @@ struct Offense {
   std::string life_kind;
   // Life without parole or death is possible (e.g. special circumstances).
   bool lwop_eligible = false;
+  // Felony class as the jurisdiction names it (free-form: Iowa "A".."D",
+  // "aggravated_misdemeanor", ...; federal "A".."E" per 18 U.S.C. 3559(a));
+  // empty when the catalog gives none.
+  std::string felony_class;
+  // Statutory range of imprisonment in months: a mandatory minimum (0 when
+  // none) and a maximum (0 when none is given); max_life when the statutory
+  // maximum is life (then statutory_max_months is 0).
+  int statutory_min_months = 0;
+  int statutory_max_months = 0;
+  bool max_life = false;
   // Substances the statute covers (drug offenses only).
   std::vector<std::string> drugs;
   std::string citation;
 
   bool HasFlag(std::string_view flag) const;
   bool has_triad() const { return triad_lower_months > 0; }
+  bool has_statutory_range() const {
+    return statutory_min_months > 0 || statutory_max_months > 0 || max_life;
+  }
 };
 
 struct SentenceEnhancement {

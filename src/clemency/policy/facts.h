@@ -33,13 +33,14 @@ enum class Scope { kPerson, kSentence };
 enum class Fact {
   // person
   kAsOf, kBirthDate, kAdmissionDate, kAge, kTimeServed, kServedFraction, kRemaining,
-  kMostSeriousCategory, kActiveSentences, kImposedTerm, kCurrentLawTerm, kCurrentLawExcess,
-  kAdmissionTypeFact, kSexFact, kRaceFact, kJurisdiction, kFacilityId, kInfractions5y, kMedicalHighRisk,
+  kMostSeriousCategory, kActiveSentences, kImposedTerm, kCurrentLawTerm, kCurrentLawTermLow,
+  kCurrentLawExcess, kCurrentLawExcessMax, kCurrentLawRemedy,
+  kAdmissionTypeFact, kSexFact, kRaceFact, kJurisdiction, kClemencyAuthority, kVoteRestoration, kFacilityId, kInfractions5y, kMedicalHighRisk,
   // sentence
   kSOffenseCode, kSCategory, kSFlags, kSType, kSStatus, kSActive, kSTerm, kSMinTerm,
   kSSentenceDate, kSOffenseDate, kSProjectedRelease, kSParoleEligibility, kSDrugType,
   kSDrugGrams, kSEnhancements, kSEnhancementDays, kSAgeAtOffense, kSCurrentLawTerm,
-  kSCurrentLawExcess,
+  kSCurrentLawTermLow, kSCurrentLawExcess, kSCurrentLawRemedy, kSCurrentLawReclassified,
 };
 
 struct FactInfo {

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "clemency/io/json_text.h"
+#include "clemency/report/current_law_text.h"
 
 namespace clemency {
 namespace {
@@ -110,7 +111,10 @@ void AppendSentenceFact(std::string& o, const FactTable& f, Fact fact, uint32_t 
     case Fact::kSEnhancementDays: AppendDays(o, f.enhancement_days[s]); break;
     case Fact::kSAgeAtOffense: AppendSpan(o, f.birth[f.sentence_person[s]], f.offense_date[s]); break;
     case Fact::kSCurrentLawTerm: AppendDays(o, f.s_current_law_term[s]); break;
+    case Fact::kSCurrentLawTermLow: AppendDays(o, f.s_current_law_term_low[s]); break;
     case Fact::kSCurrentLawExcess: AppendDays(o, f.s_current_law_excess[s]); break;
+    case Fact::kSCurrentLawRemedy: AppendStr(o, f, f.s_current_law_remedy[s]); break;
+    case Fact::kSCurrentLawReclassified: AppendBool(o, f.s_reclassified[s]); break;
     default: break;
   }
 }
@@ -136,11 +140,16 @@ void AppendFactText(std::string& o, const FactTable& f, Fact fact, uint32_t p) {
     case Fact::kActiveSentences: AppendIntOrUnknown(o, f.active_sentences[p]); return;
     case Fact::kImposedTerm: AppendDays(o, f.imposed_term[p]); return;
     case Fact::kCurrentLawTerm: AppendDays(o, f.current_law_term[p]); return;
+    case Fact::kCurrentLawTermLow: AppendDays(o, f.current_law_term_low[p]); return;
     case Fact::kCurrentLawExcess: AppendDays(o, f.current_law_excess[p]); return;
+    case Fact::kCurrentLawExcessMax: AppendDays(o, f.current_law_excess_max[p]); return;
+    case Fact::kCurrentLawRemedy: AppendStr(o, f, f.current_law_remedy[p]); return;
     case Fact::kAdmissionTypeFact: AppendStr(o, f, f.admission_type[p]); return;
     case Fact::kSexFact: AppendStr(o, f, f.sex[p]); return;
     case Fact::kRaceFact: AppendStr(o, f, f.race[p]); return;
     case Fact::kJurisdiction: AppendStr(o, f, f.jurisdiction[p]); return;
+    case Fact::kClemencyAuthority: AppendStr(o, f, f.clemency_authority[p]); return;
+    case Fact::kVoteRestoration: AppendStr(o, f, f.vote_restoration[p]); return;
     case Fact::kFacilityId: AppendStr(o, f, f.facility_id[p]); return;
     case Fact::kInfractions5y: AppendIntOrUnknown(o, f.infractions_5y[p]); return;
     case Fact::kMedicalHighRisk: AppendBool(o, f.medical_high_risk[p]); return;
@@ -289,8 +298,9 @@ void ReasonsWriter::Append(std::string& o, uint32_t p) const {
     }
     o += t.tail;
   }
-  // No reform is loaded yet, so none applies (the law layer fills this in).
-  o += "],\"reforms\":[]}";
+  o += "],";
+  AppendCurrentLawJson(o, c_.facts, p);
+  o += "}";
 }
 
 std::string PersonReasonsJson(const ScreenContext& c, uint32_t p) {
@@ -322,7 +332,7 @@ std::string PersonExplanation(const ScreenContext& c, uint32_t p) {
   }
   o += fmt::format("\n[{}] eligibility: {}\n", ResultText(s.eligibility[p]), c.policy.eligibility.expr_text);
   o += "    (a person is eligible when this is true and no exclusion is true; unknown means needs_review)\n";
-  o += "reforms applied: none (no reform packs are loaded)\n";
+  o += CurrentLawExplanation(c.facts, p);
   return o;
 }
 

@@ -160,7 +160,7 @@ nlohmann::ordered_json ScreeningSummary(const ScreenContext& c, const ScreenMani
   auto status_counts = [] { return json{{"eligible", 0}, {"needs_review", 0}, {"not_eligible", 0}}; };
   json counts = status_counts();
   counts["people"] = n;
-  std::map<std::string, json> by_race, by_sex, by_age, by_jur, by_fac;
+  std::map<std::string, json> by_race, by_sex, by_age, by_jur, by_fac, by_authority, by_vote, by_remedy;
   json groups = json::object(), overlaps = json::object(), exclusions = json::object();
   for (const PolicyRule& r : policy.rules) {
     if (r.kind == RuleKind::kGroup) groups[r.id] = status_counts();
@@ -181,6 +181,9 @@ nlohmann::ordered_json ScreeningSummary(const ScreenContext& c, const ScreenMani
     add(by_age, AgeBand(AgeYears(f, p)));
     add(by_jur, Str(f, f.jurisdiction[p]));
     add(by_fac, f.facility_id[p] == kNa ? "unknown" : Str(f, f.facility_id[p]));
+    add(by_authority, f.clemency_authority[p] == kNa ? "unknown" : Str(f, f.clemency_authority[p]));
+    add(by_vote, f.vote_restoration[p] == kNa ? "unknown" : Str(f, f.vote_restoration[p]));
+    add(by_remedy, Str(f, f.current_law_remedy[p]));
     std::string combo;
     for (size_t r = 0; r < policy.rules.size(); ++r) {
       const PolicyRule& rule = policy.rules[r];
@@ -220,7 +223,11 @@ nlohmann::ordered_json ScreeningSummary(const ScreenContext& c, const ScreenMani
   json inputs = json::object(), rules = json::object();
   for (const std::string& path : m.input_files)
     inputs[std::filesystem::path(path).filename().string()] = Sha256File(path);
-  for (const std::string& path : m.rule_files) rules[std::filesystem::path(path).filename().string()] = Sha256File(path);
+  // Rule files by folder and name: offenses/CA.toml and reforms/CA.toml differ.
+  for (const std::string& path : m.rule_files) {
+    const std::filesystem::path fp(path);
+    rules[(fp.parent_path().filename() / fp.filename()).generic_string()] = Sha256File(path);
+  }
 
   return json{
       {"policy", {{"id", policy.id}, {"title", policy.title}, {"citation", policy.citation}}},
@@ -235,6 +242,13 @@ nlohmann::ordered_json ScreeningSummary(const ScreenContext& c, const ScreenMani
       {"by_jurisdiction", to_json(by_jur)},
       {"by_facility", to_json(by_fac)},
       {"excess_time_days", {{"eligible", excess_eligible}, {"everyone", excess_all}}},
+      {"by_current_law_remedy", to_json(by_remedy)},
+      {"by_clemency_authority", to_json(by_authority)},
+      {"by_vote_restoration", to_json(by_vote)},
+      {"vote_restored_on_release",
+       {{"eligible", by_vote.count("on_release") ? by_vote["on_release"]["eligible"] : json(0)},
+        {"needs_review", by_vote.count("on_release") ? by_vote["on_release"]["needs_review"] : json(0)},
+        {"meaning", "people whose jurisdiction restores the vote on release from prison (rules/jurisdictions)"}}},
       {"not_yet_eligible", {{"eligible_within_1_year", eligible_within_1y}, {"eligible_within_5_years", eligible_within_5y}}},
       {"rows", m.rows},
       {"manifest",

@@ -153,11 +153,16 @@ Column Evaluator::Fact(const TypedExpr& e) {
     case Fact::kActiveSentences: c.i.p = f_.active_sentences.data(); break;
     case Fact::kImposedTerm: c.i.p = f_.imposed_term.data(); break;
     case Fact::kCurrentLawTerm: c.i.p = f_.current_law_term.data(); break;
+    case Fact::kCurrentLawTermLow: c.i.p = f_.current_law_term_low.data(); break;
     case Fact::kCurrentLawExcess: c.i.p = f_.current_law_excess.data(); break;
+    case Fact::kCurrentLawExcessMax: c.i.p = f_.current_law_excess_max.data(); break;
+    case Fact::kCurrentLawRemedy: c.i.p = f_.current_law_remedy.data(); break;
     case Fact::kAdmissionTypeFact: c.i.p = f_.admission_type.data(); break;
     case Fact::kSexFact: c.i.p = f_.sex.data(); break;
     case Fact::kRaceFact: c.i.p = f_.race.data(); break;
     case Fact::kJurisdiction: c.i.p = f_.jurisdiction.data(); break;
+    case Fact::kClemencyAuthority: c.i.p = f_.clemency_authority.data(); break;
+    case Fact::kVoteRestoration: c.i.p = f_.vote_restoration.data(); break;
     case Fact::kFacilityId: c.i.p = f_.facility_id.data(); break;
     case Fact::kInfractions5y: c.i.p = f_.infractions_5y.data(); break;
     case Fact::kMedicalHighRisk: c.b.p = f_.medical_high_risk.data(); break;
@@ -178,7 +183,10 @@ Column Evaluator::Fact(const TypedExpr& e) {
     case Fact::kSDrugGrams: c.d.p = f_.drug_grams.data(); break;
     case Fact::kSEnhancementDays: c.i.p = f_.enhancement_days.data(); break;
     case Fact::kSCurrentLawTerm: c.i.p = f_.s_current_law_term.data(); break;
+    case Fact::kSCurrentLawTermLow: c.i.p = f_.s_current_law_term_low.data(); break;
     case Fact::kSCurrentLawExcess: c.i.p = f_.s_current_law_excess.data(); break;
+    case Fact::kSCurrentLawRemedy: c.i.p = f_.s_current_law_remedy.data(); break;
+    case Fact::kSCurrentLawReclassified: c.b.p = f_.s_reclassified.data(); break;
     case Fact::kSAgeAtOffense: {
       const size_t ns = f_.sentences();
       c.OwnInt(ns);

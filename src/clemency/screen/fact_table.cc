@@ -31,7 +31,110 @@ int FactTable::FlagBit(std::string_view flag) const {
   return -1;
 }
 
-FactTable BuildFactTable(const Population& pop, const CatalogSet& catalogs, Date as_of) {
+namespace {
+
+// Current-law terms as fact values: life and unknown are kNa.
+int64_t TermFact(int64_t t) { return t == kLifeTerm || t == kUnknownTerm ? kNa : t; }
+
+// The guaranteed excess: known when positive, or when nothing could be taken off.
+int64_t ExcessFact(int64_t min, int64_t max) {
+  if (min == kUnknownTerm) return kNa;
+  if (min > 0) return min;
+  return max == 0 ? 0 : kNa;
+}
+
+int RemedyRank(std::string_view r) { return r == "court" ? 3 : r == "board" ? 2 : r == "clemency" ? 1 : 0; }
+
+}  // namespace
+
+// Applies the reforms of each sentence's jurisdiction (the prefix of its
+// offense code) and fills the sentence current-law columns.
+void ApplyReforms(FactTable& t, const Population& pop, const CatalogSet& catalogs, const ReformSets& reforms) {
+  const size_t ns = pop.sentence_count();
+  t.s_current_law_term = t.term;
+  t.s_current_law_term_low = t.term;
+  t.s_current_law_excess.assign(ns, 0);
+  t.s_current_law_excess_max.assign(ns, 0);
+  t.s_current_law_remedy.assign(ns, t.strings.Intern("none"));
+  t.s_reclassified.assign(ns, kFalse);
+  t.law_index.assign(ns, kNoIndex);
+  std::map<std::string, CurrentLawCalculator, std::less<>> calculators;
+  for (const auto& [code, set] : reforms) {
+    auto cat = catalogs.find(code);
+    calculators.emplace(code, CurrentLawCalculator(cat == catalogs.end() ? nullptr : cat->second, *set, t.as_of));
+  }
+  if (calculators.empty()) return;
+  // Per distinct code: its calculator (null: none) and whether it may be touched.
+  std::vector<const CurrentLawCalculator*> calc_of(pop.strings.size(), nullptr);
+  std::vector<int8_t> offense_touch(pop.strings.size(), -1), enh_touch(pop.strings.size(), -1);
+  std::vector<const Offense*> offense_of(pop.strings.size(), nullptr);
+  std::vector<uint8_t> looked_up(pop.strings.size(), 0);
+  auto lookup = [&](StrId code) {
+    if (looked_up[code]) return;
+    looked_up[code] = 1;
+    const std::string_view text = pop.strings.View(code);
+    const std::string_view jur = text.substr(0, text.find(':'));
+    if (auto c = calculators.find(jur); c != calculators.end()) calc_of[code] = &c->second;
+    if (auto cat = catalogs.find(jur); cat != catalogs.end()) offense_of[code] = cat->second->Find(text);
+  };
+  std::vector<const Offense*> person_offenses;
+  std::vector<EnhancementDays> enh;
+  for (uint32_t p = 0; p < pop.people_count(); ++p) {
+    const IndexRange r = pop.SentencesOf(p);
+    bool any = false;
+    for (uint32_t s = r.begin; s < r.end && !any; ++s) {
+      const StrId code = pop.sentences.offense_code[s];
+      lookup(code);
+      const CurrentLawCalculator* calc = calc_of[code];
+      if (calc == nullptr) continue;
+      if (offense_touch[code] < 0) offense_touch[code] = calc->OffenseMayBeTouched(pop.strings.View(code));
+      any = offense_touch[code] > 0;
+      const IndexRange er = pop.EnhancementsOf(s);
+      for (uint32_t e = er.begin; e < er.end && !any; ++e) {
+        const StrId ec = pop.enhancements[e].code;
+        if (enh_touch[ec] < 0) enh_touch[ec] = calc->EnhancementMayBeTouched(pop.strings.View(ec));
+        any = enh_touch[ec] > 0;
+      }
+    }
+    if (!any) continue;
+    person_offenses.clear();
+    for (uint32_t s = r.begin; s < r.end; ++s) {
+      lookup(pop.sentences.offense_code[s]);
+      person_offenses.push_back(offense_of[pop.sentences.offense_code[s]]);
+    }
+    for (uint32_t s = r.begin; s < r.end; ++s) {
+      const StrId code = pop.sentences.offense_code[s];
+      const CurrentLawCalculator* calc = calc_of[code];
+      if (calc == nullptr) continue;
+      enh.clear();
+      const IndexRange er = pop.EnhancementsOf(s);
+      for (uint32_t e = er.begin; e < er.end; ++e)
+        enh.push_back({pop.strings.View(pop.enhancements[e].code), pop.enhancements[e].days});
+      ImposedSentence in;
+      in.offense_code = pop.strings.View(code);
+      in.type = pop.sentences.type[s];
+      in.term_days = t.term[s] == kNa ? kUnknownTerm : t.term[s];
+      in.min_term_days = t.min_term[s] == kNa ? kUnknownTerm : t.min_term[s];
+      in.enhancements = enh;
+      if (pop.sentences.drug_type[s] != kNoStr) in.drug_type = pop.strings.View(pop.sentences.drug_type[s]);
+      in.drug_grams = pop.sentences.drug_grams[s];
+      in.sentence_date = pop.sentences.sentence_date[s];
+      CurrentLawTerm law = calc->Compute(in, person_offenses);
+      if (!law.changed()) continue;
+      t.s_current_law_term[s] = TermFact(law.high);
+      t.s_current_law_term_low[s] = TermFact(law.low);
+      t.s_current_law_excess[s] = ExcessFact(law.excess_min, law.excess_max);
+      t.s_current_law_excess_max[s] = TermFact(law.excess_max);
+      t.s_current_law_remedy[s] = t.strings.Intern(law.remedy);
+      t.s_reclassified[s] = law.reclassified ? kTrue : kFalse;
+      t.law_index[s] = static_cast<uint32_t>(t.law.size());
+      t.law.push_back({&calc->reforms(), std::move(law)});
+    }
+  }
+}
+
+FactTable BuildFactTable(const Population& pop, const LawRefs& law, Date as_of) {
+  const CatalogSet& catalogs = law.catalogs;
   FactTable t;
   t.population = &pop;
   t.as_of = as_of;
@@ -61,8 +164,6 @@ FactTable BuildFactTable(const Population& pop, const CatalogSet& catalogs, Date
   t.term.resize(ns);
   t.min_term.resize(ns);
   t.enhancement_days.resize(ns);
-  t.s_current_law_term.resize(ns);
-  t.s_current_law_excess.resize(ns);
   t.sentence_date.resize(ns);
   t.offense_date.resize(ns);
   t.projected_release.resize(ns);
@@ -110,16 +211,13 @@ FactTable BuildFactTable(const Population& pop, const CatalogSet& catalogs, Date
     const IndexRange er = pop.EnhancementsOf(s);
     for (uint32_t e = er.begin; e < er.end; ++e) enh += pop.enhancements[e].days;
     t.enhancement_days[s] = enh;
-    // No reforms are loaded yet: the current-law term is the imposed term, so
-    // the excess is zero even where the term itself is not a number of days
-    // (a life term under current law is still a life term).
-    t.s_current_law_term[s] = t.term[s];
-    t.s_current_law_excess[s] = 0;
     t.sentence_date[s] = DaysOrNa(pop.sentences.sentence_date[s]);
     t.offense_date[s] = DaysOrNa(pop.sentences.offense_date[s]);
     t.projected_release[s] = DaysOrNa(pop.sentences.projected_release_date[s]);
     t.parole_eligibility[s] = DaysOrNa(pop.sentences.parole_eligibility_date[s]);
   }
+
+  ApplyReforms(t, pop, catalogs, law.reforms);
 
   // People.
   t.birth.resize(np);
@@ -127,7 +225,11 @@ FactTable BuildFactTable(const Population& pop, const CatalogSet& catalogs, Date
   t.release.resize(np);
   t.imposed_term.resize(np);
   t.current_law_term.resize(np);
+  t.current_law_term_low.resize(np);
   t.current_law_excess.resize(np);
+  t.current_law_excess_max.resize(np);
+  t.current_law_remedy.resize(np);
+  const int64_t remedy_none = t.strings.Intern("none");
   t.most_serious_category.resize(np);
   t.active_sentences.resize(np);
   t.admission_type.resize(np);
@@ -136,6 +238,8 @@ FactTable BuildFactTable(const Population& pop, const CatalogSet& catalogs, Date
   t.jurisdiction.resize(np);
   t.facility_id.resize(np);
   t.infractions_5y.resize(np);
+  t.clemency_authority.assign(np, kNa);
+  t.vote_restoration.assign(np, kNa);
   t.medical_high_risk.resize(np);
   t.sentence_begin.resize(np + 1);
   std::vector<int64_t> adm_ids, sex_ids, race_ids, cat_ids;
@@ -155,28 +259,55 @@ FactTable BuildFactTable(const Population& pop, const CatalogSet& catalogs, Date
     t.race[p] = race_ids[static_cast<size_t>(pop.people.race[p])];
     t.jurisdiction[p] = from_pop(pop.people.jurisdiction[p]);
     t.facility_id[p] = from_pop(pop.people.facility_id[p]);
+    if (auto j = law.jurisdictions.find(pop.str(pop.people.jurisdiction[p])); j != law.jurisdictions.end()) {
+      t.clemency_authority[p] = name(j->second->clemency.authority);
+      t.vote_restoration[p] = name(j->second->voting.restoration);
+    }
     t.infractions_5y[p] = IntOrNa(pop.people.infractions_5y[p]);
     const int8_t med = pop.people.medical_high_risk[p];
     t.medical_high_risk[p] = med == kUnknownFlag ? kUnknownBool : med == 1 ? kTrue : kFalse;
 
     // Imposed term: a consecutive sentence adds to the one it follows; the
-    // person's term is the longest chain through an active sentence.
-    int64_t active = 0, imposed = 0, release = kNa;
-    bool term_known = true, release_known = true;
+    // person's term is the longest chain through an active sentence. The
+    // current-law terms chain the same way.
+    int64_t active = 0, imposed = 0, law_high = 0, law_low = 0, release = kNa;
+    bool term_known = true, high_known = true, low_known = true, release_known = true, touched = false;
+    int64_t s_excess_min = 0, s_excess_max = 0;  // over touched active sentences; kNa when unknown
+    int64_t remedy = remedy_none;
     int best = static_cast<int>(std::size(kSeverityOrder));
     bool category_unknown = false;
     for (uint32_t s = r.begin; s < r.end; ++s) {
       // Sum along consecutive_to (acyclic: the loader rejects circles).
-      int64_t total = 0;
-      bool known = true;
+      int64_t total = 0, high = 0, low = 0;
+      bool known = true, hk = true, lk = true;
       for (uint32_t c = s; c != kNoIndex; c = pop.sentences.consecutive_to[c]) {
         if (t.term[c] == kNa) known = false;
         else total += t.term[c];
+        if (t.s_current_law_term[c] == kNa) hk = false;
+        else high += t.s_current_law_term[c];
+        if (t.s_current_law_term_low[c] == kNa) lk = false;
+        else low += t.s_current_law_term_low[c];
       }
       if (t.active[s] != kTrue) continue;
       ++active;
       if (!known) term_known = false;
       else imposed = std::max(imposed, total);
+      if (!hk) high_known = false;
+      else law_high = std::max(law_high, high);
+      if (!lk) low_known = false;
+      else law_low = std::max(law_low, low);
+      if (t.law_index[s] != kNoIndex) {
+        const CurrentLawTerm& sl = t.law[t.law_index[s]].term;
+        touched = true;
+        const int64_t mn = sl.excess_min == kUnknownTerm ? kNa : sl.excess_min;
+        const int64_t mx = sl.excess_max == kUnknownTerm ? kNa : sl.excess_max;
+        s_excess_min = (s_excess_min == kNa || mn == kNa) ? kNa : std::max(s_excess_min, mn);
+        s_excess_max = (s_excess_max == kNa || mx == kNa) ? kNa : std::max(s_excess_max, mx);
+        if (sl.excess_max != 0 &&
+            RemedyRank(t.strings.View(static_cast<StrId>(t.s_current_law_remedy[s]))) >
+                RemedyRank(t.strings.View(static_cast<StrId>(remedy))))
+          remedy = t.s_current_law_remedy[s];
+      }
       if (t.projected_release[s] == kNa) release_known = false;
       else release = std::max(release, t.projected_release[s]);
       if (!t.in_catalog[s]) category_unknown = true;
@@ -184,8 +315,25 @@ FactTable BuildFactTable(const Population& pop, const CatalogSet& catalogs, Date
     }
     t.active_sentences[p] = active;
     t.imposed_term[p] = active > 0 && term_known ? imposed : kNa;
-    t.current_law_term[p] = t.imposed_term[p];
-    t.current_law_excess[p] = active > 0 ? 0 : kNa;
+    t.current_law_term[p] = active > 0 && high_known ? law_high : kNa;
+    t.current_law_term_low[p] = active > 0 && low_known ? law_low : kNa;
+    t.current_law_remedy[p] = remedy;
+    if (active == 0) {
+      t.current_law_excess[p] = t.current_law_excess_max[p] = kNa;
+    } else if (!touched) {
+      t.current_law_excess[p] = t.current_law_excess_max[p] = 0;
+    } else if (t.imposed_term[p] != kNa && t.current_law_term[p] != kNa) {
+      // Whole terms in days: the excess follows from the chains.
+      const int64_t mn = std::max<int64_t>(0, t.imposed_term[p] - t.current_law_term[p]);
+      const int64_t mx = t.current_law_term_low[p] == kNa ? kNa : std::max<int64_t>(0, t.imposed_term[p] - t.current_law_term_low[p]);
+      t.current_law_excess[p] = ExcessFact(mn, mx == kNa ? kUnknownTerm : mx);
+      t.current_law_excess_max[p] = mx;
+    } else {
+      // A life or open-ended term: the largest excess of a single sentence.
+      t.current_law_excess[p] = ExcessFact(s_excess_min == kNa ? kUnknownTerm : s_excess_min,
+                                           s_excess_max == kNa ? kUnknownTerm : s_excess_max);
+      t.current_law_excess_max[p] = s_excess_max;
+    }
     t.release[p] = active > 0 && release_known ? release : kNa;
     // An unknown category could be more serious than the best known one,
     // unless the best known one is already the most serious.

@@ -14,7 +14,10 @@
 
 #include "clemency/core/population.h"
 #include "clemency/core/string_pool.h"
+#include "clemency/law/current_law_term.h"
+#include "clemency/law/jurisdiction.h"
 #include "clemency/law/offense_catalog.h"
+#include "clemency/law/reform.h"
 
 namespace clemency {
 
@@ -29,6 +32,18 @@ inline constexpr uint8_t kTrue = 2;
 // The catalogs by jurisdiction code ("CA", "US"), used to give each sentence
 // its category and flags.
 using CatalogSet = std::map<std::string, const OffenseCatalog*, std::less<>>;
+// The sentencing reforms by jurisdiction code; a jurisdiction without an
+// entry has none.
+using ReformSets = std::map<std::string, const ReformSet*, std::less<>>;
+// Clemency authority and voting rights by jurisdiction code.
+using JurisdictionSets = std::map<std::string, const JurisdictionFacts*, std::less<>>;
+
+// The law a fact table is built with; all three maps are optional.
+struct LawRefs {
+  CatalogSet catalogs;
+  ReformSets reforms;
+  JurisdictionSets jurisdictions;
+};
 
 struct FactTable {
   const Population* population = nullptr;
@@ -39,10 +54,15 @@ struct FactTable {
   // person columns
   std::vector<int64_t> birth, admission;             // days
   std::vector<int64_t> release;                      // latest projected release of active sentences
-  std::vector<int64_t> imposed_term, current_law_term, current_law_excess;  // days
+  // Current law (law/current_law_term.h), days: term = the highest current-law
+  // term, term_low the lowest; excess the guaranteed excess (kNa when only
+  // possible), excess_max the most a court could take off; remedy a string id.
+  std::vector<int64_t> imposed_term, current_law_term, current_law_term_low, current_law_excess,
+      current_law_excess_max, current_law_remedy;
   std::vector<int64_t> most_serious_category;        // string id
   std::vector<int64_t> active_sentences;
   std::vector<int64_t> admission_type, sex, race, jurisdiction, facility_id;  // string ids
+  std::vector<int64_t> clemency_authority, vote_restoration;  // string ids; kNa without a jurisdiction file
   std::vector<int64_t> infractions_5y;
   std::vector<uint8_t> medical_high_risk;            // kFalse, kTrue, kUnknownBool
   std::vector<uint32_t> sentence_begin;              // people + 1 offsets
@@ -55,7 +75,17 @@ struct FactTable {
   std::vector<uint64_t> flags;                       // bit mask over flag_names
   std::vector<uint8_t> in_catalog;                   // 0: category and flags unknown
   std::vector<uint8_t> active;                       // kFalse or kTrue
-  std::vector<int64_t> term, min_term, enhancement_days, s_current_law_term, s_current_law_excess;
+  std::vector<int64_t> term, min_term, enhancement_days;
+  std::vector<int64_t> s_current_law_term, s_current_law_term_low, s_current_law_excess, s_current_law_excess_max,
+      s_current_law_remedy;
+  std::vector<uint8_t> s_reclassified;               // kFalse or kTrue
+  // The reforms applied to a sentence: law[law_index[s]], kNoIndex when none.
+  struct SentenceLaw {
+    const ReformSet* reforms;
+    CurrentLawTerm term;
+  };
+  std::vector<uint32_t> law_index;
+  std::vector<SentenceLaw> law;
   std::vector<int64_t> sentence_date, offense_date, projected_release, parole_eligibility;
   std::vector<double> drug_grams;
 
@@ -71,7 +101,11 @@ struct FactTable {
 // violent, sex, property, drug_distribution, drug_possession, public_order, other.
 int CategorySeverity(std::string_view category);
 
-FactTable BuildFactTable(const Population& pop, const CatalogSet& catalogs, Date as_of);
+FactTable BuildFactTable(const Population& pop, const LawRefs& law, Date as_of);
+// Offense catalogs only: no reforms, no jurisdiction facts.
+inline FactTable BuildFactTable(const Population& pop, const CatalogSet& catalogs, Date as_of) {
+  return BuildFactTable(pop, LawRefs{catalogs, {}, {}}, as_of);
+}
 
 }  // namespace clemency
 

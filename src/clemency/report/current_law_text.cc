@@ -1,0 +1,159 @@
+#include "clemency/report/current_law_text.h"
+
+#include <fmt/format.h>
+
+#include "clemency/io/json_text.h"
+
+namespace clemency {
+namespace {
+
+// A term in JSON: days, "life", or null when unknown.
+void AppendTermJson(std::string& o, int64_t t) {
+  if (t == kLifeTerm) o += "\"life\"";
+  else if (t == kUnknownTerm || t == kNa) o += "null";
+  else o += std::to_string(t);
+}
+
+// "2,920 days (about 8.0 years)", "life", "unknown".
+std::string TermWords(int64_t t) {
+  if (t == kNa) t = kUnknownTerm;
+  if (t == kLifeTerm || t == kUnknownTerm) return TermText(t);
+  return fmt::format("{} (about {:.1f} years)", TermText(t), static_cast<double>(t) / 365.25);
+}
+
+std::string RangeWords(int64_t low, int64_t high) {
+  if (low == high) return TermWords(high);
+  return fmt::format("between {} and {}", TermWords(low), TermWords(high));
+}
+
+void AppendStringArray(std::string& o, const std::vector<std::string>& items) {
+  o.push_back('[');
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i) o.push_back(',');
+    AppendJsonString(o, items[i]);
+  }
+  o.push_back(']');
+}
+
+std::string_view Str(const FactTable& f, int64_t id) {
+  return id == kNa ? std::string_view("unknown") : f.strings.View(static_cast<StrId>(id));
+}
+
+}  // namespace
+
+void AppendCurrentLawJson(std::string& o, const FactTable& f, uint32_t p) {
+  const Population& pop = *f.population;
+  auto days = [&](int64_t v) { AppendTermJson(o, v == kNa ? kUnknownTerm : v); };
+  o += "\"current_law\":{\"imposed_days\":";
+  days(f.imposed_term[p]);
+  o += ",\"term_days\":";
+  days(f.current_law_term[p]);
+  o += ",\"term_low_days\":";
+  days(f.current_law_term_low[p]);
+  o += ",\"excess_days\":";
+  days(f.current_law_excess[p]);
+  o += ",\"excess_max_days\":";
+  days(f.current_law_excess_max[p]);
+  o += ",\"remedy\":";
+  AppendJsonString(o, Str(f, f.current_law_remedy[p]));
+  o += "},\"reforms\":[";
+  bool first = true;
+  for (uint32_t s = f.sentence_begin[p]; s < f.sentence_begin[p + 1]; ++s) {
+    if (f.law_index[s] == kNoIndex) continue;
+    const FactTable::SentenceLaw& law = f.law[f.law_index[s]];
+    for (const AppliedReform& a : law.term.applied) {
+      const Reform& r = law.reforms->reforms()[static_cast<size_t>(a.reform)];
+      if (!first) o.push_back(',');
+      first = false;
+      o += "{\"sentence_id\":";
+      AppendJsonString(o, pop.str(pop.sentences.id[s]));
+      o += ",\"active\":";
+      o += f.active[s] == kTrue ? "true" : "false";
+      o += ",\"offense_code\":";
+      AppendJsonString(o, pop.str(pop.sentences.offense_code[s]));
+      o += ",\"id\":";
+      AppendJsonString(o, r.id);
+      o += ",\"title\":";
+      AppendJsonString(o, r.title);
+      o += ",\"citation\":";
+      AppendJsonString(o, r.citation);
+      o += ",\"effective\":\"" + r.effective.ToString() + "\",\"effect\":";
+      AppendJsonString(o, r.effect->text);
+      o += ",\"discretionary\":";
+      o += r.effect->discretionary ? "true" : "false";
+      o += ",\"term_low_days\":";
+      AppendTermJson(o, a.low);
+      o += ",\"term_days\":";
+      AppendTermJson(o, a.high);
+      o += ",\"remedy\":";
+      AppendJsonString(o, a.remedy);
+      o += ",\"remedy_text\":";
+      const Reform* via = a.opened_by >= 0 ? &law.reforms->reforms()[static_cast<size_t>(a.opened_by)] : nullptr;
+      AppendJsonString(o, via != nullptr ? via->remedy_text : r.retroactive ? r.remedy_text : "");
+      if (via != nullptr) {
+        o += ",\"remedy_by\":{\"id\":";
+        AppendJsonString(o, via->id);
+        o += ",\"title\":";
+        AppendJsonString(o, via->title);
+        o += ",\"citation\":";
+        AppendJsonString(o, via->citation);
+        o += ",\"effective\":\"" + via->effective.ToString() + "\"}";
+      }
+      o += ",\"notes\":";
+      AppendStringArray(o, a.notes);
+      o.push_back('}');
+    }
+  }
+  o.push_back(']');
+}
+
+std::string CurrentLawExplanation(const FactTable& f, uint32_t p) {
+  const Population& pop = *f.population;
+  std::string o = "\ncurrent law (the sentencing reforms in force on the as-of date):\n";
+  bool any = false;
+  for (uint32_t s = f.sentence_begin[p]; s < f.sentence_begin[p + 1]; ++s) {
+    if (f.law_index[s] == kNoIndex) continue;
+    any = true;
+    const FactTable::SentenceLaw& law = f.law[f.law_index[s]];
+    o += fmt::format("  sentence {} ({}, {}), sentenced {}: imposed {}\n", pop.str(pop.sentences.id[s]),
+                     pop.str(pop.sentences.offense_code[s]), f.active[s] == kTrue ? "active" : "served",
+                     pop.sentences.sentence_date[s].ToString(), TermWords(law.term.imposed));
+    for (const AppliedReform& a : law.term.applied) {
+      const Reform& r = law.reforms->reforms()[static_cast<size_t>(a.reform)];
+      o += fmt::format("    - {}: {} (in force {})\n", r.id, r.title, r.effective.ToString());
+      o += fmt::format("      effect:   {}{}\n", r.effect->text,
+                       r.effect->discretionary ? " (the court may, but need not)" : "");
+      o += fmt::format("      term now: {}\n", RangeWords(a.low, a.high));
+      o += fmt::format("      citation: {}\n", r.citation);
+      for (const std::string& n : a.notes) o += fmt::format("      note:     {}\n", n);
+      if (a.opened_by >= 0) {
+        const Reform& via = law.reforms->reforms()[static_cast<size_t>(a.opened_by)];
+        o += fmt::format("      remedy:   {}, opened by {} ({}; {}): {}\n", a.remedy, via.id, via.title, via.citation,
+                         via.remedy_text);
+      } else if (r.retroactive) {
+        o += fmt::format("      remedy:   {}: {}\n", a.remedy, r.remedy_text);
+      } else {
+        o += "      remedy:   clemency: the reform does not reach sentences imposed before it\n";
+      }
+    }
+    o += fmt::format("    current-law term of this sentence: {}\n", RangeWords(law.term.low, law.term.high));
+  }
+  if (!any) {
+    o += "  no reform in force touches this person's sentences\n";
+    return o;
+  }
+  o += fmt::format("  imposed term (active sentences): {}\n", TermWords(f.imposed_term[p]));
+  o += fmt::format("  current-law term: {}\n", RangeWords(f.current_law_term_low[p], f.current_law_term[p]));
+  const int64_t ex = f.current_law_excess[p], mx = f.current_law_excess_max[p];
+  if (ex != kNa && (mx == ex || mx == kNa))
+    o += fmt::format("  excess: {}\n", TermWords(ex));
+  else if (ex != kNa)
+    o += fmt::format("  excess: {} for certain, up to {} if the court uses its discretion\n", TermWords(ex), TermWords(mx));
+  else
+    o += fmt::format("  excess: unknown (up to {}): the reduction is discretionary or depends on facts the data does not record\n",
+                     TermWords(mx));
+  o += fmt::format("  remedy: {}\n", Str(f, f.current_law_remedy[p]));
+  return o;
+}
+
+}  // namespace clemency
