@@ -234,4 +234,21 @@ TEST_F(ScreenCliTest, CheckReportsWorkedCaseFilesWithoutError) {
   EXPECT_THAT(shipped.out, HasSubstr("cdcr-covid-2020.cases.toml: worked cases, not a rule pack"));
 }
 
+TEST_F(ScreenCliTest, CheckFindsAReformCodeMissingFromTheCatalog) {
+  // The shipped rules are clean; a reform naming a code its catalog lacks is a problem (exit 4).
+  const CommandRun shipped = Clemency(std::string("check ") + CLEMENCY_TEST_DATA + "/../../rules");
+  EXPECT_EQ(shipped.exit_code, 0) << shipped.out << shipped.err;
+  EXPECT_THAT(shipped.err, HasSubstr(" 0 problems"));
+  fs::create_directories(dir_ / "rules" / "reforms");
+  fs::create_directories(dir_ / "rules" / "offenses");
+  fs::copy_file(std::string(CLEMENCY_TEST_DATA) + "/../../rules/offenses/CA.toml", dir_ / "rules" / "offenses" / "CA.toml");
+  std::ofstream(dir_ / "rules" / "reforms" / "CA.toml")
+      << "[reforms]\njurisdiction = \"CA\"\ntitle = \"t\"\nsources = [\"s\"]\n[[reform]]\nid = \"r\"\ntitle = \"t\"\n"
+         "citation = \"c\"\neffective = 2020-01-01\n[reform.match]\nenhancements = [\"CA:PC 667.5(c)\"]\n"
+         "[reform.effect]\nkind = \"remove_enhancement\"\ntext = \"t\"\n";
+  const CommandRun bad = Clemency("check " + (dir_ / "rules" / "reforms").string());
+  EXPECT_EQ(bad.exit_code, 4) << bad.out << bad.err;
+  EXPECT_THAT(bad.out, HasSubstr("reform r: enhancement \"CA:PC 667.5(c)\" is not in"));
+}
+
 }  // namespace
