@@ -103,15 +103,7 @@ std::optional<JurisdictionFacts> JurisdictionFacts::Load(const std::string& path
                                                          std::string* error) {
   JurisdictionFacts f;
   f.path = path;
-  toml::table root;
-  try {
-    root = toml::parse_file(path);
-  } catch (const toml::parse_error& e) {
-    if (error != nullptr)
-      *error = Position(path, e.source().begin) + ": " + std::string(e.description());
-    return std::nullopt;
-  }
-  try {
+  const bool loaded = rule_file::LoadTomlFile(path, error, [&](const toml::table& root) {
     CheckKeys(root, {"jurisdiction", "clemency", "voting", "cost"}, "the jurisdiction file");
     const toml::table& j = RequiredTable(root, "jurisdiction");
     CheckKeys(j, {"code", "name", "sources"}, "[jurisdiction]");
@@ -125,16 +117,13 @@ std::optional<JurisdictionFacts> JurisdictionFacts::Load(const std::string& path
     f.clemency = ParseClemency(RequiredTable(root, "clemency"));
     f.voting = ParseVoting(RequiredTable(root, "voting"));
     if (root.get("cost") != nullptr) f.cost = ParseCost(RequiredTable(root, "cost"));
-  } catch (const LoadError& e) {
-    if (error != nullptr) *error = Position(path, e.where) + ": " + e.message;
-    return std::nullopt;
-  }
+  });
+  if (!loaded) return std::nullopt;
   return f;
 }
 
 std::string JurisdictionFacts::PathFor(std::string_view code, const std::string& rules_dir) {
-  const std::string dir = rules_dir.empty() ? RulesDir() : rules_dir;
-  return (std::filesystem::path(dir) / "jurisdictions" / (std::string(code) + ".toml")).string();
+  return RuleFilePath("jurisdictions", std::string(code) + ".toml", rules_dir);
 }
 
 std::optional<JurisdictionFacts> JurisdictionFacts::LoadCode(std::string_view code,

@@ -159,15 +159,7 @@ bool Offense::HasFlag(std::string_view flag) const {
 std::optional<OffenseCatalog> OffenseCatalog::Load(const std::string& path, std::string* error) {
   OffenseCatalog cat;
   cat.path_ = path;
-  toml::table root;
-  try {
-    root = toml::parse_file(path);
-  } catch (const toml::parse_error& e) {
-    if (error != nullptr)
-      *error = Position(path, e.source().begin) + ": " + std::string(e.description());
-    return std::nullopt;
-  }
-  try {
+  const bool loaded = rule_file::LoadTomlFile(path, error, [&](const toml::table& root) {
     CheckKeys(root, {"catalog", "offense", "enhancement"}, "the catalog file");
     const toml::node* head = root.get("catalog");
     if (head == nullptr || !head->is_table()) Fail(root, "no [catalog] table");
@@ -190,16 +182,13 @@ std::optional<OffenseCatalog> OffenseCatalog::Load(const std::string& path, std:
       cat.enhancement_by_code_.emplace(e.code, cat.enhancements_.size());
       cat.enhancements_.push_back(std::move(e));
     }
-  } catch (const LoadError& e) {
-    if (error != nullptr) *error = Position(path, e.where) + ": " + e.message;
-    return std::nullopt;
-  }
+  });
+  if (!loaded) return std::nullopt;
   return cat;
 }
 
 std::string OffenseCatalog::PathFor(std::string_view jurisdiction, const std::string& rules_dir) {
-  const std::string dir = rules_dir.empty() ? RulesDir() : rules_dir;
-  return (std::filesystem::path(dir) / "offenses" / (std::string(jurisdiction) + ".toml")).string();
+  return RuleFilePath("offenses", std::string(jurisdiction) + ".toml", rules_dir);
 }
 
 std::optional<OffenseCatalog> OffenseCatalog::LoadJurisdiction(std::string_view jurisdiction,

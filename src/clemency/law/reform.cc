@@ -171,14 +171,7 @@ std::string_view EffectKindName(EffectKind k) { return kEffectKindNames[static_c
 std::optional<ReformSet> ReformSet::Load(const std::string& path, std::string* error) {
   ReformSet set;
   set.path_ = path;
-  toml::table root;
-  try {
-    root = toml::parse_file(path);
-  } catch (const toml::parse_error& e) {
-    if (error != nullptr) *error = Position(path, e.source().begin) + ": " + std::string(e.description());
-    return std::nullopt;
-  }
-  try {
+  const bool loaded = rule_file::LoadTomlFile(path, error, [&](const toml::table& root) {
     CheckKeys(root, {"reforms", "reform"}, "the reforms file");
     const toml::node* head = root.get("reforms");
     if (head == nullptr || !head->is_table()) Fail(root, "no [reforms] table");
@@ -207,16 +200,13 @@ std::optional<ReformSet> ReformSet::Load(const std::string& path, std::string* e
                Cat("makes_retroactive: \"", r->makes_retroactive[i], "\" is not a reform with an effect in this file"));
       }
     }
-  } catch (const LoadError& e) {
-    if (error != nullptr) *error = Position(path, e.where) + ": " + e.message;
-    return std::nullopt;
-  }
+  });
+  if (!loaded) return std::nullopt;
   return set;
 }
 
 std::string ReformSet::PathFor(std::string_view jurisdiction, const std::string& rules_dir) {
-  const std::string dir = rules_dir.empty() ? RulesDir() : rules_dir;
-  return (std::filesystem::path(dir) / "reforms" / (std::string(jurisdiction) + ".toml")).string();
+  return RuleFilePath("reforms", std::string(jurisdiction) + ".toml", rules_dir);
 }
 
 std::optional<ReformSet> ReformSet::LoadJurisdiction(std::string_view jurisdiction, std::string* error,

@@ -214,28 +214,17 @@ const RateRow* RateTable::Row(std::string_view group) const {
 std::optional<ReturnRates> ReturnRates::Load(const std::string& path, std::string* error) {
   ReturnRates rates;
   rates.path_ = path;
-  toml::table root;
-  try {
-    root = toml::parse_file(path);
-  } catch (const toml::parse_error& e) {
-    if (error != nullptr)
-      *error = Position(path, e.source().begin) + ": " + std::string(e.description());
-    return std::nullopt;
-  }
-  try {
+  const bool loaded = rule_file::LoadTomlFile(path, error, [&](const toml::table& root) {
     CheckKeys(root, {"table"}, "the return-rates file");
     for (const toml::node& n : rule_file::TableArray(root, "table", true))
       rates.tables_.push_back(ParseTable(*n.as_table(), rates.tables_));
-  } catch (const LoadError& e) {
-    if (error != nullptr) *error = Position(path, e.where) + ": " + e.message;
-    return std::nullopt;
-  }
+  });
+  if (!loaded) return std::nullopt;
   return rates;
 }
 
 std::string ReturnRates::DefaultPath(const std::string& rules_dir) {
-  const std::string dir = rules_dir.empty() ? RulesDir() : rules_dir;
-  return (std::filesystem::path(dir) / "recidivism" / "bjs-return-to-prison.toml").string();
+  return RuleFilePath("recidivism", "bjs-return-to-prison.toml", rules_dir);
 }
 
 std::optional<ReturnRates> ReturnRates::LoadDefault(std::string* error,

@@ -52,6 +52,27 @@ Date OptionalDate(const toml::table& tbl, std::string_view key);
 std::optional<double> OptionalNumber(const toml::table& tbl, std::string_view key, double lo, double hi);
 // "PATH:LINE:COLUMN", or PATH when the position is unknown.
 std::string Position(const std::string& path, toml::source_position p);
+// Parses PATH and runs body(root). A syntax error, or a LoadError thrown by
+// body, becomes "PATH:LINE:COLUMN: message" in *error (when not null), and
+// the result is false.
+template <typename Body>
+bool LoadTomlFile(const std::string& path, std::string* error, Body&& body) {
+  toml::table root;
+  try {
+    root = toml::parse_file(path);
+  } catch (const toml::parse_error& e) {
+    if (error != nullptr) *error = Position(path, e.source().begin) + ": " + std::string(e.description());
+    return false;
+  }
+  try {
+    body(static_cast<const toml::table&>(root));
+  } catch (const LoadError& e) {
+    if (error != nullptr) *error = Position(path, e.where) + ": " + e.message;
+    return false;
+  }
+  return true;
+}
+
 // The [[key]] tables of root; empty when absent and not required.
 const toml::array& TableArray(const toml::table& root, std::string_view key, bool required);
 

@@ -20,4 +20,9 @@ std::string RulesDir() {
   return "";
 }
 
+std::string RuleFilePath(std::string_view folder, std::string_view file, const std::string& rules_dir) {
+  const std::string dir = rules_dir.empty() ? RulesDir() : rules_dir;
+  return (std::filesystem::path(dir) / folder / file).string();
+}
+
 }  // namespace clemency

@@ -5,10 +5,15 @@
 #define CLEMENCY_LAW_RULES_DIR_H_
 
 #include <string>
+#include <string_view>
 
 namespace clemency {
 
 std::string RulesDir();
+
+// RULES_DIR/FOLDER/FILE, with rules_dir "" meaning RulesDir():
+// RuleFilePath("reforms", "CA.toml", "") is ".../rules/reforms/CA.toml".
+std::string RuleFilePath(std::string_view folder, std::string_view file, const std::string& rules_dir);
 
 }  // namespace clemency
 

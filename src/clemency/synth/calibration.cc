@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include "clemency/law/rules_dir.h"
+#include "clemency/law/rule_fields.h"
 #include "clemency/law/toml.h"
 
 namespace clemency {
@@ -481,29 +482,12 @@ const StrikeRules* Assumptions::StrikesFor(std::string_view jurisdiction) const 
 }
 
 std::optional<Calibration> Calibration::Load(const std::string& path, std::string* error) {
-  toml::table root;
-  try {
-    root = toml::parse_file(path);
-  } catch (const toml::parse_error& e) {
-    if (error != nullptr) {
-      const auto b = e.source().begin;
-      *error = path + ":" + std::to_string(b.line) + ":" + std::to_string(b.column) + ": " +
-               std::string(e.description());
-    }
-    return std::nullopt;
-  }
   Calibration cal;
-  try {
+  const bool loaded = rule_file::LoadTomlFile(path, error, [&](const toml::table& root) {
     LoadTables(root, cal);
     LoadAssumptions(root, cal.assumptions);
-  } catch (const LoadError& e) {
-    if (error != nullptr) {
-      *error = path;
-      if (e.where) *error += ":" + std::to_string(e.where.line) + ":" + std::to_string(e.where.column);
-      *error += ": " + e.message;
-    }
-    return std::nullopt;
-  }
+  });
+  if (!loaded) return std::nullopt;
   return cal;
 }
 
