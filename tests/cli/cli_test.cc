@@ -251,4 +251,32 @@ TEST_F(ScreenCliTest, CheckFindsAReformCodeMissingFromTheCatalog) {
   EXPECT_THAT(bad.out, HasSubstr("reform r: enhancement \"CA:PC 667.5(c)\" is not in"));
 }
 
+TEST_F(ScreenCliTest, ExplainShowsTheReformsBehindTheCurrentLawTerm) {
+  // Issue 4's done-when: a person sentenced in California in 2015 with two prior-prison-term
+  // enhancements; explain shows SB 136 removing them with its citation, the shorter current-law
+  // term, the excess, and the court remedy SB 483 opened. reasons.jsonl says the same.
+  Write("people.csv",
+        "person_id,jurisdiction,birth_date,sex,race,admission_date,admission_type,infractions_5y\n"
+        "P1,CA,1975-03-02,M,black,2015-01-10,new_sentence,0\n");
+  Write("sentences.csv",
+        "person_id,sentence_id,offense_code,sentence_date,sentence_type,term_days,enhancements,status\n"
+        "P1,S1,CA:PC 459 1st,2015-04-20,determinate,2190,CA:PC 667.5(b)=365;CA:PC 667.5(b)=365,active\n");
+  const CommandRun text = Clemency("explain " + Args("--person P1"));
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_THAT(text.out, HasSubstr("- ca-sb136-2019: SB 136"));
+  EXPECT_THAT(text.out, HasSubstr("citation: Cal. Penal Code 667.5(b) as amended by SB 136 (Stats. 2019, ch. 590)"));
+  EXPECT_THAT(text.out, HasSubstr("term now: 1,460 days (about 4.0 years)"));
+  EXPECT_THAT(text.out, HasSubstr("remedy:   court, opened by ca-sb483-2021"));
+  EXPECT_THAT(text.out, HasSubstr("excess: 730 days (about 2.0 years)\n  remedy: court"));
+  EXPECT_THAT(text.out, HasSubstr("[true] criterion shorter_under_current_law"));
+  const CommandRun json = Clemency("explain " + Args("--person P1 --json"));
+  EXPECT_THAT(json.out, HasSubstr("\"current_law\":{\"imposed_days\":2190,\"term_days\":1460,\"term_low_days\":1460,"
+                                  "\"excess_days\":730,\"excess_max_days\":730,\"remedy\":\"court\"}"));
+  EXPECT_THAT(json.out, HasSubstr("\"id\":\"ca-sb136-2019\""));
+  EXPECT_THAT(json.out, HasSubstr("\"remedy_by\":{\"id\":\"ca-sb483-2021\""));
+  // Before SB 483 took effect only clemency could reach the two years.
+  const CommandRun early = Clemency("explain --data " + Data() + " --policy redemption-2020 --as-of 2021-06-01 --person P1");
+  EXPECT_THAT(early.out, HasSubstr("remedy:   clemency: the reform does not reach sentences imposed before it"));
+}
+
 }  // namespace
