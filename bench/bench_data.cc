@@ -62,6 +62,31 @@ bool LoadAll(const std::string& dir, Date as_of, const std::string& policy, Load
     out.catalogs.push_back(std::move(*catalog));
     out.catalog_set[j] = &out.catalogs.back();
   }
+  for (const std::string& j : jurisdictions) {
+    std::string error;
+    auto reforms = ReformSet::LoadJurisdiction(j, &error);  // none is not an error
+    if (!reforms) {
+      std::fprintf(stderr, "%s\n", error.c_str());
+      return false;
+    }
+    if (reforms->path().empty()) continue;
+    out.reforms.push_back(std::move(*reforms));
+    out.reform_sets[j] = &out.reforms.back();
+  }
+  std::set<std::string> people_jurisdictions;
+  for (StrId j : pop.people.jurisdiction) people_jurisdictions.emplace(pop.str(j));
+  for (const std::string& j : people_jurisdictions) {
+    const std::string path = JurisdictionFacts::PathFor(j);
+    if (!std::filesystem::exists(path)) continue;
+    std::string error;
+    auto facts = JurisdictionFacts::Load(path, &error);
+    if (!facts) {
+      std::fprintf(stderr, "%s\n", error.c_str());
+      return false;
+    }
+    out.jurisdictions.push_back(std::move(*facts));
+    out.jurisdiction_sets[j] = &out.jurisdictions.back();
+  }
   const std::string path = policy.find('/') != std::string::npos || policy.ends_with(".toml")
                                ? policy
                                : RulesDir() + "/policies/" + policy + ".toml";

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end comparison (DESIGN.md section 7): redemption-2020 with its default
 # parameters over the same CSVs (the 1.3 million-person synthetic population,
-# as of 2026-01-01) by
+# as of 2026-01-01), current_law.excess under the California reforms of
+# rules/reforms/CA.toml (each other system re-implements them), by
 #   clemency-all   `clemency screen`: screening.csv, reasons.jsonl, summary.json,
 #                  candidates.xlsx, eligible_on (the --timings stages are kept too)
 #   clemency-csv   bench/screen_csv_only: the same load, validation and screening

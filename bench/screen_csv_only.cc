@@ -1,5 +1,6 @@
 // `clemency screen` reduced to the work the other systems of bench/compare.sh
-// do: load and validate the CSVs, screen against a policy (eligible_on
+// do: load and validate the CSVs, build the facts with the same law (offense
+// catalogs, sentencing reforms, jurisdiction facts), screen against a policy (eligible_on
 // included, as `clemency screen` does) and write screening.csv only (no
 // reasons.jsonl, summary.json or candidates.xlsx). Prints the seconds of each
 // stage on stderr like `clemency screen --timings`.
@@ -30,7 +31,7 @@ int main(int argc, char** argv) {
   bench::Loaded loaded;
   if (!bench::LoadAll(dir, as_of.date, argc > 4 ? argv[4] : "redemption-2020", loaded)) return 3;
   const auto t1 = Clock::now();
-  const FactTable facts = BuildFactTable(*loaded.load.population, loaded.catalog_set, as_of.date);
+  const FactTable facts = BuildFactTable(*loaded.load.population, loaded.law(), as_of.date);
   const Screening screening = Screen(*loaded.policy, facts);
   const auto t2 = Clock::now();
   std::string error;

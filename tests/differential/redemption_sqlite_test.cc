@@ -11,6 +11,14 @@
 // sentence or no active sentence, an admission type of `unknown`, exact and
 // leap-day birthdays. The hand-made people also have hand-worked expected
 // statuses, checked against both sides.
+//
+// Both sides apply the California reforms of rules/reforms/CA.toml: the engine
+// through BuildFactTable with the reforms loaded, the SQL re-implementing them
+// from the rule file's meaning. The comparison covers each person's status and
+// current_law.excess (the days, or unknown) under every setting; hand-made
+// people reach each reform's edges (the day before and the day of an
+// effective date, a served super strike, a discretionary range, a third
+// striker).
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 #include <unistd.h>
@@ -33,6 +41,7 @@
 #include "clemency/io/csv_reader.h"
 #include "clemency/io/population_loader.h"
 #include "clemency/law/offense_catalog.h"
+#include "clemency/law/reform.h"
 #include "clemency/policy/policy.h"
 #include "clemency/screen/column.h"
 #include "clemency/screen/fact_table.h"
@@ -223,14 +232,26 @@ struct Setting {
 
 // Hand-made people, appended to the synthetic files, with their statuses
 // worked out by hand from the policy text (as of 2026-01-01, default params).
+struct HandSentence {
+  const char* code;
+  const char* type;    // sentence_type
+  const char* status;
+  const char* date = "2019-12-01";  // sentence_date
+  const char* term = "2190";        // term_days of a determinate sentence
+  const char* enhancements = "";
+  const char* min_term = "";        // min_term_days of an indeterminate sentence
+  const char* consecutive_to = "";  // "H1" etc.
+};
+
 struct HandCase {
   const char* id;
   const char* birth;
   const char* admission_type;
   const char* infractions;
-  std::vector<std::vector<const char*>> sentences;  // offense_code, sentence_type, status
+  std::vector<HandSentence> sentences;
   const char* expected;
   const char* why;
+  const char* excess = nullptr;  // expected current_law.excess ("NULL": unknown); null: not checked
 };
 
 const std::vector<HandCase>& HandCases() {
@@ -273,6 +294,49 @@ const std::vector<HandCase>& HandCases() {
        "not_eligible", "technical violation but 9 infractions"},
       {"ZZ-17", "1990-05-05", "", "0", {{"CA:HS 11351", "determinate", "active"}}, "eligible",
        "admission type missing, but drug distribution decides it"},
+      // The reforms (rules/reforms/CA.toml). Robbery is violent but not excluded by default,
+      // and not a drug offense: only current_law can make these people eligible.
+      {"ZZ-20", "1990-05-05", "new_sentence", "0",
+       {{"CA:PC 211 2nd", "determinate", "active", "2019-12-31", "2190", "CA:PC 667.5(b)=365"}}, "eligible",
+       "SB 136: sentenced the day before 2020-01-01, the prior-prison-term year comes off", "365"},
+      {"ZZ-21", "1990-05-05", "new_sentence", "0",
+       {{"CA:PC 211 2nd", "determinate", "active", "2020-01-01", "2190", "CA:PC 667.5(b)=365"}}, "not_eligible",
+       "SB 136: sentenced on 2020-01-01, the term already reflects it", "0"},
+      {"ZZ-22", "1990-05-05", "new_sentence", "0",
+       {{"CA:PC 211 2nd", "determinate", "active", "2014-06-01", "1095"},
+        {"CA:HS 11350(a)", "determinate", "active", "2014-06-01", "1095", "", "", "H1"},
+        {"CA:PC 664/187", "determinate", "served", "2008-01-01", "2555"}},
+       "not_eligible", "Prop 47 possession consecutive to robbery, but a served super strike bars it", "0"},
+      {"ZZ-23", "1990-05-05", "new_sentence", "0",
+       {{"CA:PC 211 2nd", "determinate", "active", "2014-06-01", "1095"},
+        {"CA:HS 11350(a)", "determinate", "active", "2014-06-01", "1095", "", "", "H1"},
+        {"CA:PC 459 2nd", "determinate", "served", "2008-01-01", "730"}},
+       "eligible", "Prop 47: the consecutive possession term falls to 365 days (2190 -> 1460)", "730"},
+      {"ZZ-24", "1990-05-05", "new_sentence", "0",
+       {{"CA:PC 211 2nd", "determinate", "active", "2018-06-01", "2190", "CA:PC 667(a)=1826"}}, "needs_review",
+       "SB 1393: the court may strike the 5 years but need not: excess unknown", "NULL"},
+      {"ZZ-25", "1975-05-05", "new_sentence", "0",
+       {{"CA:PC 487(a)", "indeterminate", "active", "2005-03-01", "", "CA:PC 667(e)(2)(A)=0", "9131"}},
+       "eligible",
+       "Prop 36: a third strike for grand theft becomes 2 x 16..36 months = 974..2192 days; "
+       "25 years minimum - 2192 = 6939",
+       "6939"},
+      {"ZZ-26", "1975-05-05", "new_sentence", "0",
+       {{"CA:PC 211 2nd", "indeterminate", "active", "2005-03-01", "", "CA:PC 667(e)(2)(A)=0", "9131"}},
+       "not_eligible", "Prop 36 does not reach a third strike for robbery (serious and violent)", "0"},
+      {"ZZ-27", "1975-05-05", "new_sentence", "0",
+       {{"CA:PC 487(a)", "indeterminate", "active", "2005-03-01", "", "CA:PC 667(e)(2)(A)=0", "9131"},
+        {"CA:PC 99999", "determinate", "served", "2005-03-01", "365"}},
+       "needs_review",
+       "Prop 36, but a (served) offense not in the catalog may be a super strike: a range from "
+       "974 days up to life, so the excess is only possible",
+       "NULL"},
+      {"ZZ-28", "1990-05-05", "new_sentence", "0",
+       {{"CA:HS 11351", "determinate", "active", "2017-12-31", "2190", "CA:HS 11370.2=1095"}}, "eligible",
+       "SB 180: sentenced the day before 2018-01-01, the 3-year prior drug-sale enhancement comes off", "1095"},
+      {"ZZ-29", "1990-05-05", "new_sentence", "0",
+       {{"CA:PC 459 2nd", "determinate", "active", "2014-11-04", "1095"}}, "needs_review",
+       "Prop 47 theft depends on the value: 365..1095 days, the excess only possible", "NULL"},
   };
   return cases;
 }
@@ -284,12 +348,15 @@ class RedemptionSqliteTest : public ::testing::Test {
   struct Outcome {
     std::map<std::string, size_t> counts;             // status -> people (engine)
     std::map<std::string, std::string> status;        // hand-made person -> status (engine)
+    std::map<std::string, std::string> excess;        // hand-made person -> current_law.excess (engine)
+    size_t excess_positive = 0, excess_unknown = 0;   // people (engine)
   };
 
  protected:
   struct Shared {
     std::string dir;
     std::optional<OffenseCatalog> catalog;
+    std::optional<ReformSet> reforms;
     Population pop;
     Db db;
     std::string sql;
@@ -318,6 +385,20 @@ class RedemptionSqliteTest : public ::testing::Test {
     std::string error;
     sh.catalog = OffenseCatalog::LoadJurisdiction("CA", &error, kRulesDir);
     ASSERT_TRUE(sh.catalog) << error;
+    sh.reforms = ReformSet::LoadJurisdiction("CA", &error, kRulesDir);
+    ASSERT_TRUE(sh.reforms) << error;
+    // The SQL re-implements these reforms by hand: a change to the file must be
+    // carried into redemption-2020.sql too.
+    {
+      const std::vector<std::pair<std::string, std::string>> expected = {
+          {"ca-prop36-2012", "2012-11-07"},       {"ca-prop47-2014-drug", "2014-11-05"},
+          {"ca-prop47-2014-theft", "2014-11-05"}, {"ca-sb180-2017", "2018-01-01"},
+          {"ca-sb1393-2018", "2019-01-01"},       {"ca-sb136-2019", "2020-01-01"},
+          {"ca-sb483-2021", "2022-01-01"}};
+      std::vector<std::pair<std::string, std::string>> actual;
+      for (const Reform& r : sh.reforms->reforms()) actual.emplace_back(r.id, r.effective.ToString());
+      ASSERT_EQ(actual, expected) << "rules/reforms/CA.toml changed: update tests/differential/redemption-2020.sql";
+    }
 
     // Synthetic offense codes missing from the catalog (expected: none).
     {
@@ -352,15 +433,20 @@ class RedemptionSqliteTest : public ::testing::Test {
     sqlite3* db = sh.db.get();
     LoadTable(db, "people", *people);
     LoadTable(db, "sentences", *sentences);
-    Exec(db, "CREATE TABLE offenses (code TEXT PRIMARY KEY, category TEXT NOT NULL, flags TEXT NOT NULL)");
+    Exec(db, "CREATE INDEX sentences_person ON sentences(person_id, sentence_id)");
+    Exec(db,
+         "CREATE TABLE offenses (code TEXT PRIMARY KEY, category TEXT NOT NULL, flags TEXT NOT NULL, "
+         "triad_lower_months INTEGER NOT NULL, triad_upper_months INTEGER NOT NULL)");
     {
-      Stmt ins = Prepare(db, "INSERT INTO offenses VALUES (?, ?, ?)");
+      Stmt ins = Prepare(db, "INSERT INTO offenses VALUES (?, ?, ?, ?, ?)");
       for (const Offense& o : sh.catalog->offenses()) {
         std::string flags;
         for (const auto& f : o.flags) flags += (flags.empty() ? "" : ";") + f;
         sqlite3_bind_text(ins.get(), 1, o.code.c_str(), -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(ins.get(), 2, o.category.c_str(), -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(ins.get(), 3, flags.c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int(ins.get(), 4, o.triad_lower_months);
+        sqlite3_bind_int(ins.get(), 5, o.triad_upper_months);
         ASSERT_EQ(sqlite3_step(ins.get()), SQLITE_DONE) << sqlite3_errmsg(db);
         sqlite3_reset(ins.get());
       }
@@ -391,6 +477,11 @@ class RedemptionSqliteTest : public ::testing::Test {
 
   // Runs both sides under a setting and compares them person by person.
   static Outcome Compare(const Setting& setting);
+
+  // The engine's fact table with the CA catalog and reforms.
+  static FactTable Facts(Date as_of) {
+    return BuildFactTable(s_->pop, LawRefs{{{"CA", &*s_->catalog}}, {{"CA", &*s_->reforms}}, {}}, as_of);
+  }
 
   static Shared* s_;
 };
@@ -444,16 +535,19 @@ void RedemptionSqliteTest::AppendRows(Shared& sh) {
                        {"admission_type", c.admission_type},
                        {"infractions_5y", c.infractions}});
     int n = 0;
-    for (const auto& s : c.sentences) {
+    for (const HandSentence& s : c.sentences) {
       std::map<std::string, std::string> v = {{"person_id", c.id},
                                               {"sentence_id", "H" + std::to_string(++n)},
-                                              {"offense_code", s[0]},
-                                              {"sentence_date", "2019-12-01"},
-                                              {"sentence_type", s[1]},
-                                              {"status", s[2]}};
-      if (std::string_view(s[1]) == "determinate") v["term_days"] = "2190";
+                                              {"offense_code", s.code},
+                                              {"sentence_date", s.date},
+                                              {"sentence_type", s.type},
+                                              {"status", s.status}};
+      if (std::string_view(s.type) == "determinate") v["term_days"] = s.term;
+      if (*s.min_term != '\0') v["min_term_days"] = s.min_term;
+      if (*s.enhancements != '\0') v["enhancements"] = s.enhancements;
+      if (*s.consecutive_to != '\0') v["consecutive_to"] = s.consecutive_to;
       sf << CsvLine(sh_, v);
-      if (sh.catalog->Find(s[0]) == nullptr) ++sh.appended_not_in_catalog;
+      if (sh.catalog->Find(s.code) == nullptr) ++sh.appended_not_in_catalog;
     }
   }
   ASSERT_TRUE(pf.good());
@@ -474,7 +568,7 @@ RedemptionSqliteTest::Outcome RedemptionSqliteTest::Compare(const Setting& setti
     std::string error;
     EXPECT_TRUE(SetParam(policy, name, value, &error)) << name << ": " << error;
   }
-  const FactTable facts = BuildFactTable(sh.pop, CatalogSet{{"CA", &*sh.catalog}}, D(setting.as_of));
+  const FactTable facts = Facts(D(setting.as_of));
   ScreenOptions options;
   options.eligible_on = false;
   const Screening screening = Screen(policy, facts, options);
@@ -495,12 +589,15 @@ RedemptionSqliteTest::Outcome RedemptionSqliteTest::Compare(const Setting& setti
   if (!query) return out;
   EXPECT_TRUE(std::string_view(tail).find_first_not_of(" \t\r\n") == std::string_view::npos)
       << "the .sql file must hold a single statement; left over: " << tail;
-  std::unordered_map<std::string, std::string> sql_status;
+  EXPECT_EQ(sqlite3_column_count(query.get()), 3) << "expected person_id, status, current_law_excess_days";
+  std::unordered_map<std::string, std::string> sql_status, sql_excess;
   sql_status.reserve(sh.pop.people_count());
+  sql_excess.reserve(sh.pop.people_count());
   int rc;
   while ((rc = sqlite3_step(query.get())) == SQLITE_ROW) {
     const std::string id = ColumnText(query.get(), 0), status = ColumnText(query.get(), 1);
     EXPECT_TRUE(sql_status.emplace(id, status).second) << "the SQL returns person " << id << " twice";
+    sql_excess.emplace(id, ColumnText(query.get(), 2));
   }
   EXPECT_EQ(rc, SQLITE_DONE) << sqlite3_errmsg(db);
   EXPECT_EQ(sql_status.size(), sh.pop.people_count());
@@ -514,11 +611,19 @@ RedemptionSqliteTest::Outcome RedemptionSqliteTest::Compare(const Setting& setti
     const std::string engine(StatusName(screening.status[p]));
     ++out.counts[engine];
     if (id.starts_with("ZZ-")) out.status[id] = engine;
+    const int64_t ex = facts.current_law_excess[p];
+    const std::string engine_excess = ex == kNa ? "NULL" : std::to_string(ex);
+    if (ex == kNa) ++out.excess_unknown;
+    else if (ex > 0) ++out.excess_positive;
+    if (id.starts_with("ZZ-")) out.excess[id] = engine_excess;
     auto it = sql_status.find(id);
     const std::string sql = it == sql_status.end() ? "(missing)" : it->second;
-    if (sql == engine) continue;
+    auto ie = sql_excess.find(id);
+    const std::string sql_ex = ie == sql_excess.end() ? "(missing)" : ie->second;
+    if (sql == engine && sql_ex == engine_excess) continue;
     if (++mismatches > 20) continue;
-    report << "\nperson " << id << ": engine " << engine << ", SQL " << sql << "\n  engine rules:";
+    report << "\nperson " << id << ": engine " << engine << ", SQL " << sql << "; current_law.excess engine "
+           << engine_excess << ", SQL " << sql_ex << "\n  engine rules:";
     for (size_t r = 0; r < policy.rules.size(); ++r) {
       const uint8_t b = screening.rules[r].b[p];
       report << " " << policy.rules[r].id << "=" << (b == kTrue ? "true" : b == kFalse ? "false" : "unknown");
@@ -549,11 +654,17 @@ RedemptionSqliteTest::Outcome RedemptionSqliteTest::Compare(const Setting& setti
       const uint32_t p = sh.pop.FindPerson(c.id);
       EXPECT_EQ(StatusName(screening.status[p]), c.expected) << c.id << " (engine): " << c.why;
       EXPECT_EQ(sql_status[c.id], c.expected) << c.id << " (SQL): " << c.why;
+      if (c.excess != nullptr) {
+        EXPECT_EQ(out.excess[c.id], c.excess) << c.id << " current_law.excess (engine): " << c.why;
+        EXPECT_EQ(sql_excess[c.id], c.excess) << c.id << " current_law.excess (SQL): " << c.why;
+      }
     }
   }
 
   std::string line = "[ setting  ] " + setting.name + ":";
   for (const auto& [status, n] : out.counts) line += " " + status + "=" + std::to_string(n);
+  line += "; current_law.excess > 0: " + std::to_string(out.excess_positive) +
+          ", unknown: " + std::to_string(out.excess_unknown);
   std::printf("%s (engine %.2f s, SQLite %.2f s)\n", line.c_str(),
               std::chrono::duration<double>(t1 - t0).count(), std::chrono::duration<double>(t2 - t1).count());
   return out;
@@ -576,7 +687,7 @@ TEST_F(RedemptionSqliteTest, EngineAndSqliteAgree) {
   // The data exercises unknowns: both sides see the same offense codes that
   // are not in the catalog.
   {
-    const FactTable facts = BuildFactTable(s_->pop, CatalogSet{{"CA", &*s_->catalog}}, D(kAsOf));
+    const FactTable facts = Facts(D(kAsOf));
     size_t engine_not_in_catalog = 0;
     for (size_t s = 0; s < facts.sentences(); ++s) engine_not_in_catalog += facts.in_catalog[s] == 0;
     Stmt q = Prepare(s_->db.get(),
@@ -587,6 +698,32 @@ TEST_F(RedemptionSqliteTest, EngineAndSqliteAgree) {
     EXPECT_GT(engine_not_in_catalog, 0u);
     EXPECT_EQ(engine_not_in_catalog, sql_not_in_catalog);
     EXPECT_EQ(engine_not_in_catalog, s_->synthetic_not_in_catalog + s_->appended_not_in_catalog);
+  }
+
+  // How many people each reform touches (engine; the SQL agrees on every
+  // person's excess below).
+  {
+    const FactTable facts = Facts(D(kAsOf));
+    const auto& reforms = s_->reforms->reforms();
+    std::vector<std::set<uint32_t>> any(reforms.size()), active(reforms.size());
+    std::set<uint32_t> hand;
+    for (size_t s = 0; s < facts.sentences(); ++s) {
+      if (facts.law_index[s] == kNoIndex) continue;
+      const uint32_t p = facts.sentence_person[s];
+      if (std::string_view(s_->pop.str(s_->pop.people.id[p])).starts_with("ZZ-")) hand.insert(p);
+      for (const AppliedReform& a : facts.law[facts.law_index[s]].term.applied) {
+        any[static_cast<size_t>(a.reform)].insert(p);
+        if (facts.active[s] == kTrue) active[static_cast<size_t>(a.reform)].insert(p);
+      }
+    }
+    for (size_t r = 0; r < reforms.size(); ++r) {
+      if (!reforms[r].effect) continue;
+      size_t hand_active = 0;
+      for (uint32_t p : active[r]) hand_active += hand.count(p);
+      std::printf("[ reform   ] %-22s people touched: %zu (an active sentence: %zu, of them hand-made: %zu)\n",
+                  reforms[r].id.c_str(), any[r].size(), active[r].size(), hand_active);
+      EXPECT_GT(active[r].size(), 0u) << reforms[r].id;
+    }
   }
 
   {
