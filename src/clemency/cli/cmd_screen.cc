@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <map>
 
 #include "clemency/cli/commands.h"
 #include "clemency/cli/screen_session.h"
@@ -29,6 +30,22 @@ int RunScreen(const ScreenArgs& args) {
   for (Status st : s.screening.status) ++counts[static_cast<int>(st)];
   fmt::print("{}: {} people as of {}: {} eligible, {} needs review, {} not eligible -> {}\n", s.policy->id,
              s.facts.people(), s.facts.as_of.ToString(), counts[0], counts[1], counts[2], args.out_dir);
+  // What the reforms in force did (docs/current-law.md).
+  const FactTable& f = s.facts;
+  std::map<std::string, int64_t> by_remedy;
+  int64_t certain = 0, possible = 0;
+  for (size_t p = 0; p < f.people(); ++p) {
+    if (f.current_law_excess[p] != kNa && f.current_law_excess[p] > 0) {
+      ++certain;
+      ++by_remedy[std::string(f.strings.View(static_cast<StrId>(f.current_law_remedy[p])))];
+    } else if (f.current_law_excess[p] == kNa && f.active_sentences[p] > 0) {
+      ++possible;
+    }
+  }
+  if (certain + possible > 0)
+    fmt::print("current law: {} people would serve less under the reforms in force ({} through a court, {} a board, "
+               "{} only clemency); for {} more it may be less (a court's discretion or facts the data lacks)\n",
+               certain, by_remedy["court"], by_remedy["board"], by_remedy["clemency"], possible);
   return kExitOk;
 }
 
