@@ -163,7 +163,7 @@ TEST_F(LoaderTest, EveryKindOfBadSentenceRowIsRejectedWithItsReason) {
         std::string(kSentencesHeader) +
             "A,1,CA:PC 459,,,2000-01-01,determinate,,,,,,,,active,,,\n"                  // 2 no term
             "A,2,CA:PC 459,,,2000-01-01,determinate,-5,,,,,,,active,,,\n"                // 3 negative
-            "A,3,CA:PC 459,,,2000-01-01,indeterminate,,,,,,,,active,,,\n"                // 4 no min
+            "A,3,CA:PC 459,,,2000-01-01,indeterminate,,,,,,,,active,,,\n"                // 4 no min: kept, unknown
             "A,4,CA:PC 459,,,2000-01-01,indeterminate,,9000,100,,,,,active,,,\n"         // 5 min>max
             "A,5,CA:PC 459,,,2000-01-01,determinate,100,,,CA:PC 667.5(b)=365,,,,active,,,\n"  // 6 enh>term
             "A,6,CA:PC 459,,,2000-01-01,determinate,900,,,CA:PC 667.5(b),,,,active,,,\n"  // 7 enh syntax
@@ -183,12 +183,11 @@ TEST_F(LoaderTest, EveryKindOfBadSentenceRowIsRejectedWithItsReason) {
   const LoadResult r = Load();
   ExpectReconciled(r);
   EXPECT_EQ(r.sentences.rows_read, 19u);
-  EXPECT_EQ(r.sentences.accepted, 1u);
+  EXPECT_EQ(r.sentences.accepted, 2u);
   const auto errors = Messages(r, Severity::kError);
   EXPECT_THAT(errors, ElementsAre(
       "sentences.csv:2: column \"term_days\" value \"\": a determinate sentence needs term_days",
       "sentences.csv:3: column \"term_days\" value \"-5\": must not be negative",
-      "sentences.csv:4: column \"min_term_days\" value \"\": an indeterminate sentence needs min_term_days",
       "sentences.csv:5: column \"min_term_days\" value \"9000\": is more than max_term_days 100",
       "sentences.csv:6: column \"enhancements\" value \"CA:PC 667.5(b)=365\": add up to 365 days, more than term_days 100 (which includes them)",
       "sentences.csv:7: column \"enhancements\" value \"CA:PC 667.5(b)\": item \"CA:PC 667.5(b)\": expected CODE=DAYS with DAYS a whole number >= 0",
@@ -206,6 +205,21 @@ TEST_F(LoaderTest, EveryKindOfBadSentenceRowIsRejectedWithItsReason) {
       "sentences.csv:17: column \"consecutive_to\" value \"14\": the consecutive_to chain goes round in a circle"));
   // rejected rows are listed in line order whatever order they were found in.
   for (size_t i = 1; i < r.rejected.size(); ++i) EXPECT_LT(r.rejected[i - 1].line, r.rejected[i].line);
+}
+
+TEST_F(LoaderTest, AnUnrecordedSentenceDateOrMinimumIsUnknownNotAnError) {
+  // Agency exports (Iowa's) may lack the sentencing date and an indeterminate minimum.
+  Write("people.csv", std::string(kPeopleHeader) + "A,IA,1961-02-01,,M,black,2000-01-01,,,,\n");
+  Write("sentences.csv", std::string(kSentencesHeader) +
+                             "A,1,IA:711.3,,,,indeterminate,,,,,,,,active,,,\n");
+  const LoadResult r = Load();
+  ExpectReconciled(r);
+  EXPECT_EQ(r.sentences.accepted, 1u);
+  EXPECT_THAT(Messages(r, Severity::kWarning),
+              ElementsAre("sentences.csv:2: warning: column \"sentence_date\" value \"\": not recorded: rules that need the "
+                          "sentencing date will be unknown"));
+  EXPECT_TRUE(r.population->sentences.sentence_date[0].missing());
+  EXPECT_EQ(r.population->sentences.min_term_days[0], kMissingInt);
 }
 
 TEST_F(LoaderTest, WarningsKeepTheRow) {

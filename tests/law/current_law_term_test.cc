@@ -236,6 +236,20 @@ TEST_F(Calculator, RemovedEnhancementsShortenTheTermAndALaterLawOpensACourtRemed
   EXPECT_FALSE(Run(Determinate("CA:PC 459 1st", 2190, "2020-01-01", enh), D("2025-01-01")).changed());
 }
 
+TEST_F(Calculator, AnUnrecordedSentencingDateMakesTheReductionARange) {
+  const EnhancementDays enh[] = {{"CA:PC 667.5(b)", 365}};
+  ImposedSentence s = Determinate("CA:PC 459 1st", 1460, "2015-01-01", enh);
+  s.sentence_date = Date();
+  const CurrentLawTerm t = Run(s, D("2025-01-01"));
+  ASSERT_EQ(t.applied.size(), 1u);
+  EXPECT_EQ(t.low, 1095);
+  EXPECT_EQ(t.high, 1460);
+  EXPECT_EQ(t.excess_min, 0);
+  EXPECT_EQ(t.excess_max, 365);
+  EXPECT_EQ(t.remedy, "clemency");  // whether SB 483's date bound reaches it is unknown too
+  EXPECT_NE(t.applied[0].notes[0].find("the sentencing date, which is not recorded"), std::string::npos);
+}
+
 TEST_F(Calculator, ADiscretionaryReformGivesARangeAndNoCertainExcess) {
   const EnhancementDays enh[] = {{"CA:PC 667(a)", 1826}};
   const CurrentLawTerm t = Run(Determinate("CA:PC 211 2nd", 3287, "2016-01-01", enh), D("2025-01-01"));

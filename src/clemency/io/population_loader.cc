@@ -590,7 +590,12 @@ LoadResult LoadPopulation(const std::string& dir, const LoadOptions& options) {
         }
       }
       const Date off_date = parse.DateField("offense_date", row[kSOffDate], false);
-      const Date sent_date = parse.DateField("sentence_date", row[kSSentDate], true);
+      // An agency export may not record the sentencing date (Iowa's does not):
+      // it is then unknown, with a warning, and whatever needs it is unknown.
+      const Date sent_date = parse.DateField("sentence_date", row[kSSentDate], false);
+      if (row[kSSentDate].empty())
+        check.Warning("missing_sentence_date", "sentence_date", "",
+                      "not recorded: rules that need the sentencing date will be unknown");
       const auto type = parse.Enum("sentence_type", row[kSType], kSentenceType, true);
       const int32_t term = parse.Count("term_days", row[kSTerm]);
       const int32_t min_term = parse.Count("min_term_days", row[kSMin]);
@@ -651,9 +656,8 @@ LoadResult LoadPopulation(const std::string& dir, const LoadOptions& options) {
                                       enh_total, term));
             break;
           case SentenceType::kIndeterminate:
-            if (row[kSMin].empty())
-              check.Error("missing_value", "min_term_days", "",
-                          "an indeterminate sentence needs min_term_days");
+            // A missing minimum is unknown (Iowa's indeterminate terms have none
+            // unless a mandatory minimum applies).
             if (min_term != kMissingInt && max_term != kMissingInt && min_term > max_term)
               check.Error("min_above_max", "min_term_days", row[kSMin],
                           fmt::format("is more than max_term_days {}", max_term));

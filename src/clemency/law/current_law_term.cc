@@ -98,9 +98,11 @@ CurrentLawTerm CurrentLawCalculator::Compute(const ImposedSentence& s,
     const Reform& r = reforms_.reforms()[static_cast<size_t>(ri)];
     const ReformMatch& m = r.match;
     const ReformEffect& e = *r.effect;
-    // Sentences imposed on or after the reform already reflect it.
-    if (s.sentence_date.missing() || !(s.sentence_date < m.sentenced_before)) continue;
-    if (!m.sentenced_on_or_after.missing() && s.sentence_date < m.sentenced_on_or_after) continue;
+    // Sentences imposed on or after the reform already reflect it; an
+    // unrecorded sentencing date leaves that open (below).
+    const bool date_known = !s.sentence_date.missing();
+    if (date_known && !(s.sentence_date < m.sentenced_before)) continue;
+    if (date_known && !m.sentenced_on_or_after.missing() && s.sentence_date < m.sentenced_on_or_after) continue;
     if (!m.offense_codes.empty() && !CodeMatches(s.offense_code, m.offense_codes)) continue;
     if (!m.enhancements.empty() && EnhancementTotal(s.enhancements, m.enhancements) == 0) {
       bool present = false;  // a scheme marker carries 0 days
@@ -114,6 +116,11 @@ CurrentLawTerm CurrentLawCalculator::Compute(const ImposedSentence& s,
     AppliedReform a;
     a.reform = ri;
     bool uncertain = false;
+    if (!date_known) {
+      a.notes.push_back("depends on: the sentencing date, which is not recorded (the reform reaches sentences imposed before " +
+                        m.sentenced_before.ToString() + ")");
+      uncertain = true;
+    }
     for (const std::string& d : r.depends_on) {
       a.notes.push_back("depends on: " + d);
       uncertain = true;
@@ -213,6 +220,7 @@ CurrentLawTerm CurrentLawCalculator::Compute(const ImposedSentence& s,
     for (size_t qi = 0; qi < reforms_.reforms().size(); ++qi) {
       const Reform& q = reforms_.reforms()[qi];
       if (q.makes_retroactive.empty() || as_of_ < q.effective || !Listed(r.id, q.makes_retroactive)) continue;
+      if (!date_known) continue;  // cannot tell whether the later law reaches it
       if (!(s.sentence_date < q.match.sentenced_before)) continue;
       if (!q.match.sentenced_on_or_after.missing() && s.sentence_date < q.match.sentenced_on_or_after) continue;
       if (RemedyRank(q.remedy) > RemedyRank(a.remedy)) {
