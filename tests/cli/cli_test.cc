@@ -280,3 +280,77 @@ TEST_F(ScreenCliTest, ExplainShowsTheReformsBehindTheCurrentLawTerm) {
 }
 
 }  // namespace
+
+// ---- clemency import (issue 5): an agency's CSV through a mapping file ----
+
+class ImportCliTest : public CliTest {
+ protected:
+  static std::string Example() { return std::string(CLEMENCY_TEST_DATA) + "/import/example-doc.csv"; }
+  static std::string Mapping() { return std::string(CLEMENCY_TEST_DATA) + "/../../rules/mappings/example-doc.toml"; }
+  std::string Out() const { return (dir_ / "out").string(); }
+};
+
+TEST_F(ImportCliTest, QuarantineWritesAPopulationThatValidatesAndReconciles) {
+  const CommandRun r = Clemency("import --mapping " + Mapping() + " " + Example() + " -o " + Out() +
+                                " --as-of 2021-12-31 --on-error quarantine");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out,
+            "example-doc.csv: 7 rows read = 4 imported + 3 rejected; 4 people, 5 sentences\n"
+            "1 offense codes not in the IA catalog (listed in import.json)\n");
+  EXPECT_THAT(r.err, HasSubstr("3 rows rejected (3 errors): reasons in " + Out() + "/rejected.csv"));
+  EXPECT_EQ(Slurp(dir_ / "out" / "people.csv"),
+            "person_id,jurisdiction,birth_date,birth_date_precision,sex,race,admission_date,admission_type,"
+            "facility_id,infractions_5y,medical_high_risk\n"
+            "1001,IA,1957-06-13,year,M,black,1995-03-07,new_sentence,ASP,,\n"
+            "1002,IA,1976-06-13,year,F,white,2019-10-01,technical_violation,,,\n"
+            "1003,IA,1991-06-13,year,M,unknown,2020-01-15,other,MCC,,\n"
+            "1006,IA,1993-06-13,year,F,hispanic,2018-02-02,unknown,,,\n");
+  const std::string sentences = Slurp(dir_ / "out" / "sentences.csv");
+  EXPECT_THAT(sentences, HasSubstr("\n1001,S1,IA:707.2,Murder 1st Degree,,1995-02-01,lwop,,,,,,,,active,,,\n"));
+  EXPECT_THAT(sentences, HasSubstr("\n1002,S1,IA:124.401(1)(c)(6),Drug Trafficking & Theft,,2019-09-01,determinate,5655,"));
+  EXPECT_THAT(sentences, HasSubstr("\n1002,S2,IA:714.2(2),Drug Trafficking & Theft,,2019-09-01,determinate,5655,"));
+  EXPECT_THAT(sentences, HasSubstr("\n1006,S1,IA:714.2(2),Theft,,2018-01-05,indeterminate,,1825,3650,"));
+  EXPECT_EQ(Slurp(dir_ / "out" / "rejected.csv"),
+            "file,line,reason,record\n"
+            "example-doc.csv,5,\"column \"\"Sex\"\" value \"\"Mle\"\": not in value map \"\"sex\"\" (known: f, female, m, "
+            "male)\",\"1004,Mle,White,30,12/13/2021,1/15/2020,Other,707.2,Murder,Life,2020-01-10,MCC\"\n"
+            "example-doc.csv,6,\"column \"\"Admit Date\"\" value \"\"13/45/2020\"\": no such date\",\"1005,Male,White,"
+            "30,12/13/2021,13/45/2020,Other,707.2,Murder,Life,2020-01-10,MCC\"\n"
+            "example-doc.csv,8,\"column \"\"Sentence\"\" value \"\"a long time\"\": matches no pattern of "
+            "\"\"sentence\"\"\",\"1007,Male,White,33,12/13/2021,2/2/2018,Other,714.2(2),Theft,a long time,2018-01-05,\"\n");
+  const std::string json = Slurp(dir_ / "out" / "import.json");
+  EXPECT_THAT(json, HasSubstr("\"rows_read\": 7,\n  \"rows_imported\": 4,\n  \"rows_rejected\": 3,"));
+  EXPECT_THAT(json, HasSubstr("\"unmatched_offense_codes\": {\n    \"IA:9999.1\": 1\n  }"));
+  EXPECT_THAT(json, HasSubstr("\"race\": {\n      \"Martian\": 1\n    }"));
+  const CommandRun v = Clemency("validate " + Out() + " --as-of 2021-12-31");
+  EXPECT_EQ(v.exit_code, 0) << v.err;
+  EXPECT_THAT(v.out, HasSubstr("0 errors, 0 warnings"));
+}
+
+TEST_F(ImportCliTest, FailStopsWithExit3AndWritesNothing) {
+  const CommandRun r = Clemency("import --mapping " + Mapping() + " " + Example() + " -o " + Out() + " --as-of 2021-12-31");
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_THAT(r.err, HasSubstr("example-doc.csv:5: column \"Sex\" value \"Mle\": not in value map \"sex\" (known: f, "
+                               "female, m, male)\n"
+                               "example-doc.csv:6: column \"Admit Date\" value \"13/45/2020\": no such date\n"
+                               "example-doc.csv:8: column \"Sentence\" value \"a long time\": matches no pattern of "
+                               "\"sentence\"\n"
+                               "3 errors in 3 rows; import failed: nothing written\n"));
+  EXPECT_FALSE(fs::exists(dir_ / "out"));
+}
+
+TEST_F(ImportCliTest, AMappingErrorIsExit4WithItsPosition) {
+  fs::create_directories(dir_ / "mappings");
+  std::ofstream(dir_ / "mappings" / "bad.toml") << "name = \"bad\"\n[people]\nsex = { column = \"Sex\", map = \"nosuch\" }\n";
+  const CommandRun r = Clemency("import --mapping " + (dir_ / "mappings" / "bad.toml").string() + " " + Example() +
+                                " -o " + Out());
+  EXPECT_EQ(r.exit_code, 4);
+  EXPECT_EQ(r.err, (dir_ / "mappings" / "bad.toml").string() +
+                       ":3:31: no value map \"nosuch\" (define it as [maps.nosuch])\n");
+  EXPECT_FALSE(fs::exists(dir_ / "out"));
+  const CommandRun check = Clemency("check " + (dir_ / "mappings").string());
+  EXPECT_EQ(check.exit_code, 4);
+  EXPECT_THAT(check.out, HasSubstr("bad.toml:3:31: no value map \"nosuch\""));
+  const CommandRun shipped = Clemency("check " + std::string(CLEMENCY_TEST_DATA) + "/../../rules/mappings");
+  EXPECT_EQ(shipped.exit_code, 0) << shipped.out;
+}

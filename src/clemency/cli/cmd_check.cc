@@ -13,6 +13,7 @@
 #include <filesystem>
 
 #include "clemency/cli/commands.h"
+#include "clemency/law/import_mapping.h"
 #include "clemency/law/jurisdiction.h"
 #include "clemency/law/offense_catalog.h"
 #include "clemency/law/reform.h"
@@ -91,6 +92,13 @@ int RunCheck(const CheckArgs& args) {
                       : folder == "recidivism"  ? ReturnRates::Load(file, &error).has_value()
                                                 : Calibration::Load(file, &error).has_value();
       if (!ok) {
+        fmt::print("{}\n", error);
+        ++problems;
+      }
+    } else if (folder == "mappings") {
+      std::string error;
+      ++checked;
+      if (!LoadImportMapping(file, &error)) {
         fmt::print("{}\n", error);
         ++problems;
       }

@@ -61,6 +61,15 @@ struct CheckArgs {
 };
 int RunCheck(const CheckArgs& args);
 
+struct ImportArgs {
+  std::string mapping;            // rules/mappings/NAME.toml
+  std::string input;              // the agency's CSV
+  std::string out_dir;
+  std::string on_error = "fail";  // fail | quarantine
+  std::string as_of;              // empty = today
+};
+int RunImport(const ImportArgs& args);
+
 struct DemoArgs {
   std::string out_dir = "demo-out";
 };

@@ -72,6 +72,16 @@ int Main(int argc, char** argv) {
   auto* check_cmd = app.add_subcommand("check", "type-check and lint rule packs (files or directories)");
   check_cmd->add_option("paths", check.paths, "TOML files or directories")->required();
 
+  ImportArgs import_args;
+  auto* import_cmd = app.add_subcommand("import", "turn an agency's CSV into a population directory via a mapping");
+  import_cmd->add_option("--mapping", import_args.mapping, "mapping file (rules/mappings/NAME.toml)")->required();
+  import_cmd->add_option("input", import_args.input, "the agency's CSV file")->required();
+  import_cmd->add_option("-o,--out", import_args.out_dir, "output directory")->required();
+  import_cmd->add_option("--on-error", import_args.on_error, "fail | quarantine")
+      ->check(CLI::IsMember({"fail", "quarantine"}))
+      ->capture_default_str();
+  import_cmd->add_option("--as-of", import_args.as_of, "dates after this are errors (default today)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -84,6 +94,7 @@ int Main(int argc, char** argv) {
   if (*screen_cmd) return RunScreen(screen);
   if (*explain_cmd) return RunExplain(explain);
   if (*check_cmd) return RunCheck(check);
+  if (*import_cmd) return RunImport(import_args);
   return kExitUsage;
 }
 

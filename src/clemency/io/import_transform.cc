@@ -1,0 +1,826 @@
+#include "clemency/io/import_transform.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <set>
+#include <unordered_map>
+
+namespace clemency::import {
+namespace {
+
+constexpr std::string_view kSex[] = {"F", "M", "X", "U"};
+constexpr std::string_view kRace[] = {"black", "white", "hispanic", "native", "asian", "pacific", "other", "unknown"};
+constexpr std::string_view kAdmission[] = {"new_sentence", "technical_violation", "new_offense_violation", "other",
+                                           "unknown"};
+constexpr std::string_view kPrecision[] = {"day", "year"};
+constexpr std::string_view kSentenceType[] = {"determinate", "indeterminate", "life", "lwop", "death"};
+constexpr std::string_view kStatus[] = {"active", "served"};
+
+using FT = FieldType;
+const CanonicalField kPeople[] = {
+    {"person_id", FT::kString, true, {}},
+    {"jurisdiction", FT::kString, true, {}},
+    {"birth_date", FT::kDate, true, {}},
+    {"birth_date_precision", FT::kVocab, false, kPrecision},
+    {"sex", FT::kVocab, true, kSex},
+    {"race", FT::kVocab, true, kRace},
+    {"admission_date", FT::kDate, true, {}},
+    {"admission_type", FT::kVocab, false, kAdmission},
+    {"facility_id", FT::kString, false, {}},
+    {"infractions_5y", FT::kCount, false, {}},
+    {"medical_high_risk", FT::kVocab, false, {}},  // 0/1, checked below
+};
+const CanonicalField kSentences[] = {
+    {"person_id", FT::kString, true, {}},
+    {"sentence_id", FT::kString, true, {}},
+    {"offense_code", FT::kString, true, {}},
+    {"offense_description", FT::kString, false, {}},
+    {"offense_date", FT::kDate, false, {}},
+    {"sentence_date", FT::kDate, true, {}},
+    {"sentence_type", FT::kVocab, true, kSentenceType},
+    {"term_days", FT::kCount, false, {}},
+    {"min_term_days", FT::kCount, false, {}},
+    {"max_term_days", FT::kCount, false, {}},
+    {"enhancements", FT::kList, false, {}},
+    {"drug_type", FT::kString, false, {}},
+    {"drug_grams", FT::kNumber, false, {}},
+    {"consecutive_to", FT::kString, false, {}},
+    {"status", FT::kVocab, true, kStatus},
+    {"credits_days", FT::kCount, false, {}},
+    {"projected_release_date", FT::kDate, false, {}},
+    {"parole_eligibility_date", FT::kDate, false, {}},
+};
+constexpr std::string_view kZeroOne[] = {"0", "1"};
+
+std::span<const std::string_view> VocabOf(const CanonicalField& f) {
+  if (f.name == "medical_high_risk") return kZeroOne;
+  return f.vocab;
+}
+
+std::string Join(std::span<const std::string_view> list) {
+  std::string out;
+  for (std::string_view s : list) {
+    if (!out.empty()) out += ", ";
+    out += s;
+  }
+  return out;
+}
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+constexpr size_t kMaxPatternCell = 512;
+
+}  // namespace
+
+std::span<const CanonicalField> PeopleFields() { return kPeople; }
+std::span<const CanonicalField> SentenceFields() { return kSentences; }
+
+const CanonicalField* FindPeopleField(std::string_view name) {
+  for (const CanonicalField& f : kPeople)
+    if (f.name == name) return &f;
+  return nullptr;
+}
+const CanonicalField* FindSentenceField(std::string_view name) {
+  for (const CanonicalField& f : kSentences)
+    if (f.name == name) return &f;
+  return nullptr;
+}
+
+std::string_view TrimSpace(std::string_view s) {
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  while (!s.empty() && space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+namespace {
+
+void AppendUtf8(std::string& out, uint32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+}  // namespace
+
+std::string DecodeHtmlEntities(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  size_t i = 0;
+  while (i < s.size()) {
+    if (s[i] != '&') {
+      out.push_back(s[i++]);
+      continue;
+    }
+    const size_t semi = s.find(';', i);
+    if (semi == std::string_view::npos || semi - i > 10) {
+      out.push_back(s[i++]);
+      continue;
+    }
+    const std::string_view name = s.substr(i + 1, semi - i - 1);
+    static const std::pair<std::string_view, std::string_view> kNamed[] = {
+        {"amp", "&"}, {"lt", "<"}, {"gt", ">"}, {"quot", "\""}, {"apos", "'"}, {"nbsp", " "}};
+    bool done = false;
+    for (const auto& [n, v] : kNamed) {
+      if (Lower(name) == n) {
+        out += v;
+        done = true;
+        break;
+      }
+    }
+    if (!done && name.size() >= 2 && name[0] == '#') {
+      const bool hex = name[1] == 'x' || name[1] == 'X';
+      const std::string_view digits = name.substr(hex ? 2 : 1);
+      uint32_t cp = 0;
+      const auto r = std::from_chars(digits.data(), digits.data() + digits.size(), cp, hex ? 16 : 10);
+      if (!digits.empty() && r.ec == std::errc() && r.ptr == digits.data() + digits.size() && cp > 0 &&
+          cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF)) {
+        AppendUtf8(out, cp);
+        done = true;
+      }
+    }
+    if (done) {
+      i = semi + 1;
+    } else {
+      out.push_back(s[i++]);
+    }
+  }
+  return out;
+}
+
+std::string CheckDatePattern(std::string_view p) {
+  bool y = false, m = false, d = false;
+  size_t i = 0;
+  while (i < p.size()) {
+    const std::string_view rest = p.substr(i);
+    if (rest.starts_with("YYYY")) {
+      if (y) return "YYYY appears twice";
+      y = true;
+      i += 4;
+    } else if (rest.starts_with("MM") || rest.starts_with("M")) {
+      if (m) return "the month appears twice";
+      m = true;
+      i += rest.starts_with("MM") ? 2 : 1;
+    } else if (rest.starts_with("DD") || rest.starts_with("D")) {
+      if (d) return "the day appears twice";
+      d = true;
+      i += rest.starts_with("DD") ? 2 : 1;
+    } else if (rest[0] == '*') {
+      if (rest.size() != 1) return "\"*\" may only end the pattern";
+      ++i;
+    } else if ((rest[0] >= 'a' && rest[0] <= 'z') || (rest[0] >= 'A' && rest[0] <= 'Z')) {
+      return fmt::format("unknown letter '{}' (use YYYY, MM, M, DD, D and separators)", rest[0]);
+    } else {
+      ++i;
+    }
+  }
+  if (!y || !m || !d) return "needs YYYY, a month (MM or M) and a day (DD or D)";
+  return "";
+}
+
+DateParseResult ParseDateWithPattern(std::string_view p, std::string_view text) {
+  DateParseResult bad;
+  bad.error = DateParseError::kFormat;
+  int year = 0, month = 0, day = 0;
+  size_t i = 0, t = 0;
+  auto digits = [&](size_t min, size_t max, int* out) {
+    size_t n = 0;
+    int v = 0;
+    while (n < max && t < text.size() && IsDigit(text[t])) {
+      v = v * 10 + (text[t] - '0');
+      ++t;
+      ++n;
+    }
+    *out = v;
+    return n >= min;
+  };
+  while (i < p.size()) {
+    const std::string_view rest = p.substr(i);
+    if (rest.starts_with("YYYY")) {
+      if (!digits(4, 4, &year)) return bad;
+      i += 4;
+    } else if (rest.starts_with("MM")) {
+      if (!digits(2, 2, &month)) return bad;
+      i += 2;
+    } else if (rest.starts_with("M")) {
+      if (!digits(1, 2, &month)) return bad;
+      i += 1;
+    } else if (rest.starts_with("DD")) {
+      if (!digits(2, 2, &day)) return bad;
+      i += 2;
+    } else if (rest.starts_with("D")) {
+      if (!digits(1, 2, &day)) return bad;
+      i += 1;
+    } else if (rest[0] == '*') {
+      t = text.size();
+      ++i;
+    } else {
+      if (t >= text.size() || text[t] != rest[0]) return bad;
+      ++t;
+      ++i;
+    }
+  }
+  if (t != text.size()) return bad;
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > DaysInMonth(year, month)) {
+    DateParseResult r;
+    r.error = DateParseError::kNoSuchDate;
+    return r;
+  }
+  DateParseResult r;
+  r.date = Date::FromCivil(year, month, day);
+  return r;
+}
+
+std::optional<int64_t> ParseDays(std::string_view text) {
+  if (text.empty()) return std::nullopt;
+  constexpr int64_t kMax = 10'000'000;
+  auto number = [](std::string_view s, int64_t* v) {
+    if (s.size() > 8) return false;
+    *v = 0;
+    for (char c : s) {
+      if (!IsDigit(c)) return false;
+      *v = *v * 10 + (c - '0');
+    }
+    return true;
+  };
+  int64_t total = 0;
+  if (std::all_of(text.begin(), text.end(), IsDigit)) {
+    if (!number(text, &total)) return std::nullopt;
+    return total <= kMax ? std::optional<int64_t>(total) : std::nullopt;
+  }
+  const std::string_view units = "ymd";
+  size_t next_unit = 0, start = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (IsDigit(text[i])) continue;
+    const size_t u = units.find(static_cast<char>(text[i] | 0x20));
+    if (u == std::string_view::npos || u < next_unit) return std::nullopt;
+    int64_t v = 0;
+    if (!number(text.substr(start, i - start), &v)) return std::nullopt;
+    total += v * (u == 0 ? 365 : u == 1 ? 30 : 1);
+    next_unit = u + 1;
+    start = i + 1;
+  }
+  if (start != text.size()) return std::nullopt;  // digits without a unit
+  if (total > kMax) return std::nullopt;
+  return total;
+}
+
+std::vector<std::string> SplitList(std::string_view cell, std::string_view delimiter, bool brackets) {
+  std::vector<std::string> out;
+  std::string_view s = TrimSpace(cell);
+  if (brackets && s.size() >= 2 && s.front() == '[' && s.back() == ']') s = s.substr(1, s.size() - 2);
+  if (delimiter.empty()) delimiter = ";";
+  size_t start = 0;
+  while (start <= s.size()) {
+    size_t end = s.find(delimiter, start);
+    if (end == std::string_view::npos) end = s.size();
+    std::string_view item = TrimSpace(s.substr(start, end - start));
+    if (brackets && item.size() >= 2 && (item.front() == '"' || item.front() == '\'') && item.back() == item.front())
+      item = TrimSpace(item.substr(1, item.size() - 2));
+    if (!item.empty()) out.emplace_back(item);
+    start = end + delimiter.size();
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+
+namespace {
+
+class Importer {
+ public:
+  Importer(const ImportMapping& m, const ImportOptions& o, ImportResult& r) : m_(m), o_(o), r_(r) {}
+
+  bool Header(const CsvRecord& rec) {
+    std::unordered_map<std::string, size_t> by_name;
+    std::vector<std::string> dup;
+    for (size_t i = 0; i < rec.fields.size(); ++i) {
+      std::string name = Lower(TrimSpace(m_.decode_html ? DecodeHtmlEntities(rec.fields[i]) : std::string(rec.fields[i])));
+      if (!by_name.emplace(name, i).second) dup.push_back(name);
+    }
+    header_size_ = rec.fields.size();
+    std::vector<std::string> needed;
+    auto need = [&](const std::string& c) {
+      if (!c.empty()) needed.push_back(c);
+    };
+    for (const auto* specs : {&m_.people, &m_.sentences})
+      for (const auto& [field, spec] : *specs) {
+        if (spec.kind == FieldSpec::Kind::kColumn || spec.kind == FieldSpec::Kind::kBirthFromAge) need(spec.column);
+        need(spec.on_column);
+      }
+    for (const std::string& c : m_.split_columns) need(c);
+    for (const ParseRule& p : m_.parses) need(p.column);
+    bool ok = true;
+    std::set<std::string> reported;
+    for (const std::string& c : needed) {
+      const std::string key = Lower(TrimSpace(c));
+      if (col_.contains(key) || !reported.insert(key).second) continue;
+      auto it = by_name.find(key);
+      if (it == by_name.end()) {
+        Fatal(fmt::format("column \"{}\" named by the mapping is missing from the header", c));
+        ok = false;
+        continue;
+      }
+      if (std::find(dup.begin(), dup.end(), key) != dup.end()) {
+        Fatal(fmt::format("column \"{}\" appears twice in the header", c));
+        ok = false;
+        continue;
+      }
+      col_[key] = it->second;
+    }
+    return ok;
+  }
+
+  void Row(const CsvRecord& rec) {
+    ++r_.rows_read;
+    line_ = rec.line;
+    errors_.clear();
+    warnings_.clear();
+    if (!rec.ok()) {
+      Problem p = Base();
+      p.line = rec.error_line;
+      p.byte_column = rec.error_column;
+      p.code = "csv_syntax";
+      p.message = rec.error;
+      errors_.push_back(std::move(p));
+      Reject(rec);
+      return;
+    }
+    if (rec.fields.size() != header_size_) {
+      Error("ragged_row", "", "",
+            fmt::format("the row has {} fields, the header has {}", rec.fields.size(), header_size_));
+      Reject(rec);
+      return;
+    }
+    cells_.clear();
+    for (std::string_view f : rec.fields)
+      cells_.emplace_back(TrimSpace(m_.decode_html ? DecodeHtmlEntities(f) : std::string(f)));
+
+    // People fields: field specs, then parse rules on person fields.
+    std::map<std::string, std::string> person;
+    failed_.clear();
+    for (const auto& [field, spec] : m_.people) person[field] = Resolve(field, *FindPeopleField(field), spec);
+    std::map<std::string, std::string> row_sentence_parsed;  // parse outputs for sentence fields, whole-cell
+    for (const ParseRule& pr : m_.parses) {
+      if (IsSplit(pr.column)) continue;
+      std::map<std::string, std::string> out;
+      ApplyPatterns(pr, Cell(pr.column), &out);
+      for (auto& [k, v] : out) {
+        if (FindSentenceField(k) != nullptr && k != "person_id") row_sentence_parsed[k] = v;
+        else person[k] = v;
+      }
+    }
+    std::vector<std::string> person_row;
+    for (const CanonicalField& f : kPeople) {
+      auto it = person.find(std::string(f.name));
+      std::string v = it == person.end() ? "" : it->second;
+      Check(f, v, it == person.end() ? "" : SourceOf(m_.people, f.name));
+      person_row.push_back(std::move(v));
+    }
+
+    // Sentences: one per item of the split columns (zipped), else one.
+    size_t n_items = 1;
+    std::vector<std::vector<std::string>> items;
+    if (!m_.split_columns.empty()) {
+      for (size_t i = 0; i < m_.split_columns.size(); ++i) {
+        items.push_back(SplitList(Cell(m_.split_columns[i]), m_.split_delimiter, m_.split_brackets));
+        if (i == 0) {
+          n_items = items[0].size();
+        } else if (items[i].size() != n_items) {
+          Error("split_mismatch", m_.split_columns[i], Cell(m_.split_columns[i]),
+                fmt::format("has {} items but column \"{}\" has {}", items[i].size(), m_.split_columns[0], n_items));
+        }
+      }
+    }
+    std::vector<std::map<std::string, std::string>> sentences;
+    if (errors_.empty()) {
+      for (size_t k = 0; k < n_items; ++k) {
+        item_values_.clear();
+        for (size_t i = 0; i < m_.split_columns.size(); ++i)
+          item_values_[Lower(TrimSpace(m_.split_columns[i]))] = items[i][k];
+        failed_.clear();
+        std::map<std::string, std::string> s = row_sentence_parsed;
+        for (const auto& [field, spec] : m_.sentences)
+          if (spec.kind != FieldSpec::Kind::kSequence) s[field] = Resolve(field, *FindSentenceField(field), spec);
+        for (const ParseRule& pr : m_.parses)
+          if (IsSplit(pr.column)) ApplyPatterns(pr, Cell(pr.column), &s);
+        sentences.push_back(std::move(s));
+      }
+      item_values_.clear();
+    }
+    if (!errors_.empty()) {
+      Reject(rec);
+      return;
+    }
+
+    // The same person on an earlier row must agree on every field.
+    const std::string& id = person_row[0];
+    auto [it, inserted] = persons_.try_emplace(id);
+    if (!inserted) {
+      const SeenPerson& seen = it->second;
+      const std::vector<std::string>& before = r_.people[seen.index];
+      for (size_t i = 0; i < person_row.size(); ++i) {
+        if (before[i] != person_row[i]) {
+          Error("person_conflict", std::string(kPeople[i].name), person_row[i],
+                fmt::format("person_id \"{}\" is on line {} with {} \"{}\"", Printable(id), seen.line, kPeople[i].name,
+                            Printable(before[i])));
+          break;
+        }
+      }
+      if (!errors_.empty()) {
+        Reject(rec);
+        return;
+      }
+    }
+    // Sentence checks need the sentence ids, which depend on the person.
+    SeenPerson& seen = it->second;
+    std::vector<std::vector<std::string>> sentence_rows;
+    int next = seen.sentences;
+    for (auto& s : sentences) {
+      auto sid = m_.sentences.find("sentence_id");
+      if (sid == m_.sentences.end() || sid->second.kind == FieldSpec::Kind::kSequence)
+        s["sentence_id"] = (sid == m_.sentences.end() ? std::string("S") : sid->second.value) + std::to_string(++next);
+      s["person_id"] = id;
+      std::vector<std::string> row;
+      for (const CanonicalField& f : kSentences) {
+        auto v = s.find(std::string(f.name));
+        std::string value = v == s.end() ? "" : v->second;
+        Check(f, value, v == s.end() ? "" : SourceOf(m_.sentences, f.name));
+        row.push_back(std::move(value));
+      }
+      if (!row[1].empty() && (seen.sentence_ids.contains(row[1]) ||
+                              std::any_of(sentence_rows.begin(), sentence_rows.end(),
+                                          [&](const std::vector<std::string>& o) { return o[1] == row[1]; })))
+        Error("duplicate_id", SourceOf(m_.sentences, "sentence_id"), row[1],
+              fmt::format("sentence_id \"{}\" is used twice for person_id \"{}\"", Printable(row[1]), Printable(id)));
+      sentence_rows.push_back(std::move(row));
+    }
+    if (!errors_.empty()) {
+      if (inserted) persons_.erase(it);
+      Reject(rec);
+      return;
+    }
+    if (sentences.empty()) Warning("no_sentence", "", "", "the row has no sentence (an empty list)");
+    for (auto& row : sentence_rows) {
+      const std::string& code = row[2];
+      if (o_.offense_known && !o_.offense_known(code)) {
+        ++r_.unmatched_offense_codes[code];
+        Warning("unmatched_offense", "offense_code", code,
+                fmt::format("not in the {} offense catalog: kept as written, its category is unknown", m_.catalog));
+      }
+      seen.sentence_ids.insert(row[1]);
+      r_.sentences.push_back(std::move(row));
+    }
+    if (inserted) {
+      seen.index = r_.people.size();
+      seen.line = line_;
+      r_.people.push_back(std::move(person_row));
+    }
+    seen.sentences = next;
+    for (auto& [map, value] : pending_defaults_) ++r_.defaulted_values[map][value];
+    pending_defaults_.clear();
+    for (Problem& w : warnings_) Store(std::move(w));
+    ++r_.rows_imported;
+  }
+
+ private:
+  struct SeenPerson {
+    size_t index = 0;
+    uint64_t line = 0;
+    int sentences = 0;
+    std::set<std::string> sentence_ids;
+  };
+
+  Problem Base() const {
+    Problem p;
+    p.file = o_.file_name;
+    p.line = line_;
+    return p;
+  }
+  void Fatal(std::string message) {
+    Problem p = Base();
+    p.line = 1;
+    p.code = "bad_header";
+    p.message = std::move(message);
+    r_.fatal = true;
+    ++r_.error_count;
+    r_.problems.push_back(std::move(p));
+  }
+  void Error(std::string code, std::string column, std::string_view value, std::string message) {
+    Problem p = Base();
+    p.code = std::move(code);
+    p.column = std::move(column);
+    p.value = std::string(value);
+    p.message = std::move(message);
+    errors_.push_back(std::move(p));
+  }
+  void Warning(std::string code, std::string column, std::string_view value, std::string message) {
+    Problem p = Base();
+    p.severity = Severity::kWarning;
+    p.code = std::move(code);
+    p.column = std::move(column);
+    p.value = std::string(value);
+    p.message = std::move(message);
+    warnings_.push_back(std::move(p));
+  }
+  void Store(Problem p) {
+    if (p.severity == Severity::kWarning) {
+      ++r_.warning_count;
+      ++r_.warnings_by_code[p.code];
+    } else {
+      ++r_.error_count;
+    }
+    if (r_.problems.size() < ImportResult::kMaxStoredProblems) r_.problems.push_back(std::move(p));
+  }
+  void Reject(const CsvRecord& rec) {
+    ++r_.rows_rejected;
+    RejectedRow row;
+    row.file = o_.file_name;
+    row.line = rec.line;
+    row.record = std::string(rec.raw);
+    for (const Problem& p : errors_) {
+      if (!row.reason.empty()) row.reason += "; ";
+      row.reason += p.Reason();
+    }
+    r_.rejected.push_back(std::move(row));
+    for (Problem& p : errors_) Store(std::move(p));
+    errors_.clear();
+    warnings_.clear();
+    pending_defaults_.clear();
+  }
+
+  bool IsSplit(const std::string& column) const { return item_values_.contains(Lower(TrimSpace(column))) || IsSplitName(column); }
+  bool IsSplitName(const std::string& column) const {
+    const std::string key = Lower(TrimSpace(column));
+    for (const std::string& c : m_.split_columns)
+      if (Lower(TrimSpace(c)) == key) return true;
+    return false;
+  }
+  // The cleaned cell of a source column (the current item for a split column).
+  std::string Cell(const std::string& column) const {
+    const std::string key = Lower(TrimSpace(column));
+    if (auto it = item_values_.find(key); it != item_values_.end()) return it->second;
+    auto it = col_.find(key);
+    return it == col_.end() ? std::string() : cells_[it->second];
+  }
+  static std::string SourceOf(const std::map<std::string, FieldSpec>& specs, std::string_view field) {
+    auto it = specs.find(std::string(field));
+    if (it == specs.end() || it->second.kind != FieldSpec::Kind::kColumn) return "";
+    return it->second.column;
+  }
+
+  std::optional<Date> DateFrom(const std::string& column, const std::string& format, const std::string& text) {
+    const DateParseResult d =
+        format.empty() ? ParseDate(text) : ParseDateWithPattern(format, text);
+    if (!d.ok()) {
+      Error("bad_date", column, text,
+            d.error == DateParseError::kNoSuchDate
+                ? std::string("no such date")
+                : fmt::format("expected a date as {}", format.empty() ? "YYYY-MM-DD" : format));
+      return std::nullopt;
+    }
+    return d.date;
+  }
+
+  std::string Resolve(const std::string& field, const CanonicalField& f, const FieldSpec& spec) {
+    const size_t before = errors_.size();
+    std::string v = ResolveValue(field, f, spec);
+    if (errors_.size() != before) failed_.insert(f.name);
+    return v;
+  }
+  std::string ResolveValue(const std::string& field, const CanonicalField& f, const FieldSpec& spec) {
+    switch (spec.kind) {
+      case FieldSpec::Kind::kConstant:
+        return spec.value;
+      case FieldSpec::Kind::kSequence:
+        return "";
+      case FieldSpec::Kind::kBirthFromAge: {
+        const std::string age_text = Cell(spec.column);
+        int age = -1;
+        const auto r = std::from_chars(age_text.data(), age_text.data() + age_text.size(), age);
+        if (age_text.empty() || r.ec != std::errc() || r.ptr != age_text.data() + age_text.size() || age < 0 ||
+            age > 130) {
+          Error("bad_age", spec.column, age_text, "expected an age in whole years between 0 and 130");
+          return "";
+        }
+        Date on = spec.on_date;
+        if (!spec.on_column.empty()) {
+          auto d = DateFrom(spec.on_column, spec.on_format, Cell(spec.on_column));
+          if (!d) return "";
+          on = *d;
+        }
+        Date birth = on.PlusYears(-age);
+        if (!spec.latest) birth = birth.PlusMonths(-6);
+        return birth.ToString();
+      }
+      case FieldSpec::Kind::kColumn:
+        break;
+    }
+    std::string v = Cell(spec.column);
+    if (!spec.map.empty()) {
+      const ValueMap& map = m_.maps.at(spec.map);
+      const bool empty_key = map.values.contains("");
+      if (!v.empty() || empty_key) {
+        auto it = map.values.find(Lower(v));
+        if (it != map.values.end()) {
+          v = it->second;
+        } else if (map.default_value) {
+          Warning("unmapped_value", spec.column, v,
+                  fmt::format("not in value map \"{}\": {} set to \"{}\"", map.name, field, *map.default_value));
+          pending_defaults_.emplace_back(map.name, v);
+          v = *map.default_value;
+        } else {
+          std::string known;
+          size_t n = 0;
+          for (const auto& [k, out] : map.values) {
+            if (k.empty()) continue;
+            if (n++ == 10) {
+              known += ", ...";
+              break;
+            }
+            if (!known.empty()) known += ", ";
+            known += k;
+          }
+          Error("unmapped_value", spec.column, v, fmt::format("not in value map \"{}\" (known: {})", map.name, known));
+          return "";
+        }
+      }
+    }
+    if (f.type == FieldType::kDate && !v.empty() && !spec.format.empty()) {
+      auto d = DateFrom(spec.column, spec.format, v);
+      if (!d) return "";
+      v = d->ToString();
+    }
+    if (!spec.prefix.empty() && !v.empty()) v = spec.prefix + v;
+    return v;
+  }
+
+  void ApplyPatterns(const ParseRule& pr, const std::string& cell, std::map<std::string, std::string>* out) {
+    if (cell.empty()) return;
+    const std::vector<Pattern>& list = m_.patterns.at(pr.patterns);
+    if (cell.size() > kMaxPatternCell) {
+      // std::regex recurses per character: a bound keeps a hostile cell from exhausting the stack.
+      Error("no_pattern", pr.column, cell, fmt::format("longer than {} bytes: too long to match patterns", kMaxPatternCell));
+      for (const Pattern& p : list)
+        for (const auto& fv : p.set) failed_.insert(fv.first);
+      return;
+    }
+    std::smatch m;
+    for (const Pattern& p : list) {
+      if (!std::regex_match(cell, m, p.re)) continue;
+      for (const auto& [field, tmpl] : p.set) {
+        std::string v;
+        for (size_t i = 0; i < tmpl.size(); ++i) {
+          if (tmpl[i] == '$' && i + 1 < tmpl.size() && IsDigit(tmpl[i + 1])) {
+            const size_t g = static_cast<size_t>(tmpl[i + 1] - '0');
+            if (g < m.size() && m[g].matched) v += m[g].str();
+            ++i;
+          } else {
+            v.push_back(tmpl[i]);
+          }
+        }
+        const CanonicalField* f = FindSentenceField(field);
+        if (f == nullptr) f = FindPeopleField(field);
+        if (f != nullptr && f->type == FieldType::kCount && !v.empty()) {
+          const auto days = ParseDays(v);
+          if (!days) {
+            failed_.insert(field);
+            Error("bad_pattern_output", pr.column, cell,
+                  fmt::format("pattern \"{}\" gives {} \"{}\": expected days or a duration like 15y6m", p.match, field,
+                              Printable(v)));
+            return;
+          }
+          v = std::to_string(*days);
+        }
+        (*out)[field] = std::move(v);
+      }
+      return;
+    }
+    if (pr.reject_unmatched) {
+      Error("no_pattern", pr.column, cell, fmt::format("matches no pattern of \"{}\"", pr.patterns));
+      for (const Pattern& p : list)
+        for (const auto& fv : p.set) failed_.insert(fv.first);
+    }
+  }
+
+  // The canonical check of one output value; source names the column it came from.
+  void Check(const CanonicalField& f, const std::string& v, const std::string& source) {
+    if (failed_.contains(f.name)) return;  // already reported
+    const std::string column = source.empty() ? std::string(f.name) : source;
+    if (v.empty()) {
+      if (f.required) Error("missing_value", column, v, fmt::format("{} is required", f.name));
+      return;
+    }
+    switch (f.type) {
+      case FieldType::kDate: {
+        const DateParseResult d = ParseDate(v);
+        if (!d.ok()) {
+          Error("bad_date", column, v, fmt::format("{}: {}", f.name, DescribeDateParseError(d.error)));
+        } else if (!o_.as_of.missing() && d.date > o_.as_of && f.name != "projected_release_date" &&
+                   f.name != "parole_eligibility_date") {
+          Error("future_date", column, v, fmt::format("{} {} is after the as-of date {}", f.name, d.date.ToString(),
+                                                      o_.as_of.ToString()));
+        }
+        break;
+      }
+      case FieldType::kVocab: {
+        const auto vocab = VocabOf(f);
+        if (std::find(vocab.begin(), vocab.end(), v) == vocab.end())
+          Error("bad_value", column, v, fmt::format("{} must be one of: {}", f.name, Join(vocab)));
+        break;
+      }
+      case FieldType::kCount:
+        if (!std::all_of(v.begin(), v.end(), IsDigit) || v.size() > 9)
+          Error("bad_count", column, v, fmt::format("{} must be a whole number of days", f.name));
+        break;
+      case FieldType::kNumber: {
+        double d = 0;
+        const auto r = std::from_chars(v.data(), v.data() + v.size(), d);
+        if (r.ec != std::errc() || r.ptr != v.data() + v.size() || !(d >= 0))
+          Error("bad_number", column, v, fmt::format("{} must be a number, not negative", f.name));
+        break;
+      }
+      case FieldType::kString:
+      case FieldType::kList:
+        break;
+    }
+  }
+
+  const ImportMapping& m_;
+  const ImportOptions& o_;
+  ImportResult& r_;
+  size_t header_size_ = 0;
+  std::unordered_map<std::string, size_t> col_;  // lower-cased source column → index
+  std::vector<std::string> cells_;
+  std::map<std::string, std::string> item_values_;
+  std::unordered_map<std::string, SeenPerson> persons_;
+  std::vector<Problem> errors_, warnings_;
+  std::set<std::string_view> failed_;  // fields whose value could not be made
+  std::vector<std::pair<std::string, std::string>> pending_defaults_;
+  uint64_t line_ = 0;
+};
+
+}  // namespace
+
+ImportResult ImportCsv(const ImportMapping& mapping, CsvReader& reader, const ImportOptions& options) {
+  ImportResult result;
+  Importer imp(mapping, options, result);
+  CsvRecord rec;
+  if (!reader.Next(rec)) {
+    Problem p;
+    p.file = options.file_name;
+    p.code = "empty_file";
+    p.message = reader.io_error().empty() ? "the file is empty: expected a header row" : reader.io_error();
+    result.fatal = true;
+    ++result.error_count;
+    result.problems.push_back(std::move(p));
+    return result;
+  }
+  if (!rec.ok()) {
+    Problem p;
+    p.file = options.file_name;
+    p.line = rec.error_line;
+    p.byte_column = rec.error_column;
+    p.code = "bad_header";
+    p.message = rec.error;
+    result.fatal = true;
+    ++result.error_count;
+    result.problems.push_back(std::move(p));
+    return result;
+  }
+  if (!imp.Header(rec)) return result;
+  while (reader.Next(rec)) imp.Row(rec);
+  if (!reader.io_error().empty()) {
+    Problem p;
+    p.file = options.file_name;
+    p.code = "io_error";
+    p.message = reader.io_error();
+    result.fatal = true;
+    ++result.error_count;
+    result.problems.push_back(std::move(p));
+  }
+  return result;
+}
+
+}  // namespace clemency::import

@@ -1,0 +1,382 @@
+#include "clemency/law/import_mapping.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+#include "clemency/law/rule_fields.h"
+
+namespace clemency {
+namespace {
+
+using namespace rule_file;
+using import::CanonicalField;
+using import::FieldSpec;
+using import::FieldType;
+using import::ImportMapping;
+
+std::span<const std::string_view> Vocab(const CanonicalField& f) {
+  static constexpr std::string_view kZeroOne[] = {"0", "1"};
+  if (f.name == "medical_high_risk") return kZeroOne;
+  return f.vocab;
+}
+
+std::string JoinVocab(std::span<const std::string_view> v) {
+  std::string out;
+  for (std::string_view s : v) {
+    if (!out.empty()) out += ", ";
+    out += s;
+  }
+  return out;
+}
+
+// A constant (or pattern output without captures) must already be canonical.
+void CheckConstant(const toml::node& at, const CanonicalField& f, const std::string& v, std::string_view what) {
+  if (v.empty()) return;
+  switch (f.type) {
+    case FieldType::kDate:
+      if (!ParseDate(v).ok()) Fail(at, fmt::format("{} for {} must be a date written YYYY-MM-DD", what, f.name));
+      break;
+    case FieldType::kVocab: {
+      const auto vocab = Vocab(f);
+      if (std::find(vocab.begin(), vocab.end(), v) == vocab.end())
+        Fail(at, fmt::format("{} \"{}\" is not a {} (expected one of: {})", what, v, f.name, JoinVocab(vocab)));
+      break;
+    }
+    case FieldType::kCount:
+      if (!import::ParseDays(v)) Fail(at, fmt::format("{} for {} must be a whole number of days", what, f.name));
+      break;
+    default:
+      break;
+  }
+}
+
+const toml::table& SubTable(const toml::node& n, std::string_view what) {
+  const auto* t = n.as_table();
+  if (t == nullptr) Fail(n, fmt::format("{} must be a table", what));
+  return *t;
+}
+
+std::string StringAt(const toml::table& t, std::string_view key) {
+  const toml::node* n = t.get(key);
+  const auto* s = n == nullptr ? nullptr : n->as_string();
+  if (s == nullptr) Fail(n == nullptr ? static_cast<const toml::node&>(t) : *n, Cat("\"", key) + "\" must be a string");
+  return s->get();
+}
+
+void CheckDateFormat(const toml::table& t, std::string_view key) {
+  if (const toml::node* n = t.get(key)) {
+    const std::string problem = import::CheckDatePattern(StringAt(t, key));
+    if (!problem.empty()) Fail(*n, fmt::format("date format \"{}\": {}", StringAt(t, key), problem));
+  }
+}
+
+void LoadMaps(const toml::table& root, ImportMapping& m) {
+  const toml::node* n = root.get("maps");
+  if (n == nullptr) return;
+  for (auto&& [key, node] : SubTable(*n, "\"maps\"")) {
+    const std::string name(key.str());
+    const toml::table& t = SubTable(node, fmt::format("[maps.{}]", name));
+    CheckKeys(t, {"values", "unmapped", "default"}, fmt::format("[maps.{}]", name));
+    import::ValueMap vm;
+    vm.name = name;
+    const toml::node* values = t.get("values");
+    if (values == nullptr) Fail(t, fmt::format("[maps.{}] has no \"values\"", name));
+    for (auto&& [from, to] : SubTable(*values, "\"values\"")) {
+      const auto* s = to.as_string();
+      if (s == nullptr) Fail(to, fmt::format("the value for \"{}\" must be a string", from.str()));
+      const std::string k = import::Lower(import::TrimSpace(from.str()));
+      if (!vm.values.emplace(k, s->get()).second)
+        Fail(from.source().begin,
+             fmt::format("\"{}\" is mapped twice (keys are compared case-insensitively, spaces trimmed)", from.str()));
+    }
+    const std::string unmapped = t.get("unmapped") ? StringAt(t, "unmapped") : "reject";
+    if (unmapped != "reject" && unmapped != "default")
+      Fail(*t.get("unmapped"), "\"unmapped\" must be \"reject\" or \"default\"");
+    if (unmapped == "default") {
+      if (t.get("default") == nullptr) Fail(*t.get("unmapped"), "unmapped = \"default\" needs a \"default\" value");
+      vm.default_value = StringAt(t, "default");
+    } else if (const toml::node* d = t.get("default")) {
+      Fail(*d, "\"default\" is only used with unmapped = \"default\"");
+    }
+    m.maps.emplace(name, std::move(vm));
+  }
+}
+
+void LoadPatterns(const toml::table& root, ImportMapping& m) {
+  const toml::node* n = root.get("patterns");
+  if (n == nullptr) return;
+  for (auto&& [key, node] : SubTable(*n, "\"patterns\"")) {
+    const std::string name(key.str());
+    const auto* arr = node.as_array();
+    if (arr == nullptr || !arr->is_array_of_tables() || arr->empty())
+      Fail(node, fmt::format("\"patterns.{}\" must be a list of [[patterns.{}]] tables", name, name));
+    std::vector<import::Pattern> list;
+    for (const toml::node& item : *arr) {
+      const toml::table& t = *item.as_table();
+      CheckKeys(t, {"match", "set"}, fmt::format("[[patterns.{}]]", name));
+      import::Pattern p;
+      p.match = RequiredString(t, "match", fmt::format("[[patterns.{}]]", name));
+      try {
+        p.re = std::regex(p.match, std::regex::ECMAScript | std::regex::icase);
+      } catch (const std::regex_error& e) {
+        Fail(*t.get("match"), fmt::format("\"match\" is not a valid regular expression: {}", e.what()));
+      }
+      const toml::node* set = t.get("set");
+      if (set == nullptr) Fail(t, fmt::format("[[patterns.{}]] has no \"set\"", name));
+      for (auto&& [field, value] : SubTable(*set, "\"set\"")) {
+        const std::string f(field.str());
+        const CanonicalField* cf = import::FindSentenceField(f);
+        if (cf == nullptr) cf = import::FindPeopleField(f);
+        if (cf == nullptr || f == "person_id" || f == "sentence_id")
+          Fail(field.source().begin, fmt::format("\"{}\" is not a field a pattern can set", f));
+        const auto* s = value.as_string();
+        if (s == nullptr) Fail(value, fmt::format("the value for \"{}\" must be a string", f));
+        const std::string& tmpl = s->get();
+        bool captures = false;
+        for (size_t i = 0; i + 1 < tmpl.size(); ++i) {
+          if (tmpl[i] != '$' || tmpl[i + 1] < '0' || tmpl[i + 1] > '9') continue;
+          captures = true;
+          const size_t g = static_cast<size_t>(tmpl[i + 1] - '0');
+          if (g > p.re.mark_count())
+            Fail(value, fmt::format("\"${}\" but the pattern has {} capture group{}", g, p.re.mark_count(),
+                                    p.re.mark_count() == 1 ? "" : "s"));
+        }
+        if (!captures) CheckConstant(value, *cf, tmpl, "the value");
+        p.set.emplace_back(f, tmpl);
+      }
+      list.push_back(std::move(p));
+    }
+    m.patterns.emplace(name, std::move(list));
+  }
+}
+
+FieldSpec LoadField(const toml::node& node, const CanonicalField& f, const ImportMapping& m, std::string_view table) {
+  const std::string what = fmt::format("{}.{}", table, f.name);
+  const auto* tp = node.as_table();
+  if (tp == nullptr)
+    Fail(node, fmt::format("\"{}\" must be a table such as {{ column = \"...\" }} or {{ value = \"...\" }}", f.name));
+  const toml::table& t = *tp;
+  CheckKeys(t, {"column", "value", "format", "map", "prefix", "age_column", "on_column", "on_format", "on_date",
+                "convention", "sequence"},
+            what);
+  FieldSpec s;
+  int kinds = 0;
+  for (std::string_view k : {"column", "value", "age_column", "sequence"}) kinds += t.contains(k) ? 1 : 0;
+  if (kinds != 1)
+    Fail(t, fmt::format("{} needs exactly one of \"column\", \"value\", \"age_column\", \"sequence\"", what));
+  auto only_with = [&](std::string_view key, bool allowed, std::string_view when) {
+    if (const toml::node* n = t.get(key); n != nullptr && !allowed)
+      Fail(*n, fmt::format("\"{}\" is only allowed {}", key, when));
+  };
+  if (t.contains("column")) {
+    s.kind = FieldSpec::Kind::kColumn;
+    s.column = RequiredString(t, "column", what);
+    only_with("format", f.type == FieldType::kDate, "for a date field");
+    if (t.contains("format")) {
+      CheckDateFormat(t, "format");
+      s.format = StringAt(t, "format");
+    }
+    if (const toml::node* mn = t.get("map")) {
+      s.map = StringAt(t, "map");
+      auto it = m.maps.find(s.map);
+      if (it == m.maps.end()) Fail(*mn, fmt::format("no value map \"{}\" (define it as [maps.{}])", s.map, s.map));
+      if (f.type == FieldType::kVocab && s.prefix.empty()) {
+        for (const auto& [from, to] : it->second.values)
+          CheckConstant(*mn, f, to, fmt::format("value map \"{}\" maps \"{}\" to", s.map, from));
+        if (it->second.default_value)
+          CheckConstant(*mn, f, *it->second.default_value, fmt::format("value map \"{}\" has default", s.map));
+      }
+    }
+    if (t.contains("prefix")) {
+      only_with("prefix", f.type == FieldType::kString, "for a text field");
+      s.prefix = StringAt(t, "prefix");
+    }
+  } else {
+    for (std::string_view k : {"format", "map", "prefix"}) only_with(k, false, "with \"column\"");
+  }
+  if (!t.contains("age_column"))
+    for (std::string_view k : {"on_column", "on_format", "on_date", "convention"}) only_with(k, false, "with \"age_column\"");
+  if (t.contains("value")) {
+    s.kind = FieldSpec::Kind::kConstant;
+    const toml::node& vn = *t.get("value");
+    if (const auto* d = vn.as_date()) {
+      s.value = Date::FromCivil(d->get().year, d->get().month, d->get().day).ToString();
+    } else {
+      s.value = StringAt(t, "value");
+    }
+    CheckConstant(vn, f, s.value, "value");
+    if (f.required && s.value.empty()) Fail(vn, fmt::format("{} is required: the value must not be empty", f.name));
+  }
+  if (t.contains("age_column")) {
+    if (f.name != "birth_date") Fail(*t.get("age_column"), "\"age_column\" is only allowed for birth_date");
+    s.kind = FieldSpec::Kind::kBirthFromAge;
+    s.column = RequiredString(t, "age_column", what);
+    if (t.contains("on_column") == t.contains("on_date"))
+      Fail(t, fmt::format("{} needs the date the age was measured on: \"on_column\" or \"on_date\"", what));
+    if (t.contains("on_column")) {
+      s.on_column = RequiredString(t, "on_column", what);
+      if (t.contains("on_format")) {
+        CheckDateFormat(t, "on_format");
+        s.on_format = StringAt(t, "on_format");
+      }
+    } else {
+      only_with("on_format", false, "with \"on_column\"");
+      s.on_date = OptionalDate(t, "on_date");
+    }
+    if (const toml::node* c = t.get("convention")) {
+      const std::string conv = StringAt(t, "convention");
+      if (conv != "midpoint" && conv != "latest") Fail(*c, "\"convention\" must be \"midpoint\" or \"latest\"");
+      s.latest = conv == "latest";
+    }
+  }
+  if (t.contains("sequence")) {
+    if (f.name != "sentence_id") Fail(*t.get("sequence"), "\"sequence\" is only allowed for sentence_id");
+    s.kind = FieldSpec::Kind::kSequence;
+    s.value = StringAt(t, "sequence");
+  }
+  return s;
+}
+
+void LoadSplit(const toml::node& node, ImportMapping& m) {
+  const toml::table& t = SubTable(node, "\"split\"");
+  CheckKeys(t, {"columns", "delimiter", "brackets"}, "sentences.split");
+  m.split_columns = StringList(t, "columns");
+  if (m.split_columns.empty()) Fail(t, "sentences.split needs \"columns\", a list of column names");
+  if (t.contains("delimiter")) {
+    m.split_delimiter = StringAt(t, "delimiter");
+    if (m.split_delimiter.empty()) Fail(*t.get("delimiter"), "\"delimiter\" must not be empty");
+  }
+  m.split_brackets = OptionalBool(t, "brackets");
+}
+
+void Load(const toml::table& root, ImportMapping& m) {
+  CheckKeys(root, {"name", "description", "catalog", "decode_html", "people", "sentences", "parse", "maps", "patterns"},
+            "the mapping file");
+  m.name = RequiredString(root, "name", "the mapping file");
+  OptionalString(root, "description");
+  if (auto c = OptionalString(root, "catalog")) {
+    const bool ok = *c == "US" || (c->size() == 2 && std::all_of(c->begin(), c->end(),
+                                                                  [](char ch) { return ch >= 'A' && ch <= 'Z'; }));
+    if (!ok) Fail(*root.get("catalog"), "\"catalog\" must be US or a two-letter state code in upper case");
+    m.catalog = *c;
+  }
+  if (root.contains("decode_html")) m.decode_html = OptionalBool(root, "decode_html");
+  LoadMaps(root, m);
+  LoadPatterns(root, m);
+
+  const toml::node* pn = root.get("people");
+  if (pn == nullptr) Fail(root, "the mapping file has no [people] table");
+  const toml::table& people = SubTable(*pn, "[people]");
+  for (auto&& [key, node] : people) {
+    const CanonicalField* f = import::FindPeopleField(key.str());
+    if (f == nullptr)
+      Fail(key.source().begin, fmt::format("\"{}\" is not a column of people.csv (DESIGN.md section 3)", key.str()));
+    m.people.emplace(std::string(key.str()), LoadField(node, *f, m, "people"));
+  }
+  const toml::node* sn = root.get("sentences");
+  if (sn == nullptr) Fail(root, "the mapping file has no [sentences] table");
+  const toml::table& sentences = SubTable(*sn, "[sentences]");
+  for (auto&& [key, node] : sentences) {
+    if (key.str() == "split") {
+      LoadSplit(node, m);
+      continue;
+    }
+    const CanonicalField* f = import::FindSentenceField(key.str());
+    if (f == nullptr || key.str() == "person_id")
+      Fail(key.source().begin,
+           key.str() == "person_id"
+               ? std::string("sentences.person_id is implied: it is the person's person_id")
+               : fmt::format("\"{}\" is not a column of sentences.csv (DESIGN.md section 3)", key.str()));
+    m.sentences.emplace(std::string(key.str()), LoadField(node, *f, m, "sentences"));
+  }
+
+  // A person has one value per row: a list column cannot feed a person field.
+  for (auto&& [key, node] : people) {
+    const FieldSpec& spec = m.people.at(std::string(key.str()));
+    if (spec.kind != FieldSpec::Kind::kColumn) continue;
+    for (const std::string& c : m.split_columns)
+      if (import::Lower(import::TrimSpace(c)) == import::Lower(import::TrimSpace(spec.column)))
+        Fail(node, fmt::format("people.{} reads \"{}\", which is split into several sentences", key.str(), spec.column));
+  }
+
+  // Parse rules: a column's cell matched against a pattern list.
+  std::set<std::string> parsed;  // fields some pattern sets
+  for (const toml::node& item : TableArray(root, "parse", false)) {
+    const toml::table& t = *item.as_table();
+    CheckKeys(t, {"column", "patterns", "unmatched"}, "[[parse]]");
+    import::ParseRule pr;
+    pr.column = RequiredString(t, "column", "[[parse]]");
+    pr.patterns = RequiredString(t, "patterns", "[[parse]]");
+    auto it = m.patterns.find(pr.patterns);
+    if (it == m.patterns.end())
+      Fail(*t.get("patterns"), fmt::format("no pattern list \"{}\" (define it as [[patterns.{}]])", pr.patterns,
+                                           pr.patterns));
+    if (const toml::node* u = t.get("unmatched")) {
+      const std::string v = StringAt(t, "unmatched");
+      if (v != "reject" && v != "leave_empty") Fail(*u, "\"unmatched\" must be \"reject\" or \"leave_empty\"");
+      pr.reject_unmatched = v == "reject";
+    }
+    const std::string key = import::Lower(import::TrimSpace(pr.column));
+    const bool split = std::any_of(m.split_columns.begin(), m.split_columns.end(), [&](const std::string& c) {
+      return import::Lower(import::TrimSpace(c)) == key;
+    });
+    for (const import::Pattern& p : it->second) {
+      for (const auto& [field, tmpl] : p.set) {
+        const bool sentence_field = import::FindSentenceField(field) != nullptr;
+        if (!sentence_field && split)
+          Fail(*t.get("column"), fmt::format("patterns \"{}\" set the person field {} from the list column \"{}\"",
+                                             pr.patterns, field, pr.column));
+        if ((sentence_field ? m.sentences : m.people).contains(field))
+          Fail(*t.get("patterns"), fmt::format("{} is set both by [{}] and by patterns \"{}\"", field,
+                                               sentence_field ? "sentences" : "people", pr.patterns));
+        parsed.insert(field);
+      }
+    }
+    m.parses.push_back(std::move(pr));
+  }
+
+  for (const CanonicalField& f : import::PeopleFields())
+    if (f.required && !m.people.contains(std::string(f.name)) && !parsed.contains(std::string(f.name)))
+      Fail(people, fmt::format("[people] does not set {}, which people.csv requires (give a column, a value, or a "
+                               "[[parse]] pattern that sets it)",
+                               f.name));
+  for (const CanonicalField& f : import::SentenceFields())
+    if (f.required && f.name != "person_id" && f.name != "sentence_id" && !m.sentences.contains(std::string(f.name)) &&
+        !parsed.contains(std::string(f.name)))
+      Fail(sentences, fmt::format("[sentences] does not set {}, which sentences.csv requires (give a column, a value, "
+                                  "or a [[parse]] pattern that sets it)",
+                                  f.name));
+}
+
+}  // namespace
+
+std::optional<import::ImportMapping> LoadImportMapping(const std::string& path, std::string* error) {
+  import::ImportMapping m;
+  m.path = path;
+  if (!LoadTomlFile(path, error, [&](const toml::table& root) { Load(root, m); })) return std::nullopt;
+  return m;
+}
+
+std::optional<import::ImportMapping> ParseImportMapping(std::string_view text, const std::string& name,
+                                                        std::string* error) {
+  import::ImportMapping m;
+  m.path = name;
+  toml::table root;
+  try {
+    root = toml::parse(text, name);
+  } catch (const toml::parse_error& e) {
+    if (error != nullptr) *error = Position(name, e.source().begin) + ": " + std::string(e.description());
+    return std::nullopt;
+  }
+  try {
+    Load(root, m);
+  } catch (const LoadError& e) {
+    if (error != nullptr) *error = Position(name, e.where) + ": " + e.message;
+    return std::nullopt;
+  }
+  return m;
+}
+
+}  // namespace clemency

@@ -1,0 +1,88 @@
+// The text helpers of the import transformation (io/import_transform.h):
+// HTML entities, date patterns, day counts, list splitting.
+#include "clemency/io/import_transform.h"
+
+#include <gtest/gtest.h>
+
+namespace clemency::import {
+namespace {
+
+TEST(ImportTextTest, DecodesHtmlEntities) {
+  EXPECT_EQ(DecodeHtmlEntities("Theft &amp; Fraud"), "Theft & Fraud");
+  EXPECT_EQ(DecodeHtmlEntities("&lt;5g&gt; &quot;x&quot; O&#39;Brien O&#x27;Hara &apos;a&apos;"),
+            "<5g> \"x\" O'Brien O'Hara 'a'");
+  EXPECT_EQ(DecodeHtmlEntities("a&nbsp;b &AMP; &#233;"), "a b & \xc3\xa9");
+  // Not entities: kept as written.
+  EXPECT_EQ(DecodeHtmlEntities("AT&T & co &bogus; &#; &#xZZ; &#0; &#55296; &"), "AT&T & co &bogus; &#; &#xZZ; &#0; &#55296; &");
+}
+
+TEST(ImportTextTest, TrimsAndLowers) {
+  EXPECT_EQ(TrimSpace("  a b \t\r\n"), "a b");
+  EXPECT_EQ(TrimSpace("   "), "");
+  EXPECT_EQ(Lower("Race & ETHNICITY"), "race & ethnicity");
+}
+
+TEST(ImportTextTest, ChecksDatePatterns) {
+  for (const char* ok : {"MM/DD/YYYY", "M/D/YYYY", "YYYY-MM-DD", "DD.MM.YYYY", "YYYYMMDD", "MM/DD/YYYY*"})
+    EXPECT_EQ(CheckDatePattern(ok), "") << ok;
+  EXPECT_EQ(CheckDatePattern("MM/DD/YY"), "unknown letter 'Y' (use YYYY, MM, M, DD, D and separators)");
+  EXPECT_EQ(CheckDatePattern("MM/YYYY"), "needs YYYY, a month (MM or M) and a day (DD or D)");
+  EXPECT_EQ(CheckDatePattern("MM/MM/YYYY"), "the month appears twice");
+  EXPECT_EQ(CheckDatePattern("DD/D/YYYY"), "the day appears twice");
+  EXPECT_EQ(CheckDatePattern("YYYY/YYYY/MM/DD"), "YYYY appears twice");
+  EXPECT_EQ(CheckDatePattern("*MM/DD/YYYY"), "\"*\" may only end the pattern");
+  EXPECT_EQ(CheckDatePattern("MM-DD-YYYY hh"), "unknown letter 'h' (use YYYY, MM, M, DD, D and separators)");
+}
+
+std::string Parsed(std::string_view pattern, std::string_view text) {
+  const DateParseResult r = ParseDateWithPattern(pattern, text);
+  if (r.error == DateParseError::kNoSuchDate) return "no such date";
+  if (!r.ok()) return "format";
+  return r.date.ToString();
+}
+
+TEST(ImportTextTest, ParsesDatesWithPatterns) {
+  EXPECT_EQ(Parsed("MM/DD/YYYY", "12/13/2021"), "2021-12-13");
+  EXPECT_EQ(Parsed("MM/DD/YYYY", "2/3/2021"), "format");
+  EXPECT_EQ(Parsed("M/D/YYYY", "2/3/2021"), "2021-02-03");
+  EXPECT_EQ(Parsed("M/D/YYYY", "12/13/2021"), "2021-12-13");
+  EXPECT_EQ(Parsed("M/D/YYYY", "123/1/2021"), "format");
+  EXPECT_EQ(Parsed("DD.MM.YYYY", "29.02.2020"), "2020-02-29");
+  EXPECT_EQ(Parsed("DD.MM.YYYY", "29.02.2021"), "no such date");
+  EXPECT_EQ(Parsed("YYYY-MM-DD", "2021-13-01"), "no such date");
+  EXPECT_EQ(Parsed("YYYYMMDD", "20211213"), "2021-12-13");
+  EXPECT_EQ(Parsed("MM/DD/YYYY*", "12/13/2021 12:00:00 AM"), "2021-12-13");
+  EXPECT_EQ(Parsed("MM/DD/YYYY", "12/13/2021 12:00:00 AM"), "format");
+  EXPECT_EQ(Parsed("MM/DD/YYYY", ""), "format");
+  EXPECT_EQ(Parsed("YYYY-MM-DD", "0000-01-01"), "no such date");
+}
+
+TEST(ImportTextTest, ParsesDayCounts) {
+  EXPECT_EQ(ParseDays("5660"), 5660);
+  EXPECT_EQ(ParseDays("15y6m"), 15 * 365 + 6 * 30);
+  EXPECT_EQ(ParseDays("15y"), 5475);
+  EXPECT_EQ(ParseDays("y6m"), 180);  // an optional group that did not match counts 0
+  EXPECT_EQ(ParseDays("1y1m1d"), 396);
+  EXPECT_EQ(ParseDays("90d"), 90);
+  EXPECT_EQ(ParseDays("2Y"), 730);
+  EXPECT_EQ(ParseDays(""), std::nullopt);
+  EXPECT_EQ(ParseDays("6m15y"), std::nullopt);  // order is y, m, d
+  EXPECT_EQ(ParseDays("15y6"), std::nullopt);   // a number without a unit
+  EXPECT_EQ(ParseDays("15 y"), std::nullopt);
+  EXPECT_EQ(ParseDays("-3"), std::nullopt);
+  EXPECT_EQ(ParseDays("99999999y"), std::nullopt);  // above 10,000,000 days
+  EXPECT_EQ(ParseDays("123456789"), std::nullopt);
+}
+
+TEST(ImportTextTest, SplitsListCells) {
+  using V = std::vector<std::string>;
+  EXPECT_EQ(SplitList("707.2; 714.2(2) ;", ";", false), (V{"707.2", "714.2(2)"}));
+  EXPECT_EQ(SplitList("", ";", false), V{});
+  EXPECT_EQ(SplitList("a|b||c", "|", false), (V{"a", "b", "c"}));
+  EXPECT_EQ(SplitList("['707.2', \"714.2(2)\", 902.8]", ",", true), (V{"707.2", "714.2(2)", "902.8"}));
+  EXPECT_EQ(SplitList("[]", ",", true), V{});
+  EXPECT_EQ(SplitList("[a, b]", ",", false), (V{"[a", "b]"}));
+}
+
+}  // namespace
+}  // namespace clemency::import
