@@ -33,11 +33,14 @@ int RunScreen(const ScreenArgs& args) {
   // What the reforms in force did (docs/current-law.md).
   const FactTable& f = s.facts;
   std::map<std::string, int64_t> by_remedy;
-  int64_t certain = 0, possible = 0;
+  int64_t certain = 0, possible = 0, unencoded = 0;
   for (size_t p = 0; p < f.people(); ++p) {
+    const std::string_view remedy = f.strings.View(static_cast<StrId>(f.current_law_remedy[p]));
     if (f.current_law_excess[p] != kNa && f.current_law_excess[p] > 0) {
       ++certain;
-      ++by_remedy[std::string(f.strings.View(static_cast<StrId>(f.current_law_remedy[p])))];
+      ++by_remedy[std::string(remedy)];
+    } else if (remedy == "unknown") {
+      ++unencoded;
     } else if (f.current_law_excess[p] == kNa && f.active_sentences[p] > 0) {
       ++possible;
     }
@@ -46,6 +49,10 @@ int RunScreen(const ScreenArgs& args) {
     fmt::print("current law: {} people would serve less under the reforms in force ({} through a court, {} a board, "
                "{} only clemency); for {} more it may be less (a court's discretion or facts the data lacks)\n",
                certain, by_remedy["court"], by_remedy["board"], by_remedy["clemency"], possible);
+  if (unencoded > 0)
+    fmt::print("current law: unknown for {} people: no sentencing reforms are encoded for their jurisdiction "
+               "(rules/reforms/)\n",
+               unencoded);
   return kExitOk;
 }
 

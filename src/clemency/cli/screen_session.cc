@@ -136,7 +136,7 @@ int PrepareScreen(const ScreenInputs& in, const char* command, ScreenSession& s)
       jurisdiction_sets[j] = &s.jurisdictions.back();
     }
   }
-  s.facts = BuildFactTable(pop, LawRefs{s.catalog_set, s.reform_sets, jurisdiction_sets}, as_of.date);
+  s.facts = BuildFactTable(pop, LawRefs{s.catalog_set, s.reform_sets, jurisdiction_sets, true}, as_of.date);
   s.screening = Screen(*s.policy, s.facts);
   s.load_seconds = std::chrono::duration<double>(t1 - t0).count();
   s.screen_seconds = std::chrono::duration<double>(Clock::now() - t1).count();

@@ -38,7 +38,7 @@ const CanonicalField kSentences[] = {
     {"offense_code", FT::kString, true, {}},
     {"offense_description", FT::kString, false, {}},
     {"offense_date", FT::kDate, false, {}},
-    {"sentence_date", FT::kDate, true, {}},
+    {"sentence_date", FT::kDate, false, {}},  // may be unrecorded (docs/validation.md)
     {"sentence_type", FT::kVocab, true, kSentenceType},
     {"term_days", FT::kCount, false, {}},
     {"min_term_days", FT::kCount, false, {}},

@@ -139,7 +139,12 @@ std::string CurrentLawExplanation(const FactTable& f, uint32_t p) {
     o += fmt::format("    current-law term of this sentence: {}\n", RangeWords(law.term.low, law.term.high));
   }
   if (!any) {
-    o += "  no reform in force touches this person's sentences\n";
+    if (Str(f, f.current_law_remedy[p]) == "unknown")
+      o += fmt::format("  no sentencing reforms are encoded for {} (rules/reforms/{}.toml): whether today's law would give "
+                       "a shorter term is unknown\n",
+                       Str(f, f.jurisdiction[p]), Str(f, f.jurisdiction[p]));
+    else
+      o += "  no reform in force touches this person's sentences\n";
     return o;
   }
   o += fmt::format("  imposed term (active sentences): {}\n", TermWords(f.imposed_term[p]));

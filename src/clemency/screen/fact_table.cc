@@ -230,6 +230,7 @@ FactTable BuildFactTable(const Population& pop, const LawRefs& law, Date as_of) 
   t.current_law_excess_max.resize(np);
   t.current_law_remedy.resize(np);
   const int64_t remedy_none = t.strings.Intern("none");
+  const int64_t remedy_unknown = t.strings.Intern("unknown");
   t.most_serious_category.resize(np);
   t.active_sentences.resize(np);
   t.admission_type.resize(np);
@@ -318,8 +319,15 @@ FactTable BuildFactTable(const Population& pop, const LawRefs& law, Date as_of) 
     t.current_law_term[p] = active > 0 && high_known ? law_high : kNa;
     t.current_law_term_low[p] = active > 0 && low_known ? law_low : kNa;
     t.current_law_remedy[p] = remedy;
+    const bool no_reform_pack = law.unknown_without_reforms &&
+                                law.reforms.find(pop.str(pop.people.jurisdiction[p])) == law.reforms.end();
     if (active == 0) {
       t.current_law_excess[p] = t.current_law_excess_max[p] = kNa;
+    } else if (no_reform_pack) {
+      // No reforms are encoded for this jurisdiction: whether today's law is
+      // shorter is not known, which is not the same as "no".
+      t.current_law_excess[p] = t.current_law_excess_max[p] = kNa;
+      t.current_law_remedy[p] = remedy_unknown;
     } else if (!touched) {
       t.current_law_excess[p] = t.current_law_excess_max[p] = 0;
     } else if (t.imposed_term[p] != kNa && t.current_law_term[p] != kNa) {

@@ -43,6 +43,10 @@ struct LawRefs {
   CatalogSet catalogs;
   ReformSets reforms;
   JurisdictionSets jurisdictions;
+  // When true, a person whose jurisdiction has no entry in `reforms` (no
+  // rules/reforms/XX.toml) has an unknown excess and remedy "unknown"; when
+  // false (tests, benchmarks of one state), no entry means no reforms.
+  bool unknown_without_reforms = false;
 };
 
 struct FactTable {
