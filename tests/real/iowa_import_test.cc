@@ -1,0 +1,184 @@
+// The Iowa DOC import (rules/mappings/iowa-doc.toml) checked against the raw
+// files in shared/data/real/iowa-prison-pop: for each snapshot, the people
+// aged 55 or more on the report date, the lead offenses the DOC types as
+// "Drug", and the admissions that were returns without a new sentence are
+// counted here from the raw CSV with nothing but the CSV reader, and must
+// equal the same counts taken from the imported population (loaded by the
+// validating loader, offense categories from rules/offenses/IA.toml). Every
+// row is accounted for: rows read = imported + rejected, and the rejected
+// rows are exactly the misdemeanor rows the mapping documents. Then the
+// 2021-12-13 snapshot is screened with redemption-2020: what the file lacks
+// (disciplinary record, sentence length) must make results needs_review with
+// the missing field named, never eligible by a guess.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "clemency/core/date.h"
+#include "clemency/io/csv_reader.h"
+#include "clemency/io/population_loader.h"
+#include "clemency/law/offense_catalog.h"
+
+namespace clemency {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string kIowaDir = std::string(CLEMENCY_SHARED_DIR) + "/data/real/iowa-prison-pop";
+const std::string kRules = std::string(CLEMENCY_TEST_DATA) + "/../../rules";
+
+struct Counts {
+  int64_t rows = 0, misdemeanors = 0, aged_55 = 0, drug = 0, returns_no_new_sentence = 0;
+};
+
+// Straight from the raw file: the columns by name, nothing else.
+Counts RawCounts(const std::string& path) {
+  std::string error;
+  auto reader = CsvReader::Open(path, &error);
+  EXPECT_TRUE(reader) << error;
+  Counts c;
+  CsvRecord rec;
+  std::map<std::string, size_t> col;
+  bool header = true;
+  while (reader && reader->Next(rec)) {
+    EXPECT_TRUE(rec.error.empty()) << path << ":" << rec.line << ": " << rec.error;
+    if (header) {
+      for (size_t i = 0; i < rec.fields.size(); ++i) col[std::string(rec.fields[i])] = i;
+      header = false;
+      continue;
+    }
+    ++c.rows;
+    const std::string_view cls = rec.fields[col.at("Offense Classification")];
+    if (cls == "Serious Misdemeanor" || cls == "Simple Misdemeanor") {
+      ++c.misdemeanors;  // the mapping rejects these (see iowa-doc.toml)
+      continue;
+    }
+    if (std::stoi(std::string(rec.fields[col.at("Age")])) >= 55) ++c.aged_55;
+    if (rec.fields[col.at("Offense Type")] == "Drug") ++c.drug;
+    if (rec.fields[col.at("Prison Admission Type")] == "Return No New Sentence") ++c.returns_no_new_sentence;
+  }
+  return c;
+}
+
+int RunClemency(const std::string& args, const fs::path& log) {
+  const std::string cmd = std::string(CLEMENCY_BINARY) + " " + args + " >" + log.string() + " 2>&1";
+  const int status = std::system(cmd.c_str());
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+std::string Slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+class IowaImport : public ::testing::TestWithParam<const char*> {
+ protected:
+  void SetUp() override {
+    if (!fs::exists(kIowaDir)) GTEST_SKIP() << kIowaDir << " is not present";
+    dir_ = fs::path(::testing::TempDir()) / (std::string("iowa_") + GetParam() + "_" + std::to_string(::getpid()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  std::string Raw() const { return kIowaDir + "/iowa_current_prison_population_" + GetParam() + ".csv"; }
+  fs::path dir_;
+};
+
+TEST_P(IowaImport, CountsMatchTheRawFileAndEveryRowIsAccountedFor) {
+  const std::string as_of = GetParam();
+  const Counts raw = RawCounts(Raw());
+  ASSERT_GT(raw.rows, 7000);
+  const fs::path out = dir_ / "imported";
+  ASSERT_EQ(RunClemency("import --mapping " + kRules + "/mappings/iowa-doc.toml " + Raw() + " -o " + out.string() +
+                    " --on-error quarantine --as-of " + as_of,
+                dir_ / "import.log"),
+            0)
+      << Slurp(dir_ / "import.log");
+  // rows read = imported + rejected, and the rejected rows are the misdemeanors.
+  const std::string log = Slurp(dir_ / "import.log");
+  EXPECT_NE(log.find(std::to_string(raw.rows) + " rows read = " + std::to_string(raw.rows - raw.misdemeanors) +
+                     " imported + " + std::to_string(raw.misdemeanors) + " rejected"),
+            std::string::npos)
+      << log;
+  const std::string rejected = Slurp(out / "rejected.csv");
+  int64_t rejected_rows = 0;
+  for (size_t at = rejected.find("\"Serious Misdemeanor\""); at != std::string::npos;
+       at = rejected.find("\"Serious Misdemeanor\"", at + 1))
+    ++rejected_rows;
+  for (size_t at = rejected.find("\"Simple Misdemeanor\""); at != std::string::npos;
+       at = rejected.find("\"Simple Misdemeanor\"", at + 1))
+    ++rejected_rows;
+  EXPECT_EQ(rejected_rows, raw.misdemeanors) << rejected;
+
+  // The imported population, through the validating loader.
+  const Date report = ParseDate(as_of).date;
+  LoadOptions options;
+  options.as_of = report;
+  const LoadResult load = LoadPopulation(out.string(), options);
+  ASSERT_TRUE(load.population);
+  EXPECT_EQ(load.error_count, 0u);
+  const Population& pop = *load.population;
+  ASSERT_EQ(static_cast<int64_t>(pop.people_count()), raw.rows - raw.misdemeanors);
+  std::string error;
+  const auto catalog = OffenseCatalog::LoadJurisdiction("IA", &error, kRules);
+  ASSERT_TRUE(catalog) << error;
+  Counts imported;
+  for (uint32_t p = 0; p < pop.people_count(); ++p) {
+    EXPECT_EQ(pop.people.birth_precision[p], BirthPrecision::kYear);
+    if (AgeOn(pop.people.birth_date[p], report) >= 55) ++imported.aged_55;
+    if (pop.people.admission_type[p] == AdmissionType::kTechnicalViolation) ++imported.returns_no_new_sentence;
+    const IndexRange r = pop.SentencesOf(p);
+    ASSERT_EQ(r.size(), 1u);  // the lead offense
+    const Offense* o = catalog->Find(pop.str(pop.sentences.offense_code[r.begin]));
+    ASSERT_NE(o, nullptr) << pop.str(pop.sentences.offense_code[r.begin]);
+    if (o->category == "drug_possession" || o->category == "drug_distribution") ++imported.drug;
+  }
+  EXPECT_EQ(imported.aged_55, raw.aged_55);
+  EXPECT_EQ(imported.drug, raw.drug);
+  EXPECT_EQ(imported.returns_no_new_sentence, raw.returns_no_new_sentence);
+}
+
+INSTANTIATE_TEST_SUITE_P(Snapshots, IowaImport, ::testing::Values("2020-09-15", "2021-10-13", "2021-12-13"),
+                         [](const auto& param_info) {
+                           std::string n = param_info.param;
+                           for (char& ch : n)
+                             if (ch == '-') ch = '_';
+                           return "as_of_" + n;
+                         });
+
+TEST(IowaScreen, WhatTheFileLacksMakesResultsNeedReviewNotEligible) {
+  if (!fs::exists(kIowaDir)) GTEST_SKIP() << kIowaDir << " is not present";
+  const fs::path dir = fs::path(::testing::TempDir()) / ("iowa_screen_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string raw = kIowaDir + "/iowa_current_prison_population_2021-12-13.csv";
+  ASSERT_EQ(RunClemency("import --mapping " + kRules + "/mappings/iowa-doc.toml " + raw + " -o " + (dir / "data").string() +
+                    " --on-error quarantine --as-of 2021-12-13",
+                dir / "import.log"),
+            0);
+  ASSERT_EQ(RunClemency("screen --data " + (dir / "data").string() + " --policy redemption-2020 --as-of 2021-12-13 -o " +
+                    (dir / "out").string(),
+                dir / "screen.log"),
+            0)
+      << Slurp(dir / "screen.log");
+  const std::string csv = Slurp(dir / "out" / "screening.csv");
+  // No infraction counts and no encoded Iowa reforms: nobody is eligible on a guess.
+  EXPECT_EQ(csv.find(",eligible,"), std::string::npos);
+  EXPECT_NE(csv.find(",needs_review,"), std::string::npos);
+  const std::string reasons = Slurp(dir / "out" / "reasons.jsonl");
+  EXPECT_NE(reasons.find("\"infractions_5y\":\"unknown\""), std::string::npos);
+  EXPECT_NE(reasons.find("\"current_law\":{\"imposed_days\":null"), std::string::npos);
+  EXPECT_NE(Slurp(dir / "screen.log").find("current law: unknown for 8063 people"), std::string::npos)
+      << Slurp(dir / "screen.log");
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace clemency
