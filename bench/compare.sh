@@ -11,7 +11,8 @@
 #                  one thread per core)
 #   duckdb-1t      the same with DUCKDB_THREADS=1 (Clemency runs on one thread)
 #   pandas         bench/compare/redemption_pandas.py (Debian's python3-pandas)
-#   sqlite         bench/compare/redemption_sqlite.sql (sqlite3 CLI, in memory)
+#   sqlite         bench/compare/redemption_sqlite.sql (sqlite3 CLI, in memory), which
+#                  .reads tests/differential/ca_current_law.sql (linked into its work dir)
 # Each runs RUNS times, the systems taking turns within a round, under
 # /usr/bin/time; prints the median wall seconds and peak RSS of each and the
 # ratios of the medians, then checks that all six outputs agree (counts by
@@ -52,6 +53,8 @@ mkdir -p "$work/sqlite"
 ln -sf "$(realpath "$data/people.csv")" "$work/sqlite/people.csv"
 ln -sf "$(realpath "$data/sentences.csv")" "$work/sqlite/sentences.csv"
 ln -sf "$(realpath "$work/offenses-CA.csv")" "$work/sqlite/offenses.csv"
+# current_law.excess, shared with the differential test (redemption_sqlite.sql .reads it).
+ln -sf "$(realpath tests/differential/ca_current_law.sql)" "$work/sqlite/ca_current_law.sql"
 bytes=$(cat "$data/people.csv" "$data/sentences.csv" | wc -c)
 echo "input: $data: $people people, $(($(wc -l < "$data/sentences.csv") - 1)) sentences," \
   "people.csv + sentences.csv = $((bytes / 1000000)) MB; $(nproc) cores; $(date -u +%F)"

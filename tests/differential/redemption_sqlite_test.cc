@@ -1,5 +1,6 @@
 // The differential test of issue 3: redemption-2020 translated by hand into SQL
-// (tests/differential/redemption-2020.sql) and run by SQLite over a synthetic
+// (tests/differential/redemption-2020.sql, after tests/differential/ca_current_law.sql
+// has made the table law_excess) and run by SQLite over a synthetic
 // California population of 100,000 people must put exactly the same people in
 // eligible, needs_review and not_eligible as the engine.
 //
@@ -53,6 +54,8 @@ namespace {
 
 const std::string kRulesDir = CLEMENCY_TEST_DATA "/../../rules";
 const std::string kSqlPath = CLEMENCY_DIFFERENTIAL_SQL;
+// current_law.excess under the CA reforms (the table law_excess), shared with bench/compare.
+const std::string kLawSqlPath = CLEMENCY_DIFFERENTIAL_LAW_SQL;
 constexpr int64_t kPeople = 100000;
 constexpr uint64_t kSeed = 20260101;
 constexpr const char* kAsOf = "2026-01-01";
@@ -153,6 +156,17 @@ Stmt Prepare(sqlite3* db, const std::string& sql, const char** tail = nullptr) {
   const int rc = sqlite3_prepare_v2(db, sql.c_str(), static_cast<int>(sql.size()), &s, tail);
   EXPECT_EQ(rc, SQLITE_OK) << sqlite3_errmsg(db) << "\n" << sql.substr(0, 400);
   return Stmt(s);
+}
+
+// Prepares the one statement a .sql file holds (name: for the message).
+Stmt PrepareFile(sqlite3* db, const std::string& sql, const std::string& name) {
+  const char* tail = nullptr;
+  Stmt s = Prepare(db, sql, &tail);
+  if (s) {
+    EXPECT_TRUE(std::string_view(tail).find_first_not_of(" \t\r\n") == std::string_view::npos)
+        << name << " must hold a single statement; left over: " << tail;
+  }
+  return s;
 }
 
 void Exec(sqlite3* db, const std::string& sql) {
@@ -360,6 +374,7 @@ class RedemptionSqliteTest : public ::testing::Test {
     Population pop;
     Db db;
     std::string sql;
+    std::string law_sql;
     size_t synthetic_not_in_catalog = 0;
     size_t appended_not_in_catalog = 0;
     double setup_seconds = 0;
@@ -388,7 +403,7 @@ class RedemptionSqliteTest : public ::testing::Test {
     sh.reforms = ReformSet::LoadJurisdiction("CA", &error, kRulesDir);
     ASSERT_TRUE(sh.reforms) << error;
     // The SQL re-implements these reforms by hand: a change to the file must be
-    // carried into redemption-2020.sql too.
+    // carried into ca_current_law.sql too.
     {
       const std::vector<std::pair<std::string, std::string>> expected = {
           {"ca-prop36-2012", "2012-11-07"},       {"ca-prop47-2014-drug", "2014-11-05"},
@@ -397,7 +412,7 @@ class RedemptionSqliteTest : public ::testing::Test {
           {"ca-sb483-2021", "2022-01-01"}};
       std::vector<std::pair<std::string, std::string>> actual;
       for (const Reform& r : sh.reforms->reforms()) actual.emplace_back(r.id, r.effective.ToString());
-      ASSERT_EQ(actual, expected) << "rules/reforms/CA.toml changed: update tests/differential/redemption-2020.sql";
+      ASSERT_EQ(actual, expected) << "rules/reforms/CA.toml changed: update tests/differential/ca_current_law.sql";
     }
 
     // Synthetic offense codes missing from the catalog (expected: none).
@@ -457,6 +472,8 @@ class RedemptionSqliteTest : public ::testing::Test {
     Exec(db, "CREATE TABLE as_of (day TEXT)");
     sh.sql = ReadFile(kSqlPath);
     ASSERT_FALSE(sh.sql.empty()) << kSqlPath;
+    sh.law_sql = ReadFile(kLawSqlPath);
+    ASSERT_FALSE(sh.law_sql.empty()) << kLawSqlPath;
     sh.setup_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   }
 
@@ -584,11 +601,16 @@ RedemptionSqliteTest::Outcome RedemptionSqliteTest::Compare(const Setting& setti
                std::to_string(setting.exclude_lwop_death ? 1 : 0) + ", " +
                std::to_string(setting.max_infractions_5y) + ")");
   Exec(db, "INSERT INTO as_of VALUES ('" + setting.as_of + "')");
-  const char* tail = nullptr;
-  Stmt query = Prepare(db, sh.sql, &tail);
+  // current_law.excess as of this setting's day: the table law_excess.
+  Exec(db, "DROP TABLE IF EXISTS temp.law_excess");
+  {
+    Stmt law = PrepareFile(db, sh.law_sql, kLawSqlPath);
+    if (!law) return out;
+    EXPECT_EQ(sqlite3_step(law.get()), SQLITE_DONE) << sqlite3_errmsg(db);
+  }
+  Exec(db, "CREATE INDEX law_excess_person ON law_excess(person_id)");
+  Stmt query = PrepareFile(db, sh.sql, kSqlPath);
   if (!query) return out;
-  EXPECT_TRUE(std::string_view(tail).find_first_not_of(" \t\r\n") == std::string_view::npos)
-      << "the .sql file must hold a single statement; left over: " << tail;
   EXPECT_EQ(sqlite3_column_count(query.get()), 3) << "expected person_id, status, current_law_excess_days";
   std::unordered_map<std::string, std::string> sql_status, sql_excess;
   sql_status.reserve(sh.pop.people_count());
