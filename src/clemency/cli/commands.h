@@ -70,6 +70,14 @@ struct ImportArgs {
 };
 int RunImport(const ImportArgs& args);
 
+// clemency diff: follow people across two screenings (docs/diff.md).
+struct DiffArgs {
+  std::string baseline;  // an output directory of clemency screen
+  std::string current;   // another one
+  std::string out_dir;   // changes.csv, diff.json
+};
+int RunDiff(const DiffArgs& args);
+
 struct DemoArgs {
   std::string out_dir = "demo-out";
 };

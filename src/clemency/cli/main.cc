@@ -82,6 +82,12 @@ int Main(int argc, char** argv) {
       ->capture_default_str();
   import_cmd->add_option("--as-of", import_args.as_of, "dates after this are errors (default today)");
 
+  DiffArgs diff;
+  auto* diff_cmd = app.add_subcommand("diff", "follow people across two screenings: who left, arrived, changed");
+  diff_cmd->add_option("--baseline", diff.baseline, "output directory of the earlier clemency screen")->required();
+  diff_cmd->add_option("--current", diff.current, "output directory of the later clemency screen")->required();
+  diff_cmd->add_option("-o,--out", diff.out_dir, "output directory (changes.csv, diff.json)")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -95,6 +101,7 @@ int Main(int argc, char** argv) {
   if (*explain_cmd) return RunExplain(explain);
   if (*check_cmd) return RunCheck(check);
   if (*import_cmd) return RunImport(import_args);
+  if (*diff_cmd) return RunDiff(diff);
   return kExitUsage;
 }
 
