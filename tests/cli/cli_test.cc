@@ -2,31 +2,21 @@
 // files validate writes (DESIGN.md section 4).
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
+
+#include "support/run_clemency.h"
 
 namespace {
 
 using ::testing::HasSubstr;
 namespace fs = std::filesystem;
 
-struct CommandRun {
-  int exit_code;
-  std::string out;
-  std::string err;
-};
-
-std::string Slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using clemency::testing_support::CommandRun;
+using clemency::testing_support::RunClemency;
+using clemency::testing_support::Slurp;
 
 class CliTest : public ::testing::Test {
  protected:
@@ -36,12 +26,7 @@ class CliTest : public ::testing::Test {
     fs::remove_all(dir_);
     fs::create_directories(dir_ / "data");
   }
-  CommandRun Clemency(const std::string& args) {
-    const std::string out = (dir_ / "stdout").string(), err = (dir_ / "stderr").string();
-    const std::string cmd = std::string(CLEMENCY_BINARY) + " " + args + " >" + out + " 2>" + err;
-    const int status = std::system(cmd.c_str());
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, Slurp(out), Slurp(err)};
-  }
+  CommandRun Clemency(const std::string& args) { return RunClemency(args, dir_); }
   void Write(const std::string& name, const std::string& text) {
     std::ofstream(dir_ / "data" / name, std::ios::binary) << text;
   }

@@ -11,23 +11,23 @@
 // (disciplinary record, sentence length) must make results needs_review with
 // the missing field named, never eligible by a guess.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <sstream>
 
 #include "clemency/core/date.h"
 #include "clemency/io/csv_reader.h"
 #include "clemency/io/population_loader.h"
 #include "clemency/law/offense_catalog.h"
+#include "support/run_clemency.h"
 
 namespace clemency {
 namespace {
 
 namespace fs = std::filesystem;
+using testing_support::RunClemency;
+using testing_support::Slurp;
 
 const std::string kIowaDir = std::string(CLEMENCY_SHARED_DIR) + "/data/real/iowa-prison-pop";
 const std::string kRules = std::string(CLEMENCY_TEST_DATA) + "/../../rules";
@@ -65,19 +65,6 @@ Counts RawCounts(const std::string& path) {
   return c;
 }
 
-int RunClemency(const std::string& args, const fs::path& log) {
-  const std::string cmd = std::string(CLEMENCY_BINARY) + " " + args + " >" + log.string() + " 2>&1";
-  const int status = std::system(cmd.c_str());
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-std::string Slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 class IowaImport : public ::testing::TestWithParam<const char*> {
  protected:
   void SetUp() override {
@@ -96,13 +83,12 @@ TEST_P(IowaImport, CountsMatchTheRawFileAndEveryRowIsAccountedFor) {
   const Counts raw = RawCounts(Raw());
   ASSERT_GT(raw.rows, 7000);
   const fs::path out = dir_ / "imported";
-  ASSERT_EQ(RunClemency("import --mapping " + kRules + "/mappings/iowa-doc.toml " + Raw() + " -o " + out.string() +
-                    " --on-error quarantine --as-of " + as_of,
-                dir_ / "import.log"),
-            0)
-      << Slurp(dir_ / "import.log");
+  const auto imported_run = RunClemency("import --mapping " + kRules + "/mappings/iowa-doc.toml " + Raw() + " -o " +
+                                             out.string() + " --on-error quarantine --as-of " + as_of,
+                                         dir_);
+  ASSERT_EQ(imported_run.exit_code, 0) << imported_run.err;
   // rows read = imported + rejected, and the rejected rows are the misdemeanors.
-  const std::string log = Slurp(dir_ / "import.log");
+  const std::string log = imported_run.out + imported_run.err;
   EXPECT_NE(log.find(std::to_string(raw.rows) + " rows read = " + std::to_string(raw.rows - raw.misdemeanors) +
                      " imported + " + std::to_string(raw.misdemeanors) + " rejected"),
             std::string::npos)
@@ -160,14 +146,14 @@ TEST(IowaScreen, WhatTheFileLacksMakesResultsNeedReviewNotEligible) {
   fs::create_directories(dir);
   const std::string raw = kIowaDir + "/iowa_current_prison_population_2021-12-13.csv";
   ASSERT_EQ(RunClemency("import --mapping " + kRules + "/mappings/iowa-doc.toml " + raw + " -o " + (dir / "data").string() +
-                    " --on-error quarantine --as-of 2021-12-13",
-                dir / "import.log"),
+                            " --on-error quarantine --as-of 2021-12-13",
+                        dir)
+                .exit_code,
             0);
-  ASSERT_EQ(RunClemency("screen --data " + (dir / "data").string() + " --policy redemption-2020 --as-of 2021-12-13 -o " +
-                    (dir / "out").string(),
-                dir / "screen.log"),
-            0)
-      << Slurp(dir / "screen.log");
+  const auto screen = RunClemency("screen --data " + (dir / "data").string() +
+                                      " --policy redemption-2020 --as-of 2021-12-13 -o " + (dir / "out").string(),
+                                  dir);
+  ASSERT_EQ(screen.exit_code, 0) << screen.err;
   const std::string csv = Slurp(dir / "out" / "screening.csv");
   // No infraction counts and no encoded Iowa reforms: nobody is eligible on a guess.
   EXPECT_EQ(csv.find(",eligible,"), std::string::npos);
@@ -175,8 +161,7 @@ TEST(IowaScreen, WhatTheFileLacksMakesResultsNeedReviewNotEligible) {
   const std::string reasons = Slurp(dir / "out" / "reasons.jsonl");
   EXPECT_NE(reasons.find("\"infractions_5y\":\"unknown\""), std::string::npos);
   EXPECT_NE(reasons.find("\"current_law\":{\"imposed_days\":null"), std::string::npos);
-  EXPECT_NE(Slurp(dir / "screen.log").find("current law: unknown for 8063 people"), std::string::npos)
-      << Slurp(dir / "screen.log");
+  EXPECT_NE(screen.out.find("current law: unknown for 8063 people"), std::string::npos) << screen.out;
   fs::remove_all(dir);
 }
 

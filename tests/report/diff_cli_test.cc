@@ -5,31 +5,21 @@
 // with the file and line, and nothing is written.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
+
+#include "support/run_clemency.h"
 
 namespace {
 
 using ::testing::HasSubstr;
 namespace fs = std::filesystem;
 
-struct CommandRun {
-  int exit_code;
-  std::string out;
-  std::string err;
-};
-
-std::string Slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using clemency::testing_support::CommandRun;
+using clemency::testing_support::RunClemency;
+using clemency::testing_support::Slurp;
 
 // Baseline 2020-01-01 and current 2021-01-01. L leaves; N and M arrive; E and G
 // turn 55 (E becomes eligible as older, G adds older to drug); X gets five
@@ -98,12 +88,7 @@ class DiffCliTest : public ::testing::Test {
     Write("b/people.csv", kPeopleB);
     Write("b/sentences.csv", kSentencesB);
   }
-  CommandRun Clemency(const std::string& args) {
-    const std::string out = (dir_ / "stdout").string(), err = (dir_ / "stderr").string();
-    const std::string cmd = std::string(CLEMENCY_BINARY) + " " + args + " >" + out + " 2>" + err;
-    const int status = std::system(cmd.c_str());
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, Slurp(out), Slurp(err)};
-  }
+  CommandRun Clemency(const std::string& args) { return RunClemency(args, dir_); }
   void Write(const std::string& name, const std::string& text) {
     fs::create_directories((dir_ / name).parent_path());
     std::ofstream(dir_ / name, std::ios::binary) << text;
