@@ -231,6 +231,25 @@ FactTable BuildFactTable(const Population& pop, const LawRefs& law, Date as_of) 
   t.current_law_remedy.resize(np);
   const int64_t remedy_none = t.strings.Intern("none");
   const int64_t remedy_unknown = t.strings.Intern("unknown");
+  // The law of each jurisdiction code, looked up once per code, not per person.
+  struct JurisdictionLaw {
+    bool looked_up = false;
+    int64_t authority = kNa, vote = kNa;
+    bool no_reform_pack = false;
+  };
+  std::vector<JurisdictionLaw> by_jurisdiction(pop.strings.size());
+  auto jurisdiction_law = [&](StrId code) -> const JurisdictionLaw& {
+    JurisdictionLaw& jl = by_jurisdiction[code];
+    if (jl.looked_up) return jl;
+    jl.looked_up = true;
+    const std::string_view text = pop.str(code);
+    if (auto j = law.jurisdictions.find(text); j != law.jurisdictions.end()) {
+      jl.authority = name(j->second->clemency.authority);
+      jl.vote = name(j->second->voting.restoration);
+    }
+    jl.no_reform_pack = law.unknown_without_reforms && law.reforms.find(text) == law.reforms.end();
+    return jl;
+  };
   t.most_serious_category.resize(np);
   t.active_sentences.resize(np);
   t.admission_type.resize(np);
@@ -260,10 +279,9 @@ FactTable BuildFactTable(const Population& pop, const LawRefs& law, Date as_of) 
     t.race[p] = race_ids[static_cast<size_t>(pop.people.race[p])];
     t.jurisdiction[p] = from_pop(pop.people.jurisdiction[p]);
     t.facility_id[p] = from_pop(pop.people.facility_id[p]);
-    if (auto j = law.jurisdictions.find(pop.str(pop.people.jurisdiction[p])); j != law.jurisdictions.end()) {
-      t.clemency_authority[p] = name(j->second->clemency.authority);
-      t.vote_restoration[p] = name(j->second->voting.restoration);
-    }
+    const JurisdictionLaw& jl = jurisdiction_law(pop.people.jurisdiction[p]);
+    t.clemency_authority[p] = jl.authority;
+    t.vote_restoration[p] = jl.vote;
     t.infractions_5y[p] = IntOrNa(pop.people.infractions_5y[p]);
     const int8_t med = pop.people.medical_high_risk[p];
     t.medical_high_risk[p] = med == kUnknownFlag ? kUnknownBool : med == 1 ? kTrue : kFalse;
@@ -319,8 +337,7 @@ FactTable BuildFactTable(const Population& pop, const LawRefs& law, Date as_of) 
     t.current_law_term[p] = active > 0 && high_known ? law_high : kNa;
     t.current_law_term_low[p] = active > 0 && low_known ? law_low : kNa;
     t.current_law_remedy[p] = remedy;
-    const bool no_reform_pack = law.unknown_without_reforms &&
-                                law.reforms.find(pop.str(pop.people.jurisdiction[p])) == law.reforms.end();
+    const bool no_reform_pack = jl.no_reform_pack;
     if (active == 0) {
       t.current_law_excess[p] = t.current_law_excess_max[p] = kNa;
     } else if (no_reform_pack) {
