@@ -108,5 +108,18 @@ text = "share"
   EXPECT_EQ(error, "--set nope: the policy t has no parameter \"nope\" (it has: min_age, share)");
 }
 
+TEST(PolicyLoaderTest, AHugeNumberIsNotADurationAndDoesNotOverflow) {
+  // Found by the policy_loader fuzzer: "5555...5 years" overflowed while being read.
+  std::optional<Policy> p;
+  Load(std::string(kHead) + R"TOML(eligibility = "params.x == \"1 year\""
+priority = "0"
+[params.x]
+value = "5555555555555555555555555555 years"
+text = "x"
+)TOML", &p);
+  ASSERT_TRUE(p.has_value());
+  EXPECT_EQ(p->params[0].value.type, ValueType::kString);  // more than 6 digits: not a duration
+}
+
 }  // namespace
 }  // namespace clemency

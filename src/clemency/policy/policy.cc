@@ -53,7 +53,8 @@ SourcePos ExprPos(const std::vector<std::string>& lines, SourcePos start, uint32
 bool IsDurationText(std::string_view t, CalendarDuration* out) {
   size_t i = 0;
   int64_t n = 0;
-  while (i < t.size() && t[i] >= '0' && t[i] <= '9') n = n * 10 + (t[i++] - '0');
+  // At most 6 digits count; reading stops at 7 so that n cannot overflow.
+  while (i < t.size() && i < 7 && t[i] >= '0' && t[i] <= '9') n = n * 10 + (t[i++] - '0');
   if (i == 0 || i > 6 || i >= t.size() || t[i] != ' ') return false;
   const std::string_view unit = t.substr(i + 1);
   if (unit == "year" || unit == "years") *out = CalendarDuration::Years(n);
