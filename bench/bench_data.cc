@@ -89,7 +89,7 @@ bool LoadAll(const std::string& dir, Date as_of, const std::string& policy, Load
   }
   const std::string path = policy.find('/') != std::string::npos || policy.ends_with(".toml")
                                ? policy
-                               : RulesDir() + "/policies/" + policy + ".toml";
+                               : RuleFilePath("policies", policy + ".toml", "");
   std::vector<PolicyProblem> problems;
   out.policy = LoadPolicy(path, &problems);
   if (!out.policy) {

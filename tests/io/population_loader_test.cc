@@ -167,7 +167,7 @@ TEST_F(LoaderTest, EveryKindOfBadSentenceRowIsRejectedWithItsReason) {
             "A,4,CA:PC 459,,,2000-01-01,indeterminate,,9000,100,,,,,active,,,\n"         // 5 min>max
             "A,5,CA:PC 459,,,2000-01-01,determinate,100,,,CA:PC 667.5(b)=365,,,,active,,,\n"  // 6 enh>term
             "A,6,CA:PC 459,,,2000-01-01,determinate,900,,,CA:PC 667.5(b),,,,active,,,\n"  // 7 enh syntax
-            "A,7,PC 459,,,2000-01-01,determinate,100,,,,,,,active,,,\n"                   // 8 unqualified
+            "A,7,CA:,,,2000-01-01,determinate,100,,,,,,,active,,,\n"                       // 8 prefix only
             "Z,1,CA:PC 459,,,2000-01-01,determinate,100,,,,,,,active,,,\n"                // 9 unknown person
             "A,8,CA:PC 459,,2001-01-01,2000-01-01,determinate,100,,,,,,,active,,,\n"      // 10 offense after sentence
             "A,9,CA:PC 459,,,1950-01-01,determinate,100,,,,,,,active,,,\n"                // 11 before birth
@@ -191,7 +191,7 @@ TEST_F(LoaderTest, EveryKindOfBadSentenceRowIsRejectedWithItsReason) {
       "sentences.csv:5: column \"min_term_days\" value \"9000\": is more than max_term_days 100",
       "sentences.csv:6: column \"enhancements\" value \"CA:PC 667.5(b)=365\": add up to 365 days, more than term_days 100 (which includes them)",
       "sentences.csv:7: column \"enhancements\" value \"CA:PC 667.5(b)\": item \"CA:PC 667.5(b)\": expected CODE=DAYS with DAYS a whole number >= 0",
-      "sentences.csv:8: column \"offense_code\" value \"PC 459\": expected a jurisdiction-qualified code such as \"CA:PC 459\"",
+      "sentences.csv:8: column \"offense_code\" value \"CA:\": expected a statute code, such as \"CA:PC 459\" or \"PC 459\" (the person's jurisdiction is taken)",
       "sentences.csv:9: column \"person_id\" value \"Z\": is not in people.csv",
       "sentences.csv:10: column \"offense_date\" value \"2001-01-01\": is after sentence_date 2000-01-01",
       "sentences.csv:11: column \"sentence_date\" value \"1950-01-01\": is before the person's birth_date 1961-02-01",

@@ -559,7 +559,7 @@ TEST(OffenseCatalog, StatutoryRangeErrors) {
   EXPECT_NE(error.find(":9:29: offense CA:PC 1: flag \"forcible_felony\" is repeated"), std::string::npos) << error;
 }
 
-TEST(OffenseCatalog, CommasAllowedInOffenseCodesOnly) {
+TEST(OffenseCatalog, ListCharactersAllowedInOffenseCodesOnly) {
   const std::string head = "[catalog]\njurisdiction = \"CA\"\n";
   // An enhancement code goes into "CODE=DAYS;..." lists: no comma.
   std::string path;
@@ -568,10 +568,11 @@ TEST(OffenseCatalog, CommasAllowedInOffenseCodesOnly) {
                                           "days = 5\ncitation = \"c\"\n",
                                       &path);
   EXPECT_EQ(error, path + ":12:8: code \"CA:PC 1,2\" must not contain , \" ; = or control characters");
-  const std::string offense = LoadError(head + "[[offense]]\ncode = \"CA:PC 1;A\"\ntitle = \"t\"\n"
+  // An offense code is a field of its own: a description used as a code may hold them.
+  const std::string offense = LoadError(head + "[[offense]]\ncode = \"CA:Theft \\\">= $5,000\"\ntitle = \"t\"\n"
                                                "category = \"other\"\nbjs_offense = \"fraud\"\ncitation = \"c\"\n",
                                         &path);
-  EXPECT_EQ(offense, path + ":4:8: code \"CA:PC 1;A\" must not contain \" ; = or control characters");
+  EXPECT_EQ(offense, path + ":4:8: code \"CA:Theft \">= $5,000\" must not contain \" or control characters");
 }
 
 TEST(OffenseCatalog, BjsCategories) {

@@ -4,8 +4,10 @@
 #include <cstdio>
 #include <ctime>
 #include <exception>
+#include <filesystem>
 
 #include "clemency/cli/commands.h"
+#include "clemency/law/rules_dir.h"
 
 namespace clemency {
 
@@ -21,6 +23,11 @@ std::string TodayIso() {
 namespace {
 
 int Main(int argc, char** argv) {
+  std::string rules_dir;  // --rules, on every command that reads rules
+  auto add_rules = [&rules_dir](CLI::App* cmd) {
+    cmd->add_option("--rules", rules_dir,
+                    "your rules folder, laid over the shipped rules file by file (default: $CLEMENCY_RULES_DIR)");
+  };
   CLI::App app{"clemency: screen a prison population for clemency and resentencing"};
   app.set_version_flag("--version", CLEMENCY_VERSION);
   app.require_subcommand(1);
@@ -56,21 +63,26 @@ int Main(int argc, char** argv) {
         ->check(CLI::IsMember({"fail", "quarantine"}))
         ->capture_default_str();
   };
+  add_rules(demo_cmd);
+  add_rules(synth_cmd);
   ScreenArgs screen;
   auto* screen_cmd = app.add_subcommand("screen", "screen a population against a policy");
   add_screen_inputs(screen_cmd, screen.in);
+  add_rules(screen_cmd);
   screen_cmd->add_option("-o,--out", screen.out_dir, "output directory")->required();
   screen_cmd->add_flag("--timings", screen.timings, "print the seconds of each stage on stderr");
 
   ExplainArgs explain;
   auto* explain_cmd = app.add_subcommand("explain", "explain one person's result, rule by rule");
   add_screen_inputs(explain_cmd, explain.in);
+  add_rules(explain_cmd);
   explain_cmd->add_option("--person", explain.person, "person_id")->required();
   explain_cmd->add_flag("--json", explain.json, "print the person's reasons.jsonl object");
 
   CheckArgs check;
   auto* check_cmd = app.add_subcommand("check", "type-check and lint rule packs (files or directories)");
   check_cmd->add_option("paths", check.paths, "TOML files or directories")->required();
+  add_rules(check_cmd);
 
   ImportArgs import_args;
   auto* import_cmd = app.add_subcommand("import", "turn an agency's CSV into a population directory via a mapping");
@@ -81,6 +93,7 @@ int Main(int argc, char** argv) {
       ->check(CLI::IsMember({"fail", "quarantine"}))
       ->capture_default_str();
   import_cmd->add_option("--as-of", import_args.as_of, "dates after this are errors (default today)");
+  add_rules(import_cmd);
 
   DiffArgs diff;
   auto* diff_cmd = app.add_subcommand("diff", "follow people across two screenings: who left, arrived, changed");
@@ -93,6 +106,14 @@ int Main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
     return code == 0 ? kExitOk : kExitUsage;
+  }
+  if (!rules_dir.empty()) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(rules_dir, ec)) {
+      std::fprintf(stderr, "clemency: --rules %s: not a directory\n", rules_dir.c_str());
+      return kExitUsage;
+    }
+    SetUserRulesDir(rules_dir);
   }
   if (*demo_cmd) return RunDemo(demo);
   if (*synth_cmd) return RunSynth(synth);

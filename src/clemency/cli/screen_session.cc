@@ -14,7 +14,7 @@ namespace clemency {
 
 std::string ResolvePolicyPath(const std::string& policy) {
   if (policy.find('/') != std::string::npos || policy.ends_with(".toml")) return policy;
-  return RulesDir() + "/policies/" + policy + ".toml";
+  return RuleFilePath("policies", policy + ".toml", "");
 }
 
 int PrepareScreen(const ScreenInputs& in, const char* command, ScreenSession& s) {

@@ -15,6 +15,20 @@
 namespace clemency {
 namespace {
 
+// "XX:" where XX is a jurisdiction code.
+bool HasJurisdictionPrefix(std::string_view code) {
+  const size_t colon = code.find(':');
+  return colon != std::string_view::npos && IsJurisdictionCode(code.substr(0, colon));
+}
+
+std::string Qualified(std::string_view code, std::string_view jurisdiction) {
+  std::string out(jurisdiction);
+  out += ':';
+  out += code;
+  return out;
+}
+
+
 struct ColumnSpec {
   std::string_view name;
   bool required;  // the column must be in the header
@@ -575,18 +589,18 @@ LoadResult LoadPopulation(const std::string& dir, const LoadOptions& options) {
         }
       }
       parse.Required("sentence_id", row[kSId]);
-      const std::string_view code = row[kSCode];
+      // A code without a jurisdiction prefix is the person's jurisdiction's.
+      const std::string_view person_jur = person != kNoIndex ? strings.View(pc.jurisdiction[person]) : "";
+      std::string code(row[kSCode]);
       if (parse.Required("offense_code", code)) {
+        if (!HasJurisdictionPrefix(code) && !person_jur.empty()) code = Qualified(code, person_jur);
         const size_t colon = code.find(':');
-        if (colon == std::string_view::npos || !IsJurisdictionCode(code.substr(0, colon)) ||
-            colon + 1 == code.size()) {
+        if (!HasJurisdictionPrefix(code) || colon + 1 == code.size()) {
           check.Error("bad_offense_code", "offense_code", code,
-                      "expected a jurisdiction-qualified code such as \"CA:PC 459\"");
-        } else if (person != kNoIndex &&
-                   code.substr(0, colon) != strings.View(pc.jurisdiction[person])) {
+                      "expected a statute code, such as \"CA:PC 459\" or \"PC 459\" (the person's jurisdiction is taken)");
+        } else if (person != kNoIndex && code.substr(0, colon) != person_jur) {
           check.Warning("offense_jurisdiction", "offense_code", code,
-                        fmt::format("is not a {} code, the person's jurisdiction",
-                                    strings.View(pc.jurisdiction[person])));
+                        fmt::format("is not a {} code, the person's jurisdiction", person_jur));
         }
       }
       const Date off_date = parse.DateField("offense_date", row[kSOffDate], false);
@@ -626,7 +640,11 @@ LoadResult LoadPopulation(const std::string& dir, const LoadOptions& options) {
                                     Printable(item)));
             break;
           }
-          enh.push_back({strings.Intern(item.substr(0, eq)), static_cast<int32_t>(days)});
+          const std::string_view enh_code = item.substr(0, eq);
+          enh.push_back({HasJurisdictionPrefix(enh_code) || person_jur.empty()
+                             ? strings.Intern(enh_code)
+                             : strings.Intern(Qualified(enh_code, person_jur)),
+                         static_cast<int32_t>(days)});
           enh_total += days;
           start = end + 1;
         }

@@ -129,8 +129,8 @@ std::string JurisdictionFacts::PathFor(std::string_view code, const std::string&
 std::optional<JurisdictionFacts> JurisdictionFacts::LoadCode(std::string_view code,
                                                              std::string* error,
                                                              const std::string& rules_dir) {
-  if (rules_dir.empty() && RulesDir().empty()) {
-    if (error != nullptr) *error = "cannot find the rules/ folder (set CLEMENCY_RULES_DIR)";
+  if (rules_dir.empty() && RulesDir().empty() && UserRulesDir().empty()) {
+    if (error != nullptr) *error = "cannot find the rules/ folder (give --rules DIR or set CLEMENCY_RULES_DIR)";
     return std::nullopt;
   }
   const std::string path = PathFor(code, rules_dir);

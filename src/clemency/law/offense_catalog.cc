@@ -16,17 +16,16 @@ using rule_file::Fail;
 using rule_file::LoadError;
 using namespace rule_file;  // the field readers of rule_fields.h
 
-// A code goes into CSV fields and into "CODE=DAYS;..." enhancement lists
-// unquoted, so it must not hold the characters those use.
-// Offense codes may hold a comma, as agency codes do (Iowa "706.3,A"): the CSV
-// writer quotes such fields, and offense codes never go into those lists.
-void CheckCodeChars(const toml::table& t, const std::string& code, bool allow_comma) {
+// An enhancement code goes into "CODE=DAYS;..." lists unquoted, so it must not
+// hold the characters those use. An offense code is always a field of its
+// own, so it may hold them (agency codes such as Iowa "706.3,A", or a
+// description used as a code, "Theft of Property >= $5,000").
+void CheckCodeChars(const toml::table& t, const std::string& code, bool offense) {
   for (char c : code)
-    if ((c == ',' && !allow_comma) || c == '"' || c == ';' || c == '=' ||
-        static_cast<unsigned char>(c) < 0x20)
+    if ((!offense && (c == ',' || c == ';' || c == '=')) || c == '"' || static_cast<unsigned char>(c) < 0x20)
       Fail(*t.get("code"), Cat("code \"", code,
-                               allow_comma ? "\" must not contain \" ; = or control characters"
-                                           : "\" must not contain , \" ; = or control characters"));
+                               offense ? "\" must not contain \" or control characters"
+                                       : "\" must not contain , \" ; = or control characters"));
   if (code.front() == ' ' || code.back() == ' ')
     Fail(*t.get("code"), Cat("code \"", code, "\" must not start or end with a space"));
 }
@@ -35,13 +34,13 @@ Offense ParseOffense(const toml::table& t, std::string_view prefix) {
   CheckKeys(t,
             {"code", "title", "category", "bjs_offense", "flags", "triad_months", "life",
              "life_min_years", "life_kind", "lwop_eligible", "felony_class", "statutory_min_months",
-             "statutory_max_months", "max_life", "drugs", "citation"},
+             "statutory_max_months", "max_life", "drugs", "citation", "aliases"},
             "[[offense]]");
   Offense o;
   o.code = RequiredString(t, "code", "[[offense]]");
   if (o.code.rfind(prefix, 0) != 0 || o.code.size() == prefix.size())
     Fail(*t.get("code"), "code \"" + o.code + Cat("\" must start with \"", prefix) + "\"");
-  CheckCodeChars(t, o.code, /*allow_comma=*/true);
+  CheckCodeChars(t, o.code, /*offense=*/true);
   o.title = RequiredString(t, "title", "offense " + o.code);
   o.category = RequiredString(t, "category", "offense " + o.code);
   if (!OneOf(o.category, kOffenseCategories))
@@ -105,7 +104,99 @@ Offense ParseOffense(const toml::table& t, std::string_view prefix) {
   if (!o.drugs.empty() && o.category != "drug_possession" && o.category != "drug_distribution")
     Fail(*t.get("drugs"), "offense " + o.code + ": drugs is only for drug offenses");
   o.citation = RequiredString(t, "citation", "offense " + o.code);
+  o.aliases = StringList(t, "aliases");
+  for (const std::string& a : o.aliases)
+    if (a.rfind(prefix, 0) != 0 || a.size() == prefix.size())
+      Fail(*t.get("aliases"), "alias \"" + a + Cat("\" must start with \"", prefix) + "\"");
   return o;
+}
+
+std::regex CompileRegex(const toml::node& at, const std::string& pattern) {
+  try {
+    return std::regex(pattern, std::regex::ECMAScript | std::regex::icase);
+  } catch (const std::regex_error& e) {
+    Fail(at, "\"" + pattern + "\" is not a valid regular expression: " + e.what());
+  }
+}
+
+// [catalog.codes]: how the jurisdiction's codes are written (law/offense_code.h).
+CodeConventions ParseConventions(const toml::table& h) {
+  CodeConventions c;
+  const toml::node* n = h.get("codes");
+  if (n == nullptr) return c;
+  const toml::table* t = n->as_table();
+  if (t == nullptr) Fail(*n, "[catalog.codes] must be a table");
+  CheckKeys(*t, {"books", "attempt", "attempt_suffixes", "rewrite"}, "[catalog.codes]");
+  if (const toml::node* b = t->get("books")) {
+    const toml::table* books = b->as_table();
+    if (books == nullptr) Fail(*b, "books must be a table: BOOK = [\"alias\", ...]");
+    for (auto&& [book, aliases] : *books) {
+      std::vector<std::string> list;
+      const toml::array* arr = aliases.as_array();
+      if (arr == nullptr) Fail(aliases, Cat("books.", book.str(), " must be a list of strings"));
+      for (const toml::node& a : *arr) {
+        if (!a.is_string()) Fail(a, Cat("books.", book.str(), " must be a list of strings"));
+        list.push_back(a.as_string()->get());
+      }
+      c.books.emplace(std::string(book.str()), std::move(list));
+    }
+  }
+  c.attempt = OptionalString(*t, "attempt").value_or("");
+  c.attempt_suffixes = StringList(*t, "attempt_suffixes");
+  if (const toml::node* r = t->get("rewrite")) {
+    const toml::array* arr = r->as_array();
+    if (arr == nullptr || !arr->is_array_of_tables()) Fail(*r, "rewrite must be a list of { match, replace } tables");
+    for (const toml::node& item : *arr) {
+      const toml::table& rt = *item.as_table();
+      CheckKeys(rt, {"match", "replace"}, "a rewrite");
+      CodeRewrite cr;
+      cr.match = RequiredString(rt, "match", "a rewrite");
+      cr.re = CompileRegex(*rt.get("match"), cr.match);
+      if (const toml::node* rep = rt.get("replace")) {
+        if (!rep->is_string()) Fail(*rep, "\"replace\" must be a string (empty to delete the match)");
+        cr.replace = rep->as_string()->get();
+      }
+      c.rewrites.push_back(std::move(cr));
+    }
+  }
+  return c;
+}
+
+OffensePattern ParsePattern(const toml::table& t) {
+  CheckKeys(t, {"code", "description", "offense", "category", "bjs_offense", "flags", "not_flags", "citation"},
+            "[[pattern]]");
+  OffensePattern p;
+  p.line = static_cast<int>(t.source().begin.line);
+  const toml::node* code = t.get("code");
+  const toml::node* desc = t.get("description");
+  if ((code == nullptr) == (desc == nullptr))
+    Fail(t, "a [[pattern]] matches either \"code\" or \"description\" (a regular expression)");
+  p.on = code != nullptr ? OffensePattern::On::kCode : OffensePattern::On::kDescription;
+  p.match = RequiredString(t, code != nullptr ? "code" : "description", "[[pattern]]");
+  p.re = CompileRegex(code != nullptr ? *code : *desc, p.match);
+  p.offense = OptionalString(t, "offense").value_or("");
+  p.citation = RequiredString(t, "citation", "[[pattern]]");
+  if (!p.offense.empty()) {
+    for (std::string_view k : {"category", "bjs_offense", "flags", "not_flags"})
+      if (const toml::node* n = t.get(k))
+        Fail(*n, Cat("a pattern that names an offense takes its \"", k, "\" from it"));
+    return p;
+  }
+  p.category = RequiredString(t, "category", "[[pattern]] without offense");
+  if (!OneOf(p.category, kOffenseCategories))
+    Fail(*t.get("category"), "category \"" + p.category + "\" is not one of: " + ListOf(kOffenseCategories));
+  p.bjs_offense = RequiredString(t, "bjs_offense", "[[pattern]] without offense");
+  if (!OneOf(p.bjs_offense, kBjsOffenses))
+    Fail(*t.get("bjs_offense"), "bjs_offense \"" + p.bjs_offense + "\" is not one of: " + ListOf(kBjsOffenses));
+  p.flags = StringList(t, "flags");
+  p.not_flags = StringList(t, "not_flags");
+  for (std::string_view k : {"flags", "not_flags"}) {
+    const std::vector<std::string>& list = k == "flags" ? p.flags : p.not_flags;
+    for (size_t i = 0; i < list.size(); ++i)
+      if (!OneOf(list[i], kOffenseFlags))
+        Fail(*t.get(k)->as_array()->get(i), "flag \"" + list[i] + "\" is not one of: " + ListOf(kOffenseFlags));
+  }
+  return p;
 }
 
 SentenceEnhancement ParseEnhancement(const toml::table& t, std::string_view prefix) {
@@ -114,7 +205,7 @@ SentenceEnhancement ParseEnhancement(const toml::table& t, std::string_view pref
   e.code = RequiredString(t, "code", "[[enhancement]]");
   if (e.code.rfind(prefix, 0) != 0 || e.code.size() == prefix.size())
     Fail(*t.get("code"), "code \"" + e.code + Cat("\" must start with \"", prefix) + "\"");
-  CheckCodeChars(t, e.code, /*allow_comma=*/false);
+  CheckCodeChars(t, e.code, /*offense=*/false);
   e.title = RequiredString(t, "title", "enhancement " + e.code);
   e.kind = RequiredString(t, "kind", "enhancement " + e.code);
   static constexpr std::string_view kKinds[] = {"fixed", "choice", "doubling", "scheme"};
@@ -160,11 +251,12 @@ std::optional<OffenseCatalog> OffenseCatalog::Load(const std::string& path, std:
   OffenseCatalog cat;
   cat.path_ = path;
   const bool loaded = rule_file::LoadTomlFile(path, error, [&](const toml::table& root) {
-    CheckKeys(root, {"catalog", "offense", "enhancement"}, "the catalog file");
+    CheckKeys(root, {"catalog", "offense", "enhancement", "pattern"}, "the catalog file");
     const toml::node* head = root.get("catalog");
     if (head == nullptr || !head->is_table()) Fail(root, "no [catalog] table");
     const toml::table& h = *head->as_table();
-    CheckKeys(h, {"jurisdiction", "title", "notes", "sources"}, "[catalog]");
+    CheckKeys(h, {"jurisdiction", "title", "notes", "sources", "codes"}, "[catalog]");
+    cat.conventions_ = ParseConventions(h);
     cat.jurisdiction_ = RequiredString(h, "jurisdiction", "[catalog]");
     const std::string prefix = cat.jurisdiction_ + ":";
 
@@ -173,6 +265,16 @@ std::optional<OffenseCatalog> OffenseCatalog::Load(const std::string& path, std:
       if (cat.by_code_.count(o.code) != 0)
         Fail(*n.as_table()->get("code"), "code \"" + o.code + "\" is listed twice");
       cat.by_code_.emplace(o.code, cat.offenses_.size());
+      std::vector<std::string> spellings = o.aliases;
+      spellings.insert(spellings.begin(), o.code);
+      for (size_t i = 0; i < spellings.size(); ++i) {
+        const std::string key = NormalizeCode(spellings[i], cat.conventions_).key;
+        auto [it, added] = cat.by_key_.emplace(key, cat.offenses_.size());
+        if (!added && it->second != cat.offenses_.size())
+          Fail(i == 0 ? *n.as_table()->get("code") : *n.as_table()->get("aliases"),
+               "\"" + spellings[i] + "\" is the same code as \"" + cat.offenses_[it->second].code +
+                   "\" once normalised (" + key + ")");
+      }
       cat.offenses_.push_back(std::move(o));
     }
     for (const toml::node& n : TableArray(root, "enhancement", false)) {
@@ -180,7 +282,14 @@ std::optional<OffenseCatalog> OffenseCatalog::Load(const std::string& path, std:
       if (cat.enhancement_by_code_.count(e.code) != 0 || cat.by_code_.count(e.code) != 0)
         Fail(*n.as_table()->get("code"), "code \"" + e.code + "\" is listed twice");
       cat.enhancement_by_code_.emplace(e.code, cat.enhancements_.size());
+      cat.enhancement_by_key_.emplace(NormalizeCode(e.code, cat.conventions_).key, cat.enhancements_.size());
       cat.enhancements_.push_back(std::move(e));
+    }
+    for (const toml::node& n : TableArray(root, "pattern", false)) {
+      OffensePattern p = ParsePattern(*n.as_table());
+      if (!p.offense.empty() && cat.Find(p.offense) == nullptr)
+        Fail(*n.as_table()->get("offense"), "pattern offense \"" + p.offense + "\" is not in this catalog");
+      cat.patterns_.push_back(std::move(p));
     }
   });
   if (!loaded) return std::nullopt;
@@ -194,9 +303,9 @@ std::string OffenseCatalog::PathFor(std::string_view jurisdiction, const std::st
 std::optional<OffenseCatalog> OffenseCatalog::LoadJurisdiction(std::string_view jurisdiction,
                                                                std::string* error,
                                                                const std::string& rules_dir) {
-  if (rules_dir.empty() && RulesDir().empty()) {
+  if (rules_dir.empty() && RulesDir().empty() && UserRulesDir().empty()) {
     if (error != nullptr)
-      *error = "cannot find the rules/ folder (set CLEMENCY_RULES_DIR)";
+      *error = "cannot find the rules/ folder (give --rules DIR or set CLEMENCY_RULES_DIR)";
     return std::nullopt;
   }
   const std::string path = PathFor(jurisdiction, rules_dir);
@@ -224,6 +333,30 @@ const Offense* OffenseCatalog::Find(std::string_view code) const {
 const SentenceEnhancement* OffenseCatalog::FindEnhancement(std::string_view code) const {
   auto it = enhancement_by_code_.find(code);
   return it == enhancement_by_code_.end() ? nullptr : &enhancements_[it->second];
+}
+
+}  // namespace clemency
+
+namespace clemency {
+
+const Offense* OffenseCatalog::FindKey(std::string_view key) const {
+  auto it = by_key_.find(key);
+  return it == by_key_.end() ? nullptr : &offenses_[it->second];
+}
+
+std::vector<const Offense*> OffenseCatalog::Refinements(std::string_view key) const {
+  std::vector<const Offense*> out;
+  for (auto it = by_key_.upper_bound(key); it != by_key_.end() && it->first.starts_with(key); ++it)
+    if (IsRefinementOf(it->first, key)) {
+      const Offense* o = &offenses_[it->second];
+      if (std::find(out.begin(), out.end(), o) == out.end()) out.push_back(o);
+    }
+  return out;
+}
+
+const SentenceEnhancement* OffenseCatalog::FindEnhancementKey(std::string_view key) const {
+  auto it = enhancement_by_key_.find(key);
+  return it == enhancement_by_key_.end() ? nullptr : &enhancements_[it->second];
 }
 
 }  // namespace clemency

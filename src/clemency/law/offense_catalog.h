@@ -12,11 +12,14 @@
 #define CLEMENCY_LAW_OFFENSE_CATALOG_H_
 
 #include <optional>
+#include <regex>
 #include <span>
 #include <string>
 #include <string_view>
 #include <map>
 #include <vector>
+
+#include "clemency/law/offense_code.h"
 
 namespace clemency {
 
@@ -86,6 +89,8 @@ struct Offense {
   // Substances the statute covers (drug offenses only).
   std::vector<std::string> drugs;
   std::string citation;
+  // Other spellings of this code that resolve to it ("CA:PC 664/187 2nd").
+  std::vector<std::string> aliases;
 
   bool HasFlag(std::string_view flag) const;
   bool has_triad() const { return triad_lower_months > 0; }
@@ -107,6 +112,25 @@ struct SentenceEnhancement {
   std::string citation;
 };
 
+// A [[pattern]] of the catalog: codes or descriptions matched by a regular
+// expression, for agencies whose codes the catalog does not hold or that
+// publish descriptions only. Tried in file order after every code lookup
+// failed; the first match wins. It resolves to a catalog entry (`offense`),
+// or gives a category of its own with the flags it makes certain: `flags`
+// true, `not_flags` false, every other flag unknown.
+struct OffensePattern {
+  enum class On { kCode, kDescription };
+  On on = On::kCode;
+  std::string match;  // ECMAScript, case-insensitive, searched in the text
+  std::regex re;
+  std::string offense;  // a catalog code, or empty
+  std::string category;
+  std::string bjs_offense;
+  std::vector<std::string> flags, not_flags;
+  std::string citation;
+  int line = 0;  // in the catalog file
+};
+
 class OffenseCatalog {
  public:
   // Loads and checks one catalog file. On failure returns nullopt and sets
@@ -124,9 +148,17 @@ class OffenseCatalog {
   std::span<const Offense> offenses() const { return offenses_; }
   std::span<const SentenceEnhancement> enhancements() const { return enhancements_; }
 
+  std::span<const OffensePattern> patterns() const { return patterns_; }
+  const CodeConventions& conventions() const { return conventions_; }
+
   // The offense or enhancement with exactly this code, or null.
   const Offense* Find(std::string_view code) const;
   const SentenceEnhancement* FindEnhancement(std::string_view code) const;
+  // By canonical key (law/offense_code.h): the offense whose code or alias
+  // has this key, or null; the offenses whose keys refine it, in key order.
+  const Offense* FindKey(std::string_view key) const;
+  std::vector<const Offense*> Refinements(std::string_view key) const;
+  const SentenceEnhancement* FindEnhancementKey(std::string_view key) const;
 
  private:
   std::string jurisdiction_;
@@ -135,6 +167,10 @@ class OffenseCatalog {
   std::vector<SentenceEnhancement> enhancements_;
   std::map<std::string, size_t, std::less<>> by_code_;
   std::map<std::string, size_t, std::less<>> enhancement_by_code_;
+  CodeConventions conventions_;
+  std::vector<OffensePattern> patterns_;
+  std::map<std::string, size_t, std::less<>> by_key_;  // canonical key -> offense
+  std::map<std::string, size_t, std::less<>> enhancement_by_key_;
 };
 
 }  // namespace clemency

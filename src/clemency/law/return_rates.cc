@@ -229,8 +229,8 @@ std::string ReturnRates::DefaultPath(const std::string& rules_dir) {
 
 std::optional<ReturnRates> ReturnRates::LoadDefault(std::string* error,
                                                     const std::string& rules_dir) {
-  if (rules_dir.empty() && RulesDir().empty()) {
-    if (error != nullptr) *error = "cannot find the rules/ folder (set CLEMENCY_RULES_DIR)";
+  if (rules_dir.empty() && RulesDir().empty() && UserRulesDir().empty()) {
+    if (error != nullptr) *error = "cannot find the rules/ folder (give --rules DIR or set CLEMENCY_RULES_DIR)";
     return std::nullopt;
   }
   return Load(DefaultPath(rules_dir), error);

@@ -70,7 +70,7 @@ void AppendSentenceFact(std::string& o, const FactTable& f, Fact fact, uint32_t 
     case Fact::kSOffenseCode: AppendStr(o, f, f.offense_code[s]); break;
     case Fact::kSCategory: AppendStr(o, f, f.category[s]); break;
     case Fact::kSFlags: {
-      if (!f.in_catalog[s]) {
+      if (f.flags_known[s] == 0) {
         o += "unknown (offense not in the catalog)";
         break;
       }
@@ -81,6 +81,10 @@ void AppendSentenceFact(std::string& o, const FactTable& f, Fact fact, uint32_t 
         o += f.flag_names[b];
       }
       if (o.size() == before) o += "none";
+      std::string unknown;
+      for (size_t b = 0; b < f.flag_names.size(); ++b)
+        if (!(f.flags_known[s] >> b & 1)) unknown += (unknown.empty() ? "" : " ") + f.flag_names[b];
+      if (!unknown.empty()) o += " (unknown: " + unknown + ")";
       break;
     }
     case Fact::kSType: AppendStr(o, f, f.type[s]); break;

@@ -259,17 +259,19 @@ Column Evaluator::Eval(const TypedExpr& e) {
     if (set.fact == Fact::kSFlags) {
       const int bit = f_.FlagBit(what);
       for (size_t s = 0; s < ns; ++s)
-        c.ob[s] = !f_.in_catalog[s] ? kUnknownBool
-                  : bit >= 0 && (f_.flags[s] >> bit & 1) ? kTrue : kFalse;
+        c.ob[s] = bit < 0                               ? kFalse
+                  : !(f_.flags_known[s] >> bit & 1)     ? kUnknownBool
+                  : (f_.flags[s] >> bit & 1)            ? kTrue
+                                                        : kFalse;
     } else {
       std::fill(c.ob.data(), c.ob.data() + ns, kFalse);
       const Population& pop = *f_.population;
-      const auto code = pop.strings.Find(what);
-      if (code && *code != kNoStr) {
+      const int64_t code = f_.StringId(what);  // enhancement codes as resolved by the catalog
+      if (code != kNa) {
         for (uint32_t s = 0; s < ns; ++s) {
           const IndexRange r = pop.EnhancementsOf(s);
           for (uint32_t k = r.begin; k < r.end; ++k)
-            if (pop.enhancements[k].code == *code) c.ob[s] = kTrue;
+            if (f_.enhancement_code[k] == code) c.ob[s] = kTrue;
         }
       }
     }

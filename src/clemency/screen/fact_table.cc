@@ -66,17 +66,16 @@ void ApplyReforms(FactTable& t, const Population& pop, const CatalogSet& catalog
   if (calculators.empty()) return;
   // Per distinct code: its calculator (null: none) and whether it may be touched.
   std::vector<const CurrentLawCalculator*> calc_of(pop.strings.size(), nullptr);
-  std::vector<int8_t> offense_touch(pop.strings.size(), -1), enh_touch(pop.strings.size(), -1);
-  std::vector<const Offense*> offense_of(pop.strings.size(), nullptr);
+  std::vector<int8_t> offense_touch(t.strings.size(), -1), enh_touch(t.strings.size(), -1);
   std::vector<uint8_t> looked_up(pop.strings.size(), 0);
   auto lookup = [&](StrId code) {
     if (looked_up[code]) return;
     looked_up[code] = 1;
-    const std::string_view text = pop.strings.View(code);
-    const std::string_view jur = text.substr(0, text.find(':'));
+    const std::string_view jur = CodeJurisdiction(pop.strings.View(code));
     if (auto c = calculators.find(jur); c != calculators.end()) calc_of[code] = &c->second;
-    if (auto cat = catalogs.find(jur); cat != catalogs.end()) offense_of[code] = cat->second->Find(text);
   };
+  // The code a reform sees: the catalog code it resolved to, else as written.
+  auto code_text = [&](uint32_t s) { return t.strings.View(static_cast<StrId>(t.offense_code[s])); };
   std::vector<const Offense*> person_offenses;
   std::vector<EnhancementDays> enh;
   for (uint32_t p = 0; p < pop.people_count(); ++p) {
@@ -87,31 +86,30 @@ void ApplyReforms(FactTable& t, const Population& pop, const CatalogSet& catalog
       lookup(code);
       const CurrentLawCalculator* calc = calc_of[code];
       if (calc == nullptr) continue;
-      if (offense_touch[code] < 0) offense_touch[code] = calc->OffenseMayBeTouched(pop.strings.View(code));
-      any = offense_touch[code] > 0;
+      int8_t& touch = offense_touch[static_cast<size_t>(t.offense_code[s])];
+      if (touch < 0) touch = calc->OffenseMayBeTouched(code_text(s));
+      any = touch > 0;
       const IndexRange er = pop.EnhancementsOf(s);
       for (uint32_t e = er.begin; e < er.end && !any; ++e) {
-        const StrId ec = pop.enhancements[e].code;
-        if (enh_touch[ec] < 0) enh_touch[ec] = calc->EnhancementMayBeTouched(pop.strings.View(ec));
+        const int64_t ec = t.enhancement_code[e];
+        if (enh_touch[ec] < 0) enh_touch[ec] = calc->EnhancementMayBeTouched(t.strings.View(static_cast<StrId>(ec)));
         any = enh_touch[ec] > 0;
       }
     }
     if (!any) continue;
     person_offenses.clear();
-    for (uint32_t s = r.begin; s < r.end; ++s) {
-      lookup(pop.sentences.offense_code[s]);
-      person_offenses.push_back(offense_of[pop.sentences.offense_code[s]]);
-    }
+    for (uint32_t s = r.begin; s < r.end; ++s) person_offenses.push_back(t.offenses.of(s).offense);
     for (uint32_t s = r.begin; s < r.end; ++s) {
       const StrId code = pop.sentences.offense_code[s];
+      lookup(code);
       const CurrentLawCalculator* calc = calc_of[code];
       if (calc == nullptr) continue;
       enh.clear();
       const IndexRange er = pop.EnhancementsOf(s);
       for (uint32_t e = er.begin; e < er.end; ++e)
-        enh.push_back({pop.strings.View(pop.enhancements[e].code), pop.enhancements[e].days});
+        enh.push_back({t.strings.View(static_cast<StrId>(t.enhancement_code[e])), pop.enhancements[e].days});
       ImposedSentence in;
-      in.offense_code = pop.strings.View(code);
+      in.offense_code = code_text(s);
       in.type = pop.sentences.type[s];
       in.term_days = t.term[s] == kNa ? kUnknownTerm : t.term[s];
       in.min_term_days = t.min_term[s] == kNa ? kUnknownTerm : t.min_term[s];
@@ -151,7 +149,7 @@ FactTable BuildFactTable(const Population& pop, const LawRefs& law, Date as_of) 
   };
   auto name = [&](std::string_view s) -> int64_t { return t.strings.Intern(s); };
 
-  // Sentences.
+  // Sentences. (kOffenseFlags is flag_names: ResolvedOffense's bits are FactTable's.)
   t.sentence_person = pop.sentences.person;
   t.offense_code.resize(ns);
   t.category.resize(ns);
@@ -172,32 +170,23 @@ FactTable BuildFactTable(const Population& pop, const LawRefs& law, Date as_of) 
   std::vector<int64_t> type_ids, status_ids;
   for (std::string_view n : kSentenceTypeNames) type_ids.push_back(name(n));
   for (std::string_view n : kSentenceStatusNames) status_ids.push_back(name(n));
-  // Catalog lookups, once per distinct code.
-  std::vector<int32_t> catalog_category(pop.strings.size(), -2);  // -2 not looked up, -1 not found
-  std::vector<uint64_t> catalog_flags(pop.strings.size(), 0);
+  // Every code resolved against its catalog, once per distinct code.
+  t.offenses = ResolveOffenses(pop, catalogs);
+  t.flags_known.resize(ns);
+  std::vector<int64_t> resolved_code(t.offenses.entries.size()), resolved_category(t.offenses.entries.size());
+  for (size_t i = 0; i < t.offenses.entries.size(); ++i) {
+    const OffenseResolutions::Entry& en = t.offenses.entries[i];
+    resolved_code[i] = en.resolved.offense != nullptr ? name(en.resolved.offense->code) : from_pop(en.code);
+    resolved_category[i] = en.resolved.category_known() ? name(en.resolved.category) : kNa;
+  }
   for (uint32_t s = 0; s < ns; ++s) {
-    const StrId code = pop.sentences.offense_code[s];
-    t.offense_code[s] = from_pop(code);
-    if (catalog_category[code] == -2) {
-      catalog_category[code] = -1;
-      const std::string_view text = pop.strings.View(code);
-      const size_t colon = text.find(':');
-      auto cat = catalogs.find(text.substr(0, colon));
-      if (cat != catalogs.end()) {
-        if (const Offense* o = cat->second->Find(text)) {
-          catalog_category[code] = static_cast<int32_t>(name(o->category));
-          uint64_t mask = 0;
-          for (const std::string& f : o->flags) {
-            const int bit = t.FlagBit(f);
-            if (bit >= 0) mask |= uint64_t{1} << bit;
-          }
-          catalog_flags[code] = mask;
-        }
-      }
-    }
-    t.in_catalog[s] = catalog_category[code] >= 0;
-    t.category[s] = catalog_category[code] >= 0 ? catalog_category[code] : kNa;
-    t.flags[s] = catalog_flags[code];
+    const uint32_t i = t.offenses.of_sentence[s];
+    const ResolvedOffense& ro = t.offenses.entries[i].resolved;
+    t.offense_code[s] = resolved_code[i];
+    t.in_catalog[s] = ro.category_known();
+    t.category[s] = resolved_category[i];
+    t.flags[s] = ro.flags;
+    t.flags_known[s] = ro.flags_known;
     const SentenceType type = pop.sentences.type[s];
     t.type[s] = type_ids[static_cast<size_t>(type)];
     t.status[s] = status_ids[static_cast<size_t>(pop.sentences.status[s])];
@@ -217,6 +206,8 @@ FactTable BuildFactTable(const Population& pop, const LawRefs& law, Date as_of) 
     t.parole_eligibility[s] = DaysOrNa(pop.sentences.parole_eligibility_date[s]);
   }
 
+  t.enhancement_code.resize(pop.enhancements.size());
+  for (size_t e = 0; e < pop.enhancements.size(); ++e) t.enhancement_code[e] = name(t.offenses.enhancement_code[e]);
   ApplyReforms(t, pop, catalogs, law.reforms);
 
   // People.

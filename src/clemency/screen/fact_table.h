@@ -18,6 +18,7 @@
 #include "clemency/law/jurisdiction.h"
 #include "clemency/law/offense_catalog.h"
 #include "clemency/law/reform.h"
+#include "clemency/screen/offense_resolution.h"
 
 namespace clemency {
 
@@ -30,8 +31,7 @@ inline constexpr uint8_t kUnknownBool = 1;
 inline constexpr uint8_t kTrue = 2;
 
 // The catalogs by jurisdiction code ("CA", "US"), used to give each sentence
-// its category and flags.
-using CatalogSet = std::map<std::string, const OffenseCatalog*, std::less<>>;
+// its category and flags: CatalogSet, in screen/offense_resolution.h.
 // The sentencing reforms by jurisdiction code; a jurisdiction without an
 // entry has none.
 using ReformSets = std::map<std::string, const ReformSet*, std::less<>>;
@@ -76,8 +76,11 @@ struct FactTable {
   // sentence columns
   std::vector<uint32_t> sentence_person;
   std::vector<int64_t> offense_code, category, type, status, drug_type;  // string ids
-  std::vector<uint64_t> flags;                       // bit mask over flag_names
-  std::vector<uint8_t> in_catalog;                   // 0: category and flags unknown
+  std::vector<uint64_t> flags;                       // bit mask over flag_names: certainly true
+  std::vector<uint64_t> flags_known;                 // bit mask over flag_names: known
+  std::vector<uint8_t> in_catalog;                   // 0: the category is unknown
+  OffenseResolutions offenses;                       // how each sentence's code resolved
+  std::vector<int64_t> enhancement_code;             // per enhancement: the resolved code (string id)
   std::vector<uint8_t> active;                       // kFalse or kTrue
   std::vector<int64_t> term, min_term, enhancement_days;
   std::vector<int64_t> s_current_law_term, s_current_law_term_low, s_current_law_excess, s_current_law_excess_max,

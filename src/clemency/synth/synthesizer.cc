@@ -996,8 +996,8 @@ SynthResult Synthesize(const SynthOptions& options, const Calibration& calibrati
 SynthResult Synthesize(const SynthOptions& options, const ProgressCallback& progress) {
   const std::string cal_path = Calibration::DefaultPath(options.rules_dir);
   std::string error;
-  if (options.rules_dir.empty() && RulesDir().empty())
-    return Fail(SynthStatus::kRules, "cannot find the rules/ folder (set CLEMENCY_RULES_DIR)");
+  if (options.rules_dir.empty() && RulesDir().empty() && UserRulesDir().empty())
+    return Fail(SynthStatus::kRules, "cannot find the rules/ folder (give --rules DIR or set CLEMENCY_RULES_DIR)");
   const auto cal = Calibration::Load(cal_path, &error);
   if (!cal) return Fail(SynthStatus::kRules, error);
   if (!cal->HasJurisdiction(options.jurisdiction)) {
