@@ -92,6 +92,7 @@ const toml::table& AsTable(const toml::node& n, std::string_view what) {
   return *n.as_table();
 }
 
+
 std::string CsvField(std::string_view v) {
   if (v.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(v);
   std::string out = "\"";
@@ -142,6 +143,19 @@ std::string ReadString(const toml::node& n, std::string_view key, bool allow_emp
   if (!allow_empty && s->get().empty()) Fail(n, Cat("\"", key, "\" must not be empty"));
   return s->get();
 }
+
+// A `set = { NAME = VALUE }` table as --set NAME=VALUE pairs (a list as "a,b").
+void ReadSets(const toml::node& v, std::vector<std::pair<std::string, std::string>>& sets) {
+  for (const auto& [sk, sv] : AsTable(v, "set")) {
+    std::string text;
+    if (const auto* b = sv.as_boolean()) text = b->get() ? "true" : "false";
+    else if (const auto* a = sv.as_array()) {
+      for (const toml::node& e : *a) text += Cat(text.empty() ? "" : ",", ReadString(e, sk.str()));
+    } else text = CellText(sv, sk.str());
+    sets.emplace_back(std::string(sk.str()), text);
+  }
+}
+
 
 std::vector<std::string> ReadStringSet(const toml::node& n, std::string_view key) {
   const auto* a = n.as_array();
@@ -220,6 +234,7 @@ CaseFile ReadFile(const toml::table& root, const std::string& path) {
   f.path = path;
   std::optional<Date> as_of;
   Row default_person, default_sentence;
+  std::vector<std::pair<std::string, std::string>> default_sets;
   std::vector<Row> facilities;
   const toml::node* cases = nullptr;
   for (const auto& [k, v] : root) {
@@ -232,7 +247,8 @@ CaseFile ReadFile(const toml::table& root, const std::string& path) {
       for (const auto& [dk, dv] : AsTable(v, key)) {
         if (dk.str() == "person") ReadRow(AsTable(dv, "defaults.person"), kPeopleCols, "person", default_person);
         else if (dk.str() == "sentence") ReadRow(AsTable(dv, "defaults.sentence"), kSentenceCols, "sentence", default_sentence);
-        else Fail(dk.source().begin, Cat("unknown key \"defaults.", dk.str(), "\"; expected defaults.person or defaults.sentence"));
+        else if (dk.str() == "set") ReadSets(dv, default_sets);
+        else Fail(dk.source().begin, Cat("unknown key \"defaults.", dk.str(), "\"; expected defaults.person, defaults.sentence or defaults.set"));
       }
     } else if (key == "facility") {
       const auto* a = v.as_array();
@@ -260,6 +276,7 @@ CaseFile ReadFile(const toml::table& root, const std::string& path) {
   for (const toml::node& cn : *cases->as_array()) {
     const toml::table& t = *cn.as_table();
     WorkedCase c;
+    c.sets = default_sets;  // the case's own come after, so they win
     Row person = default_person;
     std::vector<Row> sentences;
     const toml::node* id_node = t.get("id");
@@ -283,14 +300,7 @@ CaseFile ReadFile(const toml::table& root, const std::string& path) {
       } else if (key == "as_of") {
         case_as_of = ReadDate(v, key);
       } else if (key == "set") {
-        for (const auto& [sk, sv] : AsTable(v, key)) {
-          std::string text;
-          if (const auto* b = sv.as_boolean()) text = b->get() ? "true" : "false";
-          else if (const auto* a = sv.as_array()) {
-            for (const toml::node& e : *a) text += Cat(text.empty() ? "" : ",", ReadString(e, sk.str()));
-          } else text = CellText(sv, sk.str());
-          c.sets.emplace_back(std::string(sk.str()), text);
-        }
+        ReadSets(v, c.sets);
       } else if (key == "person") {
         ReadRow(AsTable(v, key), kPeopleCols, "person", person);
       } else if (key == "sentence") {

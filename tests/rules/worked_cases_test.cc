@@ -210,7 +210,7 @@ TEST(worked_cases_runner, UnknownKeysAndMissingPartsAreErrorsWithPositions) {
       {"as_of = 2025-01-01\n[[case]]\nid = \"a\"\nsource = \"x\"\n[case.expect]\n[[case]]\nid = \"a\"\nsource = \"x\"\n[case.expect]\n", "t.cases.toml:7:6: case id \"a\" is used twice (ids differing only in '-' and '_' count as the same)"},
       {"[[case]]\nid = \"a\"\nsource = \"x\"\n[case.expect]\n", "t.cases.toml:2:6: case \"a\" has no as_of, and the file sets none"},
       {"as_of = 2025-01-01\n[[case]]\nid = \"a\"\nadmission_date = 2020-01-01\n", "t.cases.toml:4:1: unknown key \"admission_date\" in case \"a\"; expected id, source, as_of, set, person, sentence or expect (a person column: write person = { admission_date = ... })"},
-      {"as_of = 2025-01-01\n[defaults.people]\n", "t.cases.toml:2:11: unknown key \"defaults.people\"; expected defaults.person or defaults.sentence"},
+      {"as_of = 2025-01-01\n[defaults.people]\n", "t.cases.toml:2:11: unknown key \"defaults.people\"; expected defaults.person, defaults.sentence or defaults.set"},
       {"as_of = 2025-01-01\n", "t.cases.toml:1:1: a cases file needs at least one [[case]]"},
       {"as_of = 2025-01-01\n[[case]]\nid = \"a\"\nsource = \"x\"\n[[case.sentence]]\nstatus = 1979-05-27T07:32:00\n[case.expect]\n", "t.cases.toml:6:10: \"status\": expected a string, a number, a date, true/false or an array of strings"},
   };

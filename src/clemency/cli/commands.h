@@ -40,6 +40,9 @@ struct ScreenInputs {
   std::string as_of;   // empty = today
   std::vector<std::string> sets;  // NAME=VALUE
   std::string on_error = "fail";
+  // A jurisdiction of the data without an offense catalog is exit 4 unless
+  // this is set; then its offenses' category and flags are unknown.
+  bool allow_missing_catalog = false;
 };
 
 struct ScreenArgs {

@@ -62,6 +62,8 @@ int Main(int argc, char** argv) {
     cmd->add_option("--on-error", in.on_error, "fail | quarantine")
         ->check(CLI::IsMember({"fail", "quarantine"}))
         ->capture_default_str();
+    cmd->add_flag("--allow-missing-catalog", in.allow_missing_catalog,
+                  "screen even when a jurisdiction of the data has no offense catalog (its offenses' category and flags unknown)");
   };
   add_rules(demo_cmd);
   add_rules(synth_cmd);

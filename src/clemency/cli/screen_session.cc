@@ -17,6 +17,22 @@ std::string ResolvePolicyPath(const std::string& policy) {
   return RuleFilePath("policies", policy + ".toml", "");
 }
 
+namespace {
+
+// A policy whose declared jurisdictions cover nobody in the data.
+void WarnWhenOutOfScope(const Policy& policy, const Population& pop, const char* command) {
+  if (policy.jurisdictions.empty() || pop.people_count() == 0) return;
+  for (StrId j : pop.people.jurisdiction)
+    for (const std::string& in_scope : policy.jurisdictions)
+      if (pop.str(j) == in_scope) return;
+  std::string list;
+  for (const std::string& j : policy.jurisdictions) list += (list.empty() ? "" : ", ") + j;
+  fmt::print(stderr, "warning: clemency {}: policy {} applies only in {}, and nobody in the data is there: everyone is not_eligible (outside_scope)\n",
+             command, policy.id, list);
+}
+
+}  // namespace
+
 int PrepareScreen(const ScreenInputs& in, const char* command, ScreenSession& s) {
   const std::string as_of_text = in.as_of.empty() ? TodayIso() : in.as_of;
   const DateParseResult as_of = ParseDate(as_of_text);
@@ -84,7 +100,15 @@ int PrepareScreen(const ScreenInputs& in, const char* command, ScreenSession& s)
   for (const std::string& j : jurisdictions) {
     const std::string path = OffenseCatalog::PathFor(j);
     if (!std::filesystem::exists(path)) {
-      fmt::print(stderr, "warning: no offense catalog for {} ({}): the category and flags of its offenses are unknown\n", j, path);
+      if (!in.allow_missing_catalog) {
+        fmt::print(stderr,
+                   "clemency {}: the data has {} offenses but there is no offense catalog for {}: looked for {}{}.\n"
+                   "  Write one (rules/offenses/CA.toml shows the format) in your rules folder and pass --rules DIR,\n"
+                   "  or pass --allow-missing-catalog to screen with the category and flags of every {} offense unknown.\n",
+                   command, j, j, path, UserRulesDir().empty() ? "" : " (and in " + UserRulesDir() + "/offenses)", j);
+        return kExitBadRules;
+      }
+      fmt::print(stderr, "warning: no offense catalog for {} ({}): the category and flags of its offenses are unknown (--allow-missing-catalog)\n", j, path);
       continue;
     }
     std::string error;
@@ -136,6 +160,7 @@ int PrepareScreen(const ScreenInputs& in, const char* command, ScreenSession& s)
       jurisdiction_sets[j] = &s.jurisdictions.back();
     }
   }
+  WarnWhenOutOfScope(*s.policy, pop, command);
   s.facts = BuildFactTable(pop, LawRefs{s.catalog_set, s.reform_sets, jurisdiction_sets, true}, as_of.date);
   s.screening = Screen(*s.policy, s.facts);
   s.load_seconds = std::chrono::duration<double>(t1 - t0).count();

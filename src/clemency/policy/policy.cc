@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "clemency/core/codes.h"
 #include "clemency/law/toml.h"
 #include "clemency/policy/expr_parser.h"
 
@@ -95,12 +96,13 @@ class Loader {
     p.summary = OptionalString(root, "summary");
     p.citation = RequiredString(root, "citation", {1, 1});
     static constexpr std::string_view kKnownKeys[] = {"id", "title", "summary", "citation", "params", "criteria",
-                                                      "exclusions", "groups", "eligibility", "priority", "notes"};
+                                                      "exclusions", "groups", "eligibility", "priority", "notes",
+                                                      "jurisdictions"};
     for (const auto& [k, v] : root) {
       bool known = false;
       for (std::string_view kk : kKnownKeys) known |= k.str() == kk;
       if (!known) Error(PosOf(v), fmt::format("unknown key \"{}\"; a policy has {}", k.str(),
-                                               "id, title, summary, citation, params, criteria, exclusions, groups, eligibility, priority, notes"));
+                                               "id, title, summary, citation, jurisdictions, params, criteria, exclusions, groups, eligibility, priority, notes"));
     }
 
     if (const toml::node* params = root.get("params")) {
@@ -112,6 +114,7 @@ class Loader {
     }
     for (const PolicyParam& prm : p.params) names_.params.push_back({prm.name, prm.value.type});
 
+    LoadScope(p, root);
     LoadRules(p, root, "criteria", RuleKind::kCriterion);
     LoadRules(p, root, "exclusions", RuleKind::kExclusion);
     LoadRules(p, root, "groups", RuleKind::kGroup);
@@ -256,6 +259,50 @@ class Loader {
       names_.rules.push_back({std::string(kind == RuleKind::kCriterion ? "criteria." : kind == RuleKind::kExclusion ? "exclusions." : "groups.") + r.id, index});
       p.rules.push_back(std::move(r));
     }
+  }
+
+  // `jurisdictions = ["US"]` or `jurisdictions = "params.NAME"` (a list
+  // parameter): where the policy applies. Everyone else is excluded by the
+  // rule "outside_scope", first among the rules so explain shows it first.
+  void LoadScope(Policy& p, const toml::table& root) {
+    const toml::node* n = root.get("jurisdictions");
+    if (n == nullptr) return;
+    PolicyRule r;
+    r.kind = RuleKind::kExclusion;
+    r.id = "outside_scope";
+    r.pos = PosOf(*n);
+    std::string list;
+    if (const toml::array* arr = n->as_array()) {
+      for (const toml::node& item : *arr) {
+        const auto* code = item.as_string();
+        if (code == nullptr || !IsJurisdictionCode(code->get())) {
+          Error(PosOf(item), "jurisdictions lists jurisdiction codes: \"US\" or a two-letter state code such as \"CA\"");
+          continue;
+        }
+        p.jurisdictions.push_back(code->get());
+        list += fmt::format("{}\"{}\"", list.empty() ? "" : ", ", code->get());
+      }
+      if (p.jurisdictions.empty()) Error(r.pos, "jurisdictions must list at least one jurisdiction (leave it out to apply everywhere)");
+      r.expr_text = "not (jurisdiction in [" + list + "])";
+      r.text = "Outside the policy's scope: it applies only in " + Join(p.jurisdictions) + ".";
+    } else if (const auto* param = n->as_string(); param != nullptr && param->get().starts_with("params.")) {
+      p.jurisdictions_param = param->get().substr(7);
+      r.expr_text = "not (jurisdiction in " + param->get() + ")";
+      r.text = "Outside the policy's scope: it applies only in the jurisdictions of " + param->get() + ".";
+    } else {
+      Error(r.pos, "jurisdictions must be a list of jurisdiction codes, or \"params.NAME\" naming a list parameter");
+      return;
+    }
+    r.citation = p.citation;
+    Compile(r, r.pos, kBool);
+    names_.rules.push_back({r.id, static_cast<int>(p.rules.size())});
+    p.rules.push_back(std::move(r));
+  }
+
+  static std::string Join(const std::vector<std::string>& v) {
+    std::string out;
+    for (size_t i = 0; i < v.size(); ++i) out += (i == 0 ? "" : i + 1 == v.size() ? " and " : ", ") + v[i];
+    return out;
   }
 
   void LoadTopExpr(const toml::table& root, std::string_view key, PolicyRule& r, ValueType want) {

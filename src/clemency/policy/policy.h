@@ -2,6 +2,8 @@
 // 6), loaded from rules/policies/ID.toml and type-checked.
 //
 //   id, title, summary, citation      about the policy as a whole
+//   jurisdictions = ["US"]            where it applies (default everywhere);
+//                                     others are excluded by "outside_scope"
 //   [params.NAME]  value, text, citation          tunable values (--set NAME=VALUE)
 //   [[criteria]]   id, text, citation, expr       named conditions
 //   [[exclusions]] id, text, citation, expr       a true exclusion makes a person ineligible
@@ -61,6 +63,10 @@ struct Policy {
   std::string summary;
   std::string citation;
   std::string path;
+  // Where the policy applies (empty: everywhere), from `jurisdictions`, or
+  // the name of the list parameter that holds them.
+  std::vector<std::string> jurisdictions;
+  std::string jurisdictions_param;
   std::vector<PolicyParam> params;
   std::vector<PolicyRule> rules;  // criteria, exclusions, groups, in file order
   PolicyRule eligibility;

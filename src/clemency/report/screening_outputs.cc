@@ -12,6 +12,7 @@
 
 #include "clemency/io/atomic_file.h"
 #include "clemency/io/csv_writer.h"
+#include "clemency/law/rules_dir.h"
 #include "clemency/report/sha256.h"
 
 namespace clemency {
@@ -150,6 +151,21 @@ bool WriteCandidatesXlsx(const ScreenContext& c, const std::string& path, std::s
   return true;
 }
 
+namespace {
+
+// "user" (the --rules folder), "shipped" (the rules that came with Clemency)
+// or "file" (a policy given by its path, outside both).
+std::string RuleFileOrigin(const std::string& path) {
+  if (IsUserRuleFile(path)) return "user";
+  std::error_code ec;
+  const std::string shipped = std::filesystem::weakly_canonical(RulesDir(), ec).generic_string();
+  const std::string file = std::filesystem::weakly_canonical(path, ec).generic_string();
+  if (!shipped.empty() && file.starts_with(shipped + "/")) return "shipped";
+  return "file";
+}
+
+}  // namespace
+
 nlohmann::ordered_json ScreeningSummary(const ScreenContext& c, const ScreenManifest& m) {
   using json = nlohmann::ordered_json;
   const FactTable& f = c.facts;
@@ -224,9 +240,17 @@ nlohmann::ordered_json ScreeningSummary(const ScreenContext& c, const ScreenMani
   for (const std::string& path : m.input_files)
     inputs[std::filesystem::path(path).filename().string()] = Sha256File(path);
   // Rule files by folder and name: offenses/CA.toml and reforms/CA.toml differ.
+  // Every rule file used, and whether it came from the user's --rules folder.
+  json rule_files = json::array();
   for (const std::string& path : m.rule_files) {
     const std::filesystem::path fp(path);
-    rules[(fp.parent_path().filename() / fp.filename()).generic_string()] = Sha256File(path);
+    const std::string sha = Sha256File(path);
+    const std::string name = (fp.parent_path().filename() / fp.filename()).generic_string();
+    rules[name] = sha;
+    const std::string origin = RuleFileOrigin(path);
+    json entry = {{"file", name}, {"origin", origin}, {"sha256", sha}};
+    if (origin != "shipped") entry["path"] = path;  // the user's own file, where it was read
+    rule_files.push_back(std::move(entry));
   }
 
   return json{
@@ -258,7 +282,8 @@ nlohmann::ordered_json ScreeningSummary(const ScreenContext& c, const ScreenMani
         {"parameters", params},
         {"overrides", overrides},
         {"inputs_sha256", inputs},
-        {"rules_sha256", rules}}},
+        {"rules_sha256", rules},
+        {"rule_files", rule_files}}},
   };
 }
 
