@@ -28,10 +28,13 @@ inline std::string Slurp(const std::filesystem::path& p) {
 }
 
 // Runs `clemency ARGS` (ARGS as a shell would split them); stdout and stderr
-// go through scratch_dir/stdout and scratch_dir/stderr.
-inline CommandRun RunClemency(const std::string& args, const std::filesystem::path& scratch_dir) {
+// go through scratch_dir/stdout and scratch_dir/stderr. env: "NAME=VALUE ..."
+// set for this run only.
+inline CommandRun RunClemency(const std::string& args, const std::filesystem::path& scratch_dir,
+                              const std::string& env = "") {
   const std::string out = (scratch_dir / "stdout").string(), err = (scratch_dir / "stderr").string();
-  const std::string cmd = std::string(CLEMENCY_BINARY) + " " + args + " >" + out + " 2>" + err;
+  const std::string cmd = (env.empty() ? "" : "env " + env + " ") + std::string(CLEMENCY_BINARY) + " " + args + " >" + out +
+                          " 2>" + err;
   const int status = std::system(cmd.c_str());
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, Slurp(out), Slurp(err)};
 }

@@ -1,5 +1,7 @@
 #include "clemency/report/person_reasons.h"
 
+#include "clemency/report/sentence_table.h"
+
 #include <fmt/format.h>
 
 #include <charconv>
@@ -327,6 +329,7 @@ std::string PersonExplanation(const ScreenContext& c, uint32_t p) {
   o += fmt::format("groups met: {}\n", groups.empty() ? "none" : groups);
   o += fmt::format("excluded by: {}\n", excluded.empty() ? "none" : excluded);
   o += fmt::format("in short: {}\n", PlainReason(c, p));
+  o += "\n" + PersonSentencesText(c.facts, p);
   for (size_t r = 0; r < c.policy.rules.size(); ++r) {
     const PolicyRule& rule = c.policy.rules[r];
     o += fmt::format("\n[{}] {} {}: {}\n", ResultText(s.rules[r].ob[p]), RuleKindName(rule.kind), rule.id, rule.text);
