@@ -8,6 +8,7 @@
 #include "clemency/cli/commands.h"
 #include "clemency/cli/screen_session.h"
 #include "clemency/io/rejected_csv.h"
+#include "clemency/report/catalog_gaps.h"
 
 namespace clemency {
 
@@ -30,6 +31,14 @@ int RunScreen(const ScreenArgs& args) {
   for (Status st : s.screening.status) ++counts[static_cast<int>(st)];
   fmt::print("{}: {} people as of {}: {} eligible, {} needs review, {} not eligible -> {}\n", s.policy->id,
              s.facts.people(), s.facts.as_of.ToString(), counts[0], counts[1], counts[2], args.out_dir);
+  // Codes the catalogs cannot fully resolve, and the decisions hanging on them.
+  if (const std::vector<CatalogGap> gaps = FindCatalogGaps(s.facts, &s.screening); !gaps.empty()) {
+    uint64_t review = 0;
+    for (const CatalogGap& g : gaps) review += g.needs_review;
+    fmt::print("catalog: {} offense codes or descriptions resolve to nothing or to a partial entry; {} needs-review "
+               "decisions hang on them (summary.json catalog_gaps; `clemency catalog gaps --data {}` writes catalog stubs)\n",
+               gaps.size(), review, args.in.data_dir);
+  }
   // What the reforms in force did (docs/current-law.md).
   const FactTable& f = s.facts;
   std::map<std::string, int64_t> by_remedy;

@@ -59,6 +59,13 @@ struct ExplainArgs {
 };
 int RunExplain(const ExplainArgs& args);
 
+// clemency catalog gaps (the policy is optional).
+struct CatalogGapsArgs {
+  ScreenInputs in;
+  std::string out_file;  // empty: stdout
+};
+int RunCatalogGaps(const CatalogGapsArgs& args);
+
 struct CheckArgs {
   std::vector<std::string> paths;  // files or directories
 };

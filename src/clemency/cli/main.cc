@@ -81,6 +81,21 @@ int Main(int argc, char** argv) {
   explain_cmd->add_option("--person", explain.person, "person_id")->required();
   explain_cmd->add_flag("--json", explain.json, "print the person's reasons.jsonl object");
 
+  CatalogGapsArgs gaps;
+  auto* catalog_cmd = app.add_subcommand("catalog", "offense catalogs against the data");
+  catalog_cmd->require_subcommand(1);
+  auto* gaps_cmd = catalog_cmd->add_subcommand(
+      "gaps", "codes and descriptions the catalogs resolve to nothing or partly, as stubs for a catalog file");
+  gaps_cmd->add_option("--data", gaps.in.data_dir, "population directory")->required();
+  gaps_cmd->add_option("--policy", gaps.in.policy, "also count the needs_review decisions hanging on each gap");
+  gaps_cmd->add_option("--as-of", gaps.in.as_of, "screening date YYYY-MM-DD (default today)");
+  gaps_cmd->add_option("--set", gaps.in.sets, "override a policy parameter: NAME=VALUE (repeatable)");
+  gaps_cmd->add_option("--on-error", gaps.in.on_error, "fail | quarantine")
+      ->check(CLI::IsMember({"fail", "quarantine"}))
+      ->capture_default_str();
+  gaps_cmd->add_option("-o,--out", gaps.out_file, "write the stubs to this file instead of stdout");
+  add_rules(gaps_cmd);
+
   CheckArgs check;
   auto* check_cmd = app.add_subcommand("check", "type-check and lint rule packs (files or directories)");
   check_cmd->add_option("paths", check.paths, "TOML files or directories")->required();
@@ -123,6 +138,7 @@ int Main(int argc, char** argv) {
   if (*screen_cmd) return RunScreen(screen);
   if (*explain_cmd) return RunExplain(explain);
   if (*check_cmd) return RunCheck(check);
+  if (*gaps_cmd) return RunCatalogGaps(gaps);
   if (*import_cmd) return RunImport(import_args);
   if (*diff_cmd) return RunDiff(diff);
   return kExitUsage;

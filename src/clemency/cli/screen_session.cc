@@ -31,22 +31,8 @@ void WarnWhenOutOfScope(const Policy& policy, const Population& pop, const char*
              command, policy.id, list);
 }
 
-}  // namespace
-
-int PrepareScreen(const ScreenInputs& in, const char* command, ScreenSession& s) {
-  const std::string as_of_text = in.as_of.empty() ? TodayIso() : in.as_of;
-  const DateParseResult as_of = ParseDate(as_of_text);
-  if (!as_of.ok()) {
-    fmt::print(stderr, "clemency {}: --as-of \"{}\": {}\n", command, as_of_text, DescribeDateParseError(as_of.error));
-    return kExitUsage;
-  }
-  if (!std::filesystem::is_directory(in.data_dir)) {
-    fmt::print(stderr, "clemency {}: --data {}: not a directory\n", command, in.data_dir);
-    return kExitUsage;
-  }
-
-  // The policy first: a broken rule pack should not wait for a big load.
-  const std::string policy_path = ResolvePolicyPath(in.policy);
+// Loads the policy and applies --set; returns kExitOk or the exit code.
+int LoadPolicyWithSets(const ScreenInputs& in, const std::string& policy_path, const char* command, ScreenSession& s) {
   if (!std::filesystem::is_regular_file(policy_path)) {
     fmt::print(stderr, "clemency {}: --policy {}: no such policy file {}\n", command, in.policy, policy_path);
     return kExitUsage;
@@ -68,6 +54,29 @@ int PrepareScreen(const ScreenInputs& in, const char* command, ScreenSession& s)
       return kExitUsage;
     }
     s.manifest.overrides.emplace_back(set.substr(0, eq), set.substr(eq + 1));
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+int PrepareScreen(const ScreenInputs& in, const char* command, ScreenSession& s) {
+  const std::string as_of_text = in.as_of.empty() ? TodayIso() : in.as_of;
+  const DateParseResult as_of = ParseDate(as_of_text);
+  if (!as_of.ok()) {
+    fmt::print(stderr, "clemency {}: --as-of \"{}\": {}\n", command, as_of_text, DescribeDateParseError(as_of.error));
+    return kExitUsage;
+  }
+  if (!std::filesystem::is_directory(in.data_dir)) {
+    fmt::print(stderr, "clemency {}: --data {}: not a directory\n", command, in.data_dir);
+    return kExitUsage;
+  }
+
+  // The policy first: a broken rule pack should not wait for a big load.
+  // (No policy: the law is applied to the data and nothing is screened.)
+  const std::string policy_path = in.policy.empty() ? "" : ResolvePolicyPath(in.policy);
+  if (!in.policy.empty()) {
+    if (const int rc = LoadPolicyWithSets(in, policy_path, command, s); rc != kExitOk) return rc;
   }
 
   using Clock = std::chrono::steady_clock;
@@ -134,7 +143,7 @@ int PrepareScreen(const ScreenInputs& in, const char* command, ScreenSession& s)
     s.reforms.push_back(std::move(*reforms));
     s.reform_sets[j] = &s.reforms.back();
   }
-  s.manifest.rule_files.insert(s.manifest.rule_files.begin(), policy_path);
+  if (s.policy) s.manifest.rule_files.insert(s.manifest.rule_files.begin(), policy_path);
   for (const char* f : {"people.csv", "sentences.csv", "facilities.csv"}) {
     const std::string path = in.data_dir + "/" + f;
     if (std::filesystem::exists(path)) s.manifest.input_files.push_back(path);
@@ -160,9 +169,9 @@ int PrepareScreen(const ScreenInputs& in, const char* command, ScreenSession& s)
       jurisdiction_sets[j] = &s.jurisdictions.back();
     }
   }
-  WarnWhenOutOfScope(*s.policy, pop, command);
+  if (s.policy) WarnWhenOutOfScope(*s.policy, pop, command);
   s.facts = BuildFactTable(pop, LawRefs{s.catalog_set, s.reform_sets, jurisdiction_sets, true}, as_of.date);
-  s.screening = Screen(*s.policy, s.facts);
+  if (s.policy) s.screening = Screen(*s.policy, s.facts);
   s.load_seconds = std::chrono::duration<double>(t1 - t0).count();
   s.screen_seconds = std::chrono::duration<double>(Clock::now() - t1).count();
   return kExitOk;

@@ -12,6 +12,7 @@
 
 #include "clemency/io/atomic_file.h"
 #include "clemency/io/csv_writer.h"
+#include "clemency/report/catalog_gaps.h"
 #include "clemency/law/rules_dir.h"
 #include "clemency/report/sha256.h"
 
@@ -275,6 +276,7 @@ nlohmann::ordered_json ScreeningSummary(const ScreenContext& c, const ScreenMani
         {"meaning", "people whose jurisdiction restores the vote on release from prison (rules/jurisdictions)"}}},
       {"not_yet_eligible", {{"eligible_within_1_year", eligible_within_1y}, {"eligible_within_5_years", eligible_within_5y}}},
       {"rows", m.rows},
+      {"catalog_gaps", CatalogGapsJson(FindCatalogGaps(f, &s), 20)},
       {"manifest",
        {{"engine_version", CLEMENCY_VERSION},
         {"as_of", f.as_of.ToString()},
