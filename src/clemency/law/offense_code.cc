@@ -69,23 +69,26 @@ std::string TakeBook(std::string& s, const CodeConventions& c) {
 
 CodeKey NormalizeCode(std::string_view code, const CodeConventions& c) {
   std::string s = Trim(Upper(code));
-  if (s.size() >= 3 && IsAlpha(s[0]) && IsAlpha(s[1]) && s[2] == ':') s = s.substr(3);
+  while (s.size() >= 3 && IsAlpha(s[0]) && IsAlpha(s[1]) && s[2] == ':') s = Trim(s.substr(3));
   for (const CodeRewrite& r : c.rewrites) s = std::regex_replace(s, r.re, r.replace);
   s = Trim(std::move(s));
   CodeKey out;
-  for (const std::string& suffix : c.attempt_suffixes) {
-    const std::string u = CanonicalSpacing(Upper(suffix));
-    const std::string spaced = CanonicalSpacing(s);
-    if (!u.empty() && spaced.size() > u.size() && spaced.ends_with(u)) {
-      s = Trim(spaced.substr(0, spaced.size() - u.size()));
-      out.attempt = true;
-      break;
+  // Attempt markers, as often as they are repeated: one attempt either way.
+  for (bool found = true; found;) {
+    found = false;
+    for (const std::string& suffix : c.attempt_suffixes) {
+      const std::string u = CanonicalSpacing(Upper(suffix));
+      const std::string spaced = CanonicalSpacing(s);
+      if (!u.empty() && spaced.ends_with(u)) {
+        s = Trim(spaced.substr(0, spaced.size() - u.size()));
+        out.attempt = found = true;
+      }
     }
   }
   const std::string book = TakeBook(s, c);
   s = CanonicalSpacing(s);
   const std::string attempt = CanonicalSpacing(Upper(c.attempt));
-  if (!attempt.empty() && s.size() > attempt.size() && s.starts_with(attempt)) {
+  while (!attempt.empty() && s.starts_with(attempt)) {
     s = CanonicalSpacing(s.substr(attempt.size()));
     out.attempt = true;
   }

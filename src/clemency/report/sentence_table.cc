@@ -34,8 +34,9 @@ std::string OffenseDescription(const FactTable& f, uint32_t s) {
   if (pop.sentences.offense_description[s] != kNoStr) return std::string(pop.str(pop.sentences.offense_description[s]));
   const ResolvedOffense& r = f.offenses.of(s);
   if (r.offense != nullptr) return r.offense->title;
-  if (r.candidates.size() == 1) return r.candidates.front()->title;
-  return "";
+  std::string titles;  // a section: its refinements' titles
+  for (const Offense* o : r.candidates) titles += (titles.empty() ? "" : " / ") + o->title;
+  return titles;
 }
 
 std::string PersonSentencesText(const FactTable& f, uint32_t p) {
@@ -44,8 +45,8 @@ std::string PersonSentencesText(const FactTable& f, uint32_t p) {
   for (uint32_t s = f.sentence_begin[p]; s < f.sentence_begin[p + 1]; ++s) {
     const ResolvedOffense& r = f.offenses.of(s);
     const std::string description = OffenseDescription(f, s);
-    o += fmt::format("  {} {}  {}\n", pop.str(pop.sentences.id[s]), pop.str(pop.sentences.offense_code[s]),
-                     description.empty() ? "" : "\"" + description + "\"");
+    o += fmt::format("  {} {}{}\n", pop.str(pop.sentences.id[s]), pop.str(pop.sentences.offense_code[s]),
+                     description.empty() ? "" : "  \"" + description + "\"");
     o += fmt::format("      resolved: {}\n", r.Describe());
     o += fmt::format("      category {}; {}\n", r.category_known() ? r.category : "unknown", FlagsText(f, s));
     o += fmt::format("      {}; {}\n", TermText(pop, s), kSentenceStatusNames[static_cast<size_t>(pop.sentences.status[s])]);
