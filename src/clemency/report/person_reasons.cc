@@ -163,12 +163,6 @@ void AppendFactText(std::string& o, const FactTable& f, Fact fact, uint32_t p) {
   }
 }
 
-std::string_view FactName(Fact fact) {
-  for (const FactInfo& info : AllFacts())
-    if (info.fact == fact) return info.name;
-  return "";
-}
-
 }  // namespace
 
 std::string DescribeDays(int64_t days) {
