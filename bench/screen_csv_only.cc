@@ -1,7 +1,7 @@
 // `clemency screen` reduced to the work the other systems of bench/compare.sh
 // do: load and validate the CSVs, build the facts with the same law (offense
 // catalogs, sentencing reforms, jurisdiction facts), screen against a policy (eligible_on
-// included, as `clemency screen` does) and write screening.csv only (no
+// and the review triage included, as `clemency screen` does) and write screening.csv only (no
 // reasons.jsonl, summary.json or candidates.xlsx). Prints the seconds of each
 // stage on stderr like `clemency screen --timings`.
 //   usage: screen_csv_only DATA_DIR OUT.csv [AS_OF] [POLICY]
@@ -12,6 +12,7 @@
 
 #include "bench_data.h"
 #include "clemency/report/screening_outputs.h"
+#include "clemency/screen/review_triage.h"
 #include "clemency/screen/screener.h"
 
 int main(int argc, char** argv) {
@@ -33,16 +34,18 @@ int main(int argc, char** argv) {
   const auto t1 = Clock::now();
   const FactTable facts = BuildFactTable(*loaded.load.population, loaded.law(), as_of.date);
   const Screening screening = Screen(*loaded.policy, facts);
+  const auto t_triage = Clock::now();
+  const ReviewTriage triage = TriageReview(*loaded.policy, facts, screening);
   const auto t2 = Clock::now();
   std::string error;
-  if (!WriteScreeningCsv({*loaded.policy, facts, screening}, out, &error)) {
+  if (!WriteScreeningCsv({*loaded.policy, facts, screening, &triage}, out, &error)) {
     std::fprintf(stderr, "screen_csv_only: %s\n", error.c_str());
     return 1;
   }
   const auto t3 = Clock::now();
   auto secs = [](auto a, auto b) { return std::chrono::duration<double>(b - a).count(); };
-  std::fprintf(stderr, "timings: load %.3f s, screen %.3f s (%d eligible_on passes), write %.3f s\n", secs(t0, t1),
-               secs(t1, t2), screening.eligible_on_passes, secs(t2, t3));
+  std::fprintf(stderr, "timings: load %.3f s, screen %.3f s (%d eligible_on passes; review triage %.3f s), write %.3f s\n",
+               secs(t0, t1), secs(t1, t2), screening.eligible_on_passes, secs(t_triage, t2), secs(t2, t3));
   size_t counts[3] = {0, 0, 0};
   for (Status st : screening.status) ++counts[static_cast<int>(st)];
   std::printf("screen_csv_only: %zu eligible, %zu needs review, %zu not eligible -> %s\n", counts[0], counts[1],

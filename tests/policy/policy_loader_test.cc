@@ -43,6 +43,9 @@ TEST(PolicyLoaderTest, ShippedRedemptionPolicyIsClean) {
   const int min_age = p->FindParam("min_age");
   ASSERT_GE(min_age, 0);
   EXPECT_EQ(p->params[static_cast<size_t>(min_age)].value.duration, CalendarDuration::Years(55));
+  ASSERT_EQ(p->assumptions.size(), 1u);
+  EXPECT_EQ(p->assumptions[0].fact, "infractions_5y");
+  EXPECT_EQ(p->assumptions[0].value, "0");
 }
 
 TEST(PolicyLoaderTest, ErrorsNameFileLineAndColumn) {
@@ -77,6 +80,32 @@ eligibility = "old"
       ":6:1: lint: params.min_age is declared but no expression uses it",
       ":16:1: lint: criterion \"young\" is not used by the eligibility expression or any other rule",
       ":21:1: lint: group \"g\" is not used by the eligibility expression or any other rule"));
+}
+
+// [[assumptions]]: suggested values for facts --assume may fill, type-checked.
+TEST(PolicyLoaderTest, SuggestedAssumptionsAreTypeChecked) {
+  const std::string head = std::string(kHead) + "eligibility = \"infractions_5y < 2\"\npriority = \"0\"\n";
+  std::optional<Policy> p;
+  EXPECT_THAT(Load(head + "[[assumptions]]\nfact = \"infractions_5y\"\nvalue = 0\nreason = \"r\"\n"
+                          "[[assumptions]]\nfact = \"admission_type\"\nvalue = \"new_sentence\"\nreason = \"s\"\n",
+                   &p),
+              ElementsAre());
+  ASSERT_TRUE(p.has_value());
+  ASSERT_EQ(p->assumptions.size(), 2u);
+  EXPECT_EQ(p->assumptions[0].fact, "infractions_5y");
+  EXPECT_EQ(p->assumptions[0].value, "0");
+  EXPECT_EQ(p->assumptions[1].value, "new_sentence");
+  EXPECT_EQ(p->assumptions[1].reason, "s");
+  EXPECT_THAT(Load(head + "[[assumptions]]\nfact = \"age\"\nvalue = 0\nreason = \"r\"\n"),
+              ElementsAre(":6:1: assumption: \"age\" cannot be assumed; the facts that can are infractions_5y, "
+                          "medical_high_risk, admission_type"));
+  EXPECT_THAT(Load(head + "[[assumptions]]\nfact = \"infractions_5y\"\nvalue = -1\nreason = \"r\"\n"),
+              ElementsAre(":8:9: assumption infractions_5y=-1: expected a whole number, 0 or more"));
+  EXPECT_THAT(Load(head + "[[assumptions]]\nfact = \"admission_type\"\nvalue = \"unknown\"\nreason = \"r\"\n"),
+              ElementsAre(":8:9: assumption admission_type=unknown: expected new_sentence, technical_violation, "
+                          "new_offense_violation or other"));
+  EXPECT_THAT(Load(head + "[[assumptions]]\nfact = \"medical_high_risk\"\nvalue = true\n"),
+              ElementsAre(":6:1: \"reason\" is required and must be a string"));
 }
 
 TEST(PolicyLoaderTest, TomlSyntaxErrorsAreReportedWithPosition) {

@@ -9,12 +9,17 @@
 // rows are exactly the misdemeanor rows the mapping documents. Then the
 // 2021-12-13 snapshot is screened with redemption-2020: what the file lacks
 // (disciplinary record, sentence length) must make results needs_review with
-// the missing field named, never eligible by a guess.
+// the missing field named, never eligible by a guess; the review triage must
+// name infractions_5y as absent from the data and count the decisions that
+// hang on it, and --assume infractions_5y=0 must decide exactly those that
+// hang on it alone.
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "clemency/core/date.h"
 #include "clemency/io/csv_reader.h"
@@ -162,6 +167,77 @@ TEST(IowaScreen, WhatTheFileLacksMakesResultsNeedReviewNotEligible) {
   EXPECT_NE(reasons.find("\"infractions_5y\":\"unknown\""), std::string::npos);
   EXPECT_NE(reasons.find("\"current_law\":{\"imposed_days\":null"), std::string::npos);
   EXPECT_NE(screen.out.find("current law: unknown for 8063 people"), std::string::npos) << screen.out;
+  fs::remove_all(dir);
+}
+
+// The needs_review rows of screening.csv and their review_reason (the last column).
+std::vector<std::string> ReviewReasons(const std::string& csv) {
+  std::vector<std::string> out;
+  std::istringstream in(csv);
+  for (std::string line; std::getline(in, line);)
+    if (line.find(",needs_review,") != std::string::npos) out.push_back(line.substr(line.rfind(',') + 1));
+  return out;
+}
+
+TEST(IowaScreen, TriageNamesTheAbsentFactAndAnAssumptionDecidesWhatHangsOnItAlone) {
+  if (!fs::exists(kIowaDir)) GTEST_SKIP() << kIowaDir << " is not present";
+  const fs::path dir = fs::path(::testing::TempDir()) / ("iowa_triage_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string raw = kIowaDir + "/iowa_current_prison_population_2021-12-13.csv";
+  ASSERT_EQ(RunClemency("import --mapping " + kRules + "/mappings/iowa-doc.toml " + raw + " -o " + (dir / "data").string() +
+                            " --on-error quarantine --as-of 2021-12-13",
+                        dir)
+                .exit_code,
+            0);
+  const std::string inputs = "screen --data " + (dir / "data").string() + " --policy redemption-2020 --as-of 2021-12-13 ";
+  const auto plain = RunClemency(inputs + "-o " + (dir / "plain").string(), dir);
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  const auto before = nlohmann::json::parse(Slurp(dir / "plain" / "summary.json"));
+  const int64_t people = before["counts"]["people"], review = before["counts"]["needs_review"];
+  ASSERT_GT(review, 0);
+
+  // infractions_5y: absent for every Iowa person, and in every needs_review
+  // person's triage (the misconduct exclusion is unknown for all of them).
+  bool named = false;
+  for (const auto& e : before["data_coverage"]["absent_from_data"]) {
+    if (e["fact"] != "infractions_5y") continue;
+    named = true;
+    EXPECT_EQ(e["jurisdiction"], "IA");
+    EXPECT_EQ(e["people"], people);
+    EXPECT_EQ(e["needs_review"], review);
+  }
+  EXPECT_TRUE(named) << before["data_coverage"].dump(1);
+  const int64_t alone = before["review_triage"]["by_fact"]["infractions_5y"]["alone"];
+  EXPECT_GT(alone, 0);
+  int64_t grouped = 0;
+  for (const auto& g : before["review_triage"]["groups"]) grouped += g["people"].get<int64_t>();
+  EXPECT_EQ(grouped, review);
+  EXPECT_NE(plain.out.find("infractions_5y is absent from the data for IA"), std::string::npos) << plain.out;
+  EXPECT_NE(plain.out.find(" undecided only because infractions_5y is absent from the data"), std::string::npos);
+  EXPECT_NE(plain.out.find("suggested by the policy, not applied: --assume infractions_5y=0"), std::string::npos);
+  const std::vector<std::string> reasons_before = ReviewReasons(Slurp(dir / "plain" / "screening.csv"));
+  EXPECT_EQ(static_cast<int64_t>(reasons_before.size()), review);
+  for (const std::string& r : reasons_before) EXPECT_NE(r.find("infractions_5y"), std::string::npos) << r;
+
+  // With the assumption: exactly the people who hung on infractions_5y alone
+  // are decided (eligible: nothing else was unknown and nothing excluded them);
+  // everyone still under review is explained by named facts without it.
+  const auto assumed = RunClemency(inputs + "--assume infractions_5y=0 -o " + (dir / "assumed").string(), dir);
+  ASSERT_EQ(assumed.exit_code, 0) << assumed.err;
+  const auto after = nlohmann::json::parse(Slurp(dir / "assumed" / "summary.json"));
+  EXPECT_EQ(after["counts"]["needs_review"], review - alone);
+  EXPECT_EQ(after["counts"]["eligible"], before["counts"]["eligible"].get<int64_t>() + alone);
+  EXPECT_EQ(after["counts"]["not_eligible"], before["counts"]["not_eligible"]);
+  EXPECT_EQ(after["manifest"]["assumptions"][0]["filled"], people);
+  const std::vector<std::string> reasons_after = ReviewReasons(Slurp(dir / "assumed" / "screening.csv"));
+  EXPECT_EQ(static_cast<int64_t>(reasons_after.size()), review - alone);
+  for (const std::string& r : reasons_after) {
+    EXPECT_FALSE(r.empty());
+    EXPECT_EQ(r.find("infractions_5y"), std::string::npos) << r;
+  }
+  EXPECT_NE(Slurp(dir / "assumed" / "reasons.jsonl").find("\"infractions_5y\":\"0 (assumed: --assume)\""),
+            std::string::npos);
   fs::remove_all(dir);
 }
 

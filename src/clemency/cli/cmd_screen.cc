@@ -2,6 +2,7 @@
 // screening.csv, reasons.jsonl, summary.json, candidates.xlsx (DESIGN.md 5).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <map>
 
@@ -9,8 +10,53 @@
 #include "clemency/cli/screen_session.h"
 #include "clemency/io/rejected_csv.h"
 #include "clemency/report/catalog_gaps.h"
+#include "clemency/report/review_text.h"
+#include "clemency/screen/data_coverage.h"
 
 namespace clemency {
+namespace {
+
+constexpr size_t kShownTriageGroups = 5;
+constexpr size_t kShownCoverageGaps = 8;
+
+// What the screening could not decide and why, in plain words: the largest
+// triage groups, the facts the data lacks, the assumptions made or suggested.
+void PrintReviewTriage(const ScreenSession& s) {
+  const std::vector<CoverageEntry> coverage = DataCoverage(*s.policy, s.facts, s.triage);
+  const std::vector<TriageGroup> groups = TriageGroups(s.triage);
+  int64_t needs_review = 0;
+  for (const TriageGroup& g : groups) needs_review += g.people;
+  if (needs_review > 0) {
+    fmt::print("review triage: what would decide the {} {} review{}:\n", Thousands(needs_review),
+               needs_review == 1 ? "person who needs" : "people who need",
+               groups.size() > kShownTriageGroups ? fmt::format(" ({} largest of {} groups; all in summary.json)",
+                                                                kShownTriageGroups, groups.size())
+                                                  : "");
+    for (size_t i = 0; i < groups.size() && i < kShownTriageGroups; ++i)
+      fmt::print("  {}\n", TriageGroupText(groups[i], coverage));
+  }
+  std::vector<const CoverageEntry*> absent, gaps;
+  for (const CoverageEntry& e : coverage) (e.absent() ? absent : gaps).push_back(&e);
+  std::stable_sort(gaps.begin(), gaps.end(), [](const CoverageEntry* a, const CoverageEntry* b) {
+    return a->needs_review != b->needs_review ? a->needs_review > b->needs_review : a->missing > b->missing;
+  });
+  if (!coverage.empty()) fmt::print("data coverage: facts the policy reads that the data lacks:\n");
+  for (const CoverageEntry* e : absent) fmt::print("  {}\n", CoverageText(*e));
+  for (size_t i = 0; i < gaps.size() && i < kShownCoverageGaps; ++i) fmt::print("  {}\n", CoverageText(*gaps[i]));
+  if (gaps.size() > kShownCoverageGaps)
+    fmt::print("  ... {} more partial gaps in summary.json (data_coverage)\n", gaps.size() - kShownCoverageGaps);
+  for (const Assumption& a : s.assumptions)
+    fmt::print("assumed: {} = {} (--assume) for the {} people whose data lacks it\n", a.fact->name, a.text,
+               Thousands(a.filled));
+  for (const PolicyAssumption& a : s.policy->assumptions) {
+    bool applied = false;
+    for (const Assumption& given : s.assumptions) applied |= given.fact->name == a.fact && given.text == a.value;
+    if (!applied)
+      fmt::print("suggested by the policy, not applied: --assume {}={} ({})\n", a.fact, a.value, a.reason);
+  }
+}
+
+}  // namespace
 
 int RunScreen(const ScreenArgs& args) {
   ScreenSession s;
@@ -24,8 +70,9 @@ int RunScreen(const ScreenArgs& args) {
   }
   if (args.timings) {
     const double write = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    fmt::print(stderr, "timings: load {:.3f} s, screen {:.3f} s ({} eligible_on passes), write {:.3f} s\n",
-               s.load_seconds, s.screen_seconds, s.screening.eligible_on_passes, write);
+    fmt::print(stderr,
+               "timings: load {:.3f} s, screen {:.3f} s ({} eligible_on passes; review triage {:.3f} s), write {:.3f} s\n",
+               s.load_seconds, s.screen_seconds, s.screening.eligible_on_passes, s.triage_seconds, write);
   }
   size_t counts[3] = {0, 0, 0};
   for (Status st : s.screening.status) ++counts[static_cast<int>(st)];
@@ -62,6 +109,7 @@ int RunScreen(const ScreenArgs& args) {
     fmt::print("current law: unknown for {} people: no sentencing reforms are encoded for their jurisdiction "
                "(rules/reforms/)\n",
                unencoded);
+  PrintReviewTriage(s);
   return kExitOk;
 }
 

@@ -39,6 +39,7 @@ struct ScreenInputs {
   std::string policy;  // an id (rules/policies/ID.toml) or a file path
   std::string as_of;   // empty = today
   std::vector<std::string> sets;  // NAME=VALUE
+  std::vector<std::string> assumes;  // FACT=VALUE: fill missing values (screen/assumptions.h)
   std::string on_error = "fail";
   // A jurisdiction of the data without an offense catalog is exit 4 unless
   // this is set; then its offenses' category and flags are unknown.

@@ -59,6 +59,9 @@ int Main(int argc, char** argv) {
     cmd->add_option("--policy", in.policy, "policy id (rules/policies/ID.toml) or file")->required();
     cmd->add_option("--as-of", in.as_of, "screening date YYYY-MM-DD (default today)");
     cmd->add_option("--set", in.sets, "override a policy parameter: NAME=VALUE (repeatable)");
+    cmd->add_option("--assume", in.assumes,
+                    "fill a missing value of a person fact for this run, never an existing one: FACT=VALUE "
+                    "(repeatable; infractions_5y, medical_high_risk, admission_type)");
     cmd->add_option("--on-error", in.on_error, "fail | quarantine")
         ->check(CLI::IsMember({"fail", "quarantine"}))
         ->capture_default_str();

@@ -79,6 +79,22 @@ int PrepareScreen(const ScreenInputs& in, const char* command, ScreenSession& s)
     if (const int rc = LoadPolicyWithSets(in, policy_path, command, s); rc != kExitOk) return rc;
   }
 
+  for (const std::string& arg : in.assumes) {
+    Assumption a;
+    std::string error;
+    if (!ParseAssumption(arg, &a, &error)) {
+      fmt::print(stderr, "clemency {}: {}\n", command, error);
+      return kExitUsage;
+    }
+    for (const Assumption& other : s.assumptions)
+      if (other.fact == a.fact) {
+        fmt::print(stderr, "clemency {}: --assume {}: {} is already assumed ({}={})\n", command, arg, a.fact->name,
+                   other.fact->name, other.text);
+        return kExitUsage;
+      }
+    s.assumptions.push_back(std::move(a));
+  }
+
   using Clock = std::chrono::steady_clock;
   const auto t0 = Clock::now();
   LoadOptions options;
@@ -171,7 +187,13 @@ int PrepareScreen(const ScreenInputs& in, const char* command, ScreenSession& s)
   }
   if (s.policy) WarnWhenOutOfScope(*s.policy, pop, command);
   s.facts = BuildFactTable(pop, LawRefs{s.catalog_set, s.reform_sets, jurisdiction_sets, true}, as_of.date);
-  if (s.policy) s.screening = Screen(*s.policy, s.facts);
+  for (Assumption& a : s.assumptions) ApplyAssumption(s.facts, a);
+  if (s.policy) {
+    s.screening = Screen(*s.policy, s.facts);
+    const auto t2 = Clock::now();
+    s.triage = TriageReview(*s.policy, s.facts, s.screening);
+    s.triage_seconds = std::chrono::duration<double>(Clock::now() - t2).count();
+  }
   s.load_seconds = std::chrono::duration<double>(t1 - t0).count();
   s.screen_seconds = std::chrono::duration<double>(Clock::now() - t1).count();
   return kExitOk;

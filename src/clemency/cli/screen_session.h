@@ -1,6 +1,7 @@
 // Loading what screen and explain need, with their errors and exit codes:
 // the population (validated), the offense catalogs of the jurisdictions in
-// it, the policy with --set overrides, the fact table, and the screening.
+// it, the policy with --set overrides, the fact table with --assume values
+// filled in, the screening, and the review triage of its needs_review people.
 #ifndef CLEMENCY_CLI_SCREEN_SESSION_H_
 #define CLEMENCY_CLI_SCREEN_SESSION_H_
 
@@ -15,7 +16,9 @@
 #include "clemency/law/reform.h"
 #include "clemency/policy/policy.h"
 #include "clemency/report/screening_outputs.h"
+#include "clemency/screen/assumptions.h"
 #include "clemency/screen/fact_table.h"
+#include "clemency/screen/review_triage.h"
 #include "clemency/screen/screener.h"
 
 namespace clemency {
@@ -29,11 +32,14 @@ struct ScreenSession {
   std::deque<JurisdictionFacts> jurisdictions;
   std::optional<Policy> policy;
   FactTable facts;
+  std::vector<Assumption> assumptions;  // --assume, in order
   Screening screening;
+  ReviewTriage triage;
   ScreenManifest manifest;
   double load_seconds = 0;    // reading and validating the CSV files
-  double screen_seconds = 0;  // catalogs, facts, rules, eligible_on, ranking
-  ScreenContext context() const { return {*policy, facts, screening}; }
+  double screen_seconds = 0;  // catalogs, facts, rules, eligible_on, ranking, triage
+  double triage_seconds = 0;  // of which the review triage
+  ScreenContext context() const { return {*policy, facts, screening, &triage, &assumptions}; }
 };
 
 // Returns kExitOk, or the exit code after printing why on stderr.

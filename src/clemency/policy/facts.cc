@@ -94,6 +94,14 @@ std::string_view TypeName(ValueType t) {
 
 std::span<const FactInfo> AllFacts() { return kFacts; }
 
+const FactInfo& InfoOf(Fact fact) {
+  for (const FactInfo& info : kFacts)
+    if (info.fact == fact) return info;
+  return kFacts[0];  // unreachable: every Fact has a row
+}
+
+std::string_view FactName(Fact fact) { return InfoOf(fact).name; }
+
 const FactInfo* FindFact(std::string_view name) {
   for (const FactInfo& f : kFacts)
     if (f.name == name) return &f;

@@ -53,6 +53,8 @@ struct FactInfo {
 
 std::span<const FactInfo> AllFacts();
 const FactInfo* FindFact(std::string_view name);
+const FactInfo& InfoOf(Fact fact);
+std::string_view FactName(Fact fact);  // as written in expressions: "s.category"
 
 }  // namespace clemency
 

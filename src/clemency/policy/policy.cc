@@ -8,6 +8,7 @@
 
 #include "clemency/core/codes.h"
 #include "clemency/law/toml.h"
+#include "clemency/policy/assumable_facts.h"
 #include "clemency/policy/expr_parser.h"
 
 namespace clemency {
@@ -96,13 +97,13 @@ class Loader {
     p.summary = OptionalString(root, "summary");
     p.citation = RequiredString(root, "citation", {1, 1});
     static constexpr std::string_view kKnownKeys[] = {"id", "title", "summary", "citation", "params", "criteria",
-                                                      "exclusions", "groups", "eligibility", "priority", "notes",
+                                                      "exclusions", "groups", "eligibility", "priority", "assumptions", "notes",
                                                       "jurisdictions"};
     for (const auto& [k, v] : root) {
       bool known = false;
       for (std::string_view kk : kKnownKeys) known |= k.str() == kk;
       if (!known) Error(PosOf(v), fmt::format("unknown key \"{}\"; a policy has {}", k.str(),
-                                               "id, title, summary, citation, jurisdictions, params, criteria, exclusions, groups, eligibility, priority, notes"));
+                                               "id, title, summary, citation, jurisdictions, params, criteria, exclusions, groups, eligibility, priority, assumptions, notes"));
     }
 
     if (const toml::node* params = root.get("params")) {
@@ -125,6 +126,7 @@ class Loader {
     p.priority.id = "priority";
     LoadTopExpr(root, "eligibility", p.eligibility, kBool);
     LoadTopExpr(root, "priority", p.priority, kNumber);
+    LoadAssumptions(p, root);
 
     Lint(p);
     if (errors_ > 0) return std::nullopt;
@@ -303,6 +305,54 @@ class Loader {
     std::string out;
     for (size_t i = 0; i < v.size(); ++i) out += (i == 0 ? "" : i + 1 == v.size() ? " and " : ", ") + v[i];
     return out;
+  }
+
+  // [[assumptions]] fact, value, reason: the fact must be one --assume may
+  // fill, and the value must be of its type.
+  void LoadAssumptions(Policy& p, const toml::table& root) {
+    const toml::node* n = root.get("assumptions");
+    if (n == nullptr) return;
+    const toml::array* arr = n->as_array();
+    if (arr == nullptr) {
+      Error(PosOf(*n), "\"assumptions\" must be an array of tables: [[assumptions]]");
+      return;
+    }
+    for (const toml::node& item : *arr) {
+      const toml::table* t = item.as_table();
+      if (t == nullptr) {
+        Error(PosOf(item), "each entry of assumptions must be a table with fact, value and reason");
+        continue;
+      }
+      PolicyAssumption a;
+      a.pos = PosOf(item);
+      for (const auto& [k, v] : *t)
+        if (k.str() != "fact" && k.str() != "value" && k.str() != "reason" && k.str() != "notes")
+          Error(PosOf(v), fmt::format("unknown key \"{}\" in an assumption; expected fact, value, reason, notes", k.str()));
+      a.fact = RequiredString(*t, "fact", a.pos);
+      a.reason = RequiredString(*t, "reason", a.pos);
+      const AssumableFact* fact = FindAssumableFact(a.fact);
+      if (!a.fact.empty() && fact == nullptr) {
+        Error(a.pos, fmt::format("assumption: \"{}\" cannot be assumed; the facts that can are {}", a.fact,
+                                 AssumableFactNames()));
+        continue;
+      }
+      const toml::node* v = t->get("value");
+      if (v == nullptr) {
+        Error(a.pos, fmt::format("assumption {}: no value", a.fact));
+        continue;
+      }
+      if (v->is_integer()) a.value = std::to_string(v->as_integer()->get());
+      else if (v->is_boolean()) a.value = v->as_boolean()->get() ? "true" : "false";
+      else if (v->is_string()) a.value = v->as_string()->get();
+      else a.value = "?";
+      std::string error;
+      Value parsed;
+      if (fact != nullptr && !ParseAssumedValue(*fact, a.value, &parsed, &error))
+        Error(PosOf(*v), "assumption " + error);
+      for (const PolicyAssumption& other : p.assumptions)
+        if (other.fact == a.fact) Error(a.pos, fmt::format("a second assumption for {} (line {})", a.fact, other.pos.line));
+      p.assumptions.push_back(std::move(a));
+    }
   }
 
   void LoadTopExpr(const toml::table& root, std::string_view key, PolicyRule& r, ValueType want) {

@@ -10,6 +10,7 @@
 //   [[groups]]     id, text, expr                 the categories a person can qualify under
 //   eligibility = "expr"                          over the names above
 //   priority = "expr"                             a number; higher ranks first
+//   [[assumptions]] fact, value, reason           suggested --assume values, never applied unasked
 //
 // A person is eligible when `eligibility` is true and no exclusion is true;
 // unknown (Kleene) anywhere that decides it makes them needs_review. A rule
@@ -38,6 +39,16 @@ struct PolicyParam {
   Value declared;       // value in the file
   std::string text;
   std::string citation;
+  SourcePos pos;
+};
+
+// A suggested assumption: a value a policy's authors think reasonable for a
+// person-level fact the data often lacks (policy/assumable_facts.h). Shown in
+// the screen printout and summary.json; applied only with --assume.
+struct PolicyAssumption {
+  std::string fact;
+  std::string value;  // as --assume FACT=VALUE would take it
+  std::string reason;
   SourcePos pos;
 };
 
@@ -71,6 +82,7 @@ struct Policy {
   std::vector<PolicyRule> rules;  // criteria, exclusions, groups, in file order
   PolicyRule eligibility;
   PolicyRule priority;
+  std::vector<PolicyAssumption> assumptions;
 
   int FindParam(std::string_view name) const;
   int FindRule(std::string_view id) const;

@@ -9,6 +9,7 @@
 
 #include "clemency/io/json_text.h"
 #include "clemency/report/current_law_text.h"
+#include "clemency/report/param_text.h"
 
 namespace clemency {
 namespace {
@@ -169,12 +170,6 @@ void AppendFactText(std::string& o, const FactTable& f, Fact fact, uint32_t p) {
   }
 }
 
-std::string_view FactName(Fact fact) {
-  for (const FactInfo& info : AllFacts())
-    if (info.fact == fact) return info.name;
-  return "";
-}
-
 }  // namespace
 
 std::string DescribeDays(int64_t days) {
@@ -213,11 +208,8 @@ std::vector<std::pair<std::string, std::string>> ValuesUsed(const ScreenContext&
   for (Fact f : r.facts_used) {
     std::string v;
     AppendFactText(v, c.facts, f, p);
+    if (IsAssumed(c.assumptions, f, p)) v += kAssumedMark;
     out.emplace_back(std::string(FactName(f)), std::move(v));
-  }
-  for (int i : r.params_used) {
-    const PolicyParam& prm = c.policy.params[static_cast<size_t>(i)];
-    out.emplace_back("params." + prm.name, prm.value.ToString());
   }
   return out;
 }
@@ -244,7 +236,7 @@ ReasonsWriter::ReasonsWriter(const ScreenContext& c) : c_(c) {
     }
     if (!t.params.empty()) t.params.pop_back();
     t.tail = "},\"text\":";
-    AppendJsonString(t.tail, rule.text);
+    AppendJsonString(t.tail, WithParamValues(c.policy, rule.text));
     t.tail += ",\"citation\":";
     AppendJsonString(t.tail, rule.citation);
     t.tail += "}";
@@ -296,6 +288,7 @@ void ReasonsWriter::Append(std::string& o, uint32_t p) const {
       o.push_back(':');
       scratch.clear();
       AppendFactText(scratch, c_.facts, rule.facts_used[k], p);
+      if (IsAssumed(c_.assumptions, rule.facts_used[k], p)) scratch += kAssumedMark;
       AppendJsonString(o, scratch);
     }
     if (!t.params.empty()) {
@@ -305,8 +298,24 @@ void ReasonsWriter::Append(std::string& o, uint32_t p) const {
     o += t.tail;
   }
   o += "],";
+  AppendReview(o, p);
   AppendCurrentLawJson(o, c_.facts, p);
   o += "}";
+}
+
+// "review":["infractions_5y",...], — the facts that would decide a
+// needs_review person; empty for everyone else.
+void ReasonsWriter::AppendReview(std::string& o, uint32_t p) const {
+  o += "\"review\":[";
+  if (c_.triage != nullptr) {
+    bool first = true;
+    for (const std::string& f : c_.triage->FactsOf(p)) {
+      if (!first) o.push_back(',');
+      first = false;
+      AppendJsonString(o, f);
+    }
+  }
+  o += "],";
 }
 
 std::string PersonReasonsJson(const ScreenContext& c, uint32_t p) {
@@ -329,15 +338,20 @@ std::string PersonExplanation(const ScreenContext& c, uint32_t p) {
   o += fmt::format("groups met: {}\n", groups.empty() ? "none" : groups);
   o += fmt::format("excluded by: {}\n", excluded.empty() ? "none" : excluded);
   o += fmt::format("in short: {}\n", PlainReason(c, p));
+  if (c.triage != nullptr && s.status[p] == Status::kNeedsReview)
+    o += fmt::format("would be decided by: {}\n", c.triage->Joined(p, ", "));
   o += "\n" + PersonSentencesText(c.facts, p);
   for (size_t r = 0; r < c.policy.rules.size(); ++r) {
     const PolicyRule& rule = c.policy.rules[r];
-    o += fmt::format("\n[{}] {} {}: {}\n", ResultText(s.rules[r].ob[p]), RuleKindName(rule.kind), rule.id, rule.text);
-    o += fmt::format("    rule:     {}\n", rule.expr_text);
+    o += fmt::format("\n[{}] {} {}: {}\n", ResultText(s.rules[r].ob[p]), RuleKindName(rule.kind), rule.id,
+                     WithParamValues(c.policy, rule.text));
+    o += fmt::format("    rule:     {}\n", ExpressionWithParamValues(c.policy, rule.expr_text));
     for (const auto& [name, value] : ValuesUsed(c, rule, p)) o += fmt::format("    {:<9} {}\n", name + ":", value);
+    for (const std::string& meaning : ParamMeanings(c.policy, rule)) o += fmt::format("    setting:  {}\n", meaning);
     if (!rule.citation.empty()) o += fmt::format("    citation: {}\n", rule.citation);
   }
-  o += fmt::format("\n[{}] eligibility: {}\n", ResultText(s.eligibility[p]), c.policy.eligibility.expr_text);
+  o += fmt::format("\n[{}] eligibility: {}\n", ResultText(s.eligibility[p]),
+                   ExpressionWithParamValues(c.policy, c.policy.eligibility.expr_text));
   o += "    (a person is eligible when this is true and no exclusion is true; unknown means needs_review)\n";
   o += CurrentLawExplanation(c.facts, p);
   return o;
@@ -353,7 +367,32 @@ std::string_view Clause(std::string_view text) {
 
 }  // namespace
 
-std::string PlainReason(const ScreenContext& c, uint32_t p) {
+namespace {
+
+// " Assumed: infractions_5y = 0 (--assume)." for the assumed values of the
+// person that the policy reads; empty when none.
+std::string AssumedNote(const ScreenContext& c, uint32_t p) {
+  if (c.assumptions == nullptr) return "";
+  std::string list;
+  for (const Assumption& a : *c.assumptions) {
+    if (!a.applied[p]) continue;
+    bool read = false;
+    for (const PolicyRule& r : c.policy.rules)
+      for (Fact f : r.facts_used) read |= f == a.fact->fact;
+    if (read) list += fmt::format("{}{} = {}", list.empty() ? "" : ", ", a.fact->name, a.text);
+  }
+  return list.empty() ? "" : " Assumed: " + list + " (--assume).";
+}
+
+std::string PlainReasonText(const ScreenContext& c, uint32_t p);
+
+}  // namespace
+
+std::string PlainReason(const ScreenContext& c, uint32_t p) { return PlainReasonText(c, p) + AssumedNote(c, p); }
+
+namespace {
+
+std::string PlainReasonText(const ScreenContext& c, uint32_t p) {
   const Screening& s = c.screening;
   std::string groups, unknown;
   for (size_t r = 0; r < c.policy.rules.size(); ++r) {
@@ -361,23 +400,28 @@ std::string PlainReason(const ScreenContext& c, uint32_t p) {
     const uint8_t v = s.rules[r].ob[p];
     if (rule.kind == RuleKind::kGroup && v == kTrue) {
       if (!groups.empty()) groups += "; ";
-      groups += Clause(rule.text);
+      groups += Clause(WithParamValues(c.policy, rule.text));
     }
     if (rule.kind != RuleKind::kGroup && v == kUnknownBool) {
       std::string missing;
       for (const auto& [name, value] : ValuesUsed(c, rule, p))
         if (value.find("unknown") != std::string::npos) missing += (missing.empty() ? "" : ", ") + name;
-      unknown += fmt::format("{}{} ({} unknown)", unknown.empty() ? "" : "; ", Clause(rule.text),
+      unknown += fmt::format("{}{} ({} unknown)", unknown.empty() ? "" : "; ", Clause(WithParamValues(c.policy, rule.text)),
                              missing.empty() ? "a value" : missing);
     }
   }
   if (s.status[p] == Status::kEligible)
     return fmt::format("Eligible: {}. No exclusion applies.", groups.empty() ? "the eligibility rule holds" : groups);
-  if (s.status[p] == Status::kNeedsReview)
-    return fmt::format("Needs review: {}. Could not be decided from the data: {}.",
-                       groups.empty() ? "may qualify" : groups, unknown.empty() ? "see reasons" : unknown);
+  if (s.status[p] == Status::kNeedsReview) {
+    std::string out = fmt::format("Needs review: {}. Could not be decided from the data: {}.",
+                                  groups.empty() ? "may qualify" : groups, unknown.empty() ? "see reasons" : unknown);
+    if (c.triage != nullptr) out += fmt::format(" Would be decided by: {}.", c.triage->Joined(p, ", "));
+    return out;
+  }
   const std::string excluded = ExcludedBy(c, p);
   return excluded.empty() ? "Not eligible: in no group." : "Not eligible: excluded by " + excluded + ".";
 }
+
+}  // namespace
 
 }  // namespace clemency

@@ -9,16 +9,27 @@
 #include <vector>
 
 #include "clemency/policy/policy.h"
+#include "clemency/screen/assumptions.h"
 #include "clemency/screen/fact_table.h"
+#include "clemency/screen/review_triage.h"
 #include "clemency/screen/screener.h"
 
 namespace clemency {
 
+// What reasons are written from. Rule texts and expressions show parameter
+// values, not parameter names (report/param_text.h). With a triage, a
+// needs_review person's reasons name the facts that would decide them; with
+// assumptions, every value an assumption filled is marked "(assumed: --assume)".
 struct ScreenContext {
   const Policy& policy;
   const FactTable& facts;
   const Screening& screening;
+  const ReviewTriage* triage = nullptr;
+  const std::vector<Assumption>* assumptions = nullptr;
 };
+
+// The mark after a value that --assume filled.
+inline constexpr std::string_view kAssumedMark = " (assumed: --assume)";
 
 // Writes reasons.jsonl lines; the parts that are the same for everyone (rule
 // ids, texts, citations, parameter values) are encoded once.
@@ -35,6 +46,7 @@ class ReasonsWriter {
     std::string params;                  // "params.x":"v",...
     std::string tail;                    // },"text":..,"citation":..}
   };
+  void AppendReview(std::string& out, uint32_t person) const;
   const ScreenContext& c_;
   std::vector<RuleText> rules_;
   std::string head_;

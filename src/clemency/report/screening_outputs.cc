@@ -12,9 +12,11 @@
 
 #include "clemency/io/atomic_file.h"
 #include "clemency/io/csv_writer.h"
-#include "clemency/report/catalog_gaps.h"
 #include "clemency/law/rules_dir.h"
+#include "clemency/report/catalog_gaps.h"
+#include "clemency/report/review_text.h"
 #include "clemency/report/sha256.h"
+#include "clemency/screen/data_coverage.h"
 
 namespace clemency {
 namespace {
@@ -43,7 +45,7 @@ bool WriteScreeningCsv(const ScreenContext& c, const std::string& path, std::str
   CsvWriter w(path);
   w.Row({"person_id", "status", "groups", "excluded_by", "priority", "rank", "eligible_on", "age",
          "time_served_days", "current_law_term_days", "current_law_excess_days", "most_serious_category", "race",
-         "sex", "jurisdiction", "facility_id"});
+         "sex", "jurisdiction", "facility_id", "review_reason"});
   for (uint32_t p : s.order) {
     w.Field(pop.str(pop.people.id[p]))
         .Field(StatusName(s.status[p]))
@@ -60,7 +62,8 @@ bool WriteScreeningCsv(const ScreenContext& c, const std::string& path, std::str
         .Field(Str(f, f.race[p]))
         .Field(Str(f, f.sex[p]))
         .Field(Str(f, f.jurisdiction[p]))
-        .Field(Str(f, f.facility_id[p]));
+        .Field(Str(f, f.facility_id[p]))
+        .Field(c.triage != nullptr ? c.triage->Joined(p, ";") : std::string());
     w.EndRow();
   }
   if (w.Commit()) return true;
@@ -121,7 +124,7 @@ bool WriteCandidatesXlsx(const ScreenContext& c, const std::string& path, std::s
   format_set_bold(bold);
   static constexpr const char* kHeader[] = {"rank", "person_id", "status", "groups", "priority", "age",
                                             "time_served_days", "current_law_excess_days", "most_serious_category",
-                                            "facility_id", "reason"};
+                                            "facility_id", "reason", "review_reason"};
   for (lxw_col_t col = 0; col < std::size(kHeader); ++col) worksheet_write_string(ws, 0, col, kHeader[col], bold);
   lxw_row_t row = 1;
   for (uint32_t p : s.order) {
@@ -137,6 +140,7 @@ bool WriteCandidatesXlsx(const ScreenContext& c, const std::string& path, std::s
     worksheet_write_string(ws, row, 8, Str(f, f.most_serious_category[p]).c_str(), nullptr);
     worksheet_write_string(ws, row, 9, Str(f, f.facility_id[p]).c_str(), nullptr);
     worksheet_write_string(ws, row, 10, PlainReason(c, p).c_str(), nullptr);
+    if (c.triage != nullptr) worksheet_write_string(ws, row, 11, c.triage->Joined(p, ";").c_str(), nullptr);
     ++row;
   }
   const lxw_error rc = workbook_close(wb);
@@ -163,6 +167,62 @@ std::string RuleFileOrigin(const std::string& path) {
   const std::string file = std::filesystem::weakly_canonical(path, ec).generic_string();
   if (!shipped.empty() && file.starts_with(shipped + "/")) return "shipped";
   return "file";
+}
+
+using ojson = nlohmann::ordered_json;
+
+// needs_review people grouped by the facts that would decide them, largest
+// group first, and per fact how many name it (alone or with others).
+ojson ReviewTriageJson(const ReviewTriage& triage, const std::vector<CoverageEntry>& coverage, int64_t needs_review) {
+  ojson groups = ojson::array();
+  std::map<std::string, std::pair<int64_t, int64_t>> by_fact;  // fact -> (people, alone)
+  for (const TriageGroup& g : TriageGroups(triage)) {
+    groups.push_back({{"facts", *g.facts}, {"people", g.people}, {"text", TriageGroupText(g, coverage)}});
+    std::vector<std::string> bases;
+    for (const std::string& fact : *g.facts) {
+      const std::string base(TriageFactBase(fact));
+      if (std::find(bases.begin(), bases.end(), base) == bases.end()) bases.push_back(base);
+    }
+    for (const std::string& base : bases) {
+      by_fact[base].first += g.people;
+      if (bases.size() == 1) by_fact[base].second += g.people;
+    }
+  }
+  ojson facts = ojson::object();
+  for (const auto& [k, v] : by_fact) facts[k] = {{"people", v.first}, {"alone", v.second}};
+  return {{"needs_review", needs_review},
+          {"meaning", "needs_review people grouped by the unknown facts their status hinges on; fact[CODE] names "
+                      "an offense code the catalog does not resolve"},
+          {"groups", groups},
+          {"by_fact", facts}};
+}
+
+// Facts the policy reads that the data lacks: absent for a whole
+// jurisdiction (one line each), or missing for some of its people.
+ojson DataCoverageJson(const std::vector<CoverageEntry>& coverage) {
+  ojson absent = ojson::array(), gaps = ojson::array();
+  for (const CoverageEntry& e : coverage) {
+    ojson j{{"fact", e.fact}, {"jurisdiction", e.jurisdiction}, {"people", e.people}};
+    if (!e.absent()) j["missing"] = e.missing;
+    j["no_reforms_encoded"] = e.no_reforms_encoded;
+    j["needs_review"] = e.needs_review;
+    j["needs_review_only"] = e.needs_review_only;
+    j["text"] = CoverageText(e);
+    (e.absent() ? absent : gaps).push_back(std::move(j));
+  }
+  return {{"absent_from_data", absent}, {"gaps", gaps}};
+}
+
+// The policy's [[assumptions]], and whether this run applied each.
+ojson SuggestedAssumptionsJson(const ScreenContext& c) {
+  ojson out = ojson::array();
+  for (const PolicyAssumption& a : c.policy.assumptions) {
+    bool applied = false;
+    if (c.assumptions != nullptr)
+      for (const Assumption& given : *c.assumptions) applied |= given.fact->name == a.fact && given.text == a.value;
+    out.push_back({{"fact", a.fact}, {"value", a.value}, {"reason", a.reason}, {"applied", applied}});
+  }
+  return out;
 }
 
 }  // namespace
@@ -254,13 +314,24 @@ nlohmann::ordered_json ScreeningSummary(const ScreenContext& c, const ScreenMani
     rule_files.push_back(std::move(entry));
   }
 
-  return json{
+  const ReviewTriage no_triage;
+  const ReviewTriage& triage = c.triage != nullptr ? *c.triage : no_triage;
+  const std::vector<CoverageEntry> coverage = DataCoverage(policy, f, triage);
+  json assumptions = json::array();
+  if (c.assumptions != nullptr)
+    for (const Assumption& a : *c.assumptions)
+      assumptions.push_back({{"fact", a.fact->name}, {"value", a.text}, {"filled", a.filled}, {"source", "--assume"}});
+
+  json out{
       {"policy", {{"id", policy.id}, {"title", policy.title}, {"citation", policy.citation}}},
       {"as_of", f.as_of.ToString()},
       {"counts", counts},
       {"groups", groups},
       {"eligible_by_group_combination", overlap_json},
       {"exclusions", exclusions},
+      {"review_triage", ReviewTriageJson(triage, coverage, counts["needs_review"].get<int64_t>())},
+      {"data_coverage", DataCoverageJson(coverage)},
+      {"suggested_assumptions", SuggestedAssumptionsJson(c)},
       {"by_race", to_json(by_race)},
       {"by_sex", to_json(by_sex)},
       {"by_age_band", to_json(by_age)},
@@ -283,10 +354,12 @@ nlohmann::ordered_json ScreeningSummary(const ScreenContext& c, const ScreenMani
         {"policy", policy.id},
         {"parameters", params},
         {"overrides", overrides},
+        {"assumptions", assumptions},
         {"inputs_sha256", inputs},
         {"rules_sha256", rules},
         {"rule_files", rule_files}}},
   };
+  return out;
 }
 
 bool WriteScreeningOutputs(const ScreenContext& c, const ScreenManifest& m, const std::string& out_dir,
