@@ -16,7 +16,7 @@ int RunCatalogGaps(const CatalogGapsArgs& args) {
   in.allow_missing_catalog = true;  // a jurisdiction without a catalog is the biggest gap of all
   ScreenSession s;
   if (const int rc = PrepareScreen(in, "catalog gaps", s); rc != kExitOk) return rc;
-  const std::vector<CatalogGap> gaps = FindCatalogGaps(s.facts, s.policy ? &s.screening : nullptr);
+  const std::vector<CatalogGap> gaps = FindCatalogGaps(s.facts, s.policy ? &s.screening : nullptr, s.policy ? &s.triage : nullptr);
   const std::string toml = CatalogGapsToml(gaps);
   if (args.out_file.empty()) {
     fmt::print("{}", toml);

@@ -79,7 +79,7 @@ int RunScreen(const ScreenArgs& args) {
   fmt::print("{}: {} people as of {}: {} eligible, {} needs review, {} not eligible -> {}\n", s.policy->id,
              s.facts.people(), s.facts.as_of.ToString(), counts[0], counts[1], counts[2], args.out_dir);
   // Codes the catalogs cannot fully resolve, and the decisions hanging on them.
-  if (const std::vector<CatalogGap> gaps = FindCatalogGaps(s.facts, &s.screening); !gaps.empty()) {
+  if (const std::vector<CatalogGap> gaps = FindCatalogGaps(s.facts, &s.screening, &s.triage); !gaps.empty()) {
     uint64_t review = 0;
     for (const CatalogGap& g : gaps) review += g.needs_review;
     fmt::print("catalog: {} offense codes or descriptions resolve to nothing or to a partial entry; {} needs-review "

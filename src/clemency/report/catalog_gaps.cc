@@ -41,9 +41,17 @@ std::string ExactPattern(std::string_view s) {
   return "'" + re + "$'";
 }
 
+// Whether the person's review triage names the sentence's offense code.
+bool TriageNames(const FactTable& f, const ReviewTriage& triage, uint32_t person, uint32_t sentence) {
+  const std::string code = "[" + std::string(f.strings.View(static_cast<StrId>(f.offense_code[sentence]))) + "]";
+  for (const std::string& fact : triage.FactsOf(person))
+    if (fact.ends_with(code)) return true;
+  return false;
+}
+
 }  // namespace
 
-std::vector<CatalogGap> FindCatalogGaps(const FactTable& f, const Screening* screening) {
+std::vector<CatalogGap> FindCatalogGaps(const FactTable& f, const Screening* screening, const ReviewTriage* triage) {
   const Population& pop = *f.population;
   const auto& entries = f.offenses.entries;
   std::vector<CatalogGap> gaps(entries.size());
@@ -60,7 +68,7 @@ std::vector<CatalogGap> FindCatalogGaps(const FactTable& f, const Screening* scr
       if (last_person[i] == p) continue;
       last_person[i] = p;
       ++g.people;
-      if (review) ++g.needs_review;
+      if (review && (triage == nullptr || TriageNames(f, *triage, p, s))) ++g.needs_review;
     }
   }
   std::vector<CatalogGap> out;
@@ -121,7 +129,7 @@ std::string CatalogGapsToml(const std::vector<CatalogGap>& gaps) {
       "# category: violent | sex | property | drug_possession | drug_distribution | public_order | other.\n",
       gaps.size());
   for (const CatalogGap& g : gaps) {
-    o += fmt::format("\n# {} people, {} sentences, {} of them needs_review; today: {}\n", g.people, g.sentences,
+    o += fmt::format("\n# {} people, {} sentences, {} needs_review decisions hang on it; today: {}\n", g.people, g.sentences,
                      g.needs_review, g.resolved->Describe());
     if (!g.unknown.empty()) {
       o += "# unknown:";

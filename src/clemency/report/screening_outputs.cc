@@ -347,7 +347,7 @@ nlohmann::ordered_json ScreeningSummary(const ScreenContext& c, const ScreenMani
         {"meaning", "people whose jurisdiction restores the vote on release from prison (rules/jurisdictions)"}}},
       {"not_yet_eligible", {{"eligible_within_1_year", eligible_within_1y}, {"eligible_within_5_years", eligible_within_5y}}},
       {"rows", m.rows},
-      {"catalog_gaps", CatalogGapsJson(FindCatalogGaps(f, &s), 20)},
+      {"catalog_gaps", CatalogGapsJson(FindCatalogGaps(f, &s, c.triage), 20)},
       {"manifest",
        {{"engine_version", CLEMENCY_VERSION},
         {"as_of", f.as_of.ToString()},

@@ -27,7 +27,7 @@ bool FactMissing(const FactTable& t, Fact fact, uint32_t row) {
     case Fact::kMedicalHighRisk: return t.medical_high_risk[row] == kUnknownBool;
     // sentence
     case Fact::kSCategory: return t.category[row] == kNa;
-    case Fact::kSFlags: return !t.in_catalog[row];
+    case Fact::kSFlags: return t.flags_known[row] != kAllOffenseFlags;  // some flag unknown (a partial entry)
     case Fact::kSTerm: return t.term[row] == kNa;
     case Fact::kSMinTerm: return t.min_term[row] == kNa;
     case Fact::kSSentenceDate: return t.sentence_date[row] == kNa;
