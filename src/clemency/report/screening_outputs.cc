@@ -15,6 +15,7 @@
 #include "clemency/law/rules_dir.h"
 #include "clemency/report/catalog_gaps.h"
 #include "clemency/report/review_text.h"
+#include "clemency/report/sentence_table.h"
 #include "clemency/report/sha256.h"
 #include "clemency/screen/data_coverage.h"
 
@@ -124,7 +125,8 @@ bool WriteCandidatesXlsx(const ScreenContext& c, const std::string& path, std::s
   format_set_bold(bold);
   static constexpr const char* kHeader[] = {"rank", "person_id", "status", "groups", "priority", "age",
                                             "time_served_days", "current_law_excess_days", "most_serious_category",
-                                            "facility_id", "reason", "review_reason"};
+                                            "facility_id", "reason", "review_reason", "offense_code",
+                                            "offense"};
   for (lxw_col_t col = 0; col < std::size(kHeader); ++col) worksheet_write_string(ws, 0, col, kHeader[col], bold);
   lxw_row_t row = 1;
   for (uint32_t p : s.order) {
@@ -141,6 +143,11 @@ bool WriteCandidatesXlsx(const ScreenContext& c, const std::string& path, std::s
     worksheet_write_string(ws, row, 9, Str(f, f.facility_id[p]).c_str(), nullptr);
     worksheet_write_string(ws, row, 10, PlainReason(c, p).c_str(), nullptr);
     if (c.triage != nullptr) worksheet_write_string(ws, row, 11, c.triage->Joined(p, ";").c_str(), nullptr);
+    // The most serious active offense: its code as written and its description.
+    if (const uint32_t ms = MostSeriousActiveSentence(f, p); ms != kNoIndex) {
+      worksheet_write_string(ws, row, 12, std::string(pop.str(pop.sentences.offense_code[ms])).c_str(), nullptr);
+      worksheet_write_string(ws, row, 13, OffenseDescription(f, ms).c_str(), nullptr);
+    }
     ++row;
   }
   const lxw_error rc = workbook_close(wb);

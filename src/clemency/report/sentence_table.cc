@@ -39,6 +39,22 @@ std::string OffenseDescription(const FactTable& f, uint32_t s) {
   return titles;
 }
 
+uint32_t MostSeriousActiveSentence(const FactTable& f, uint32_t p) {
+  uint32_t best = kNoIndex;
+  int best_severity = 0;
+  for (uint32_t s = f.sentence_begin[p]; s < f.sentence_begin[p + 1]; ++s) {
+    if (f.active[s] != kTrue) continue;
+    const int severity = f.category[s] == kNa ? CategorySeverity("") : CategorySeverity(f.strings.View(static_cast<StrId>(f.category[s])));
+    const bool longer = best != kNoIndex && severity == best_severity && f.term[s] != kNa &&
+                        (f.term[best] == kNa || f.term[s] > f.term[best]);
+    if (best == kNoIndex || severity < best_severity || longer) {
+      best = s;
+      best_severity = severity;
+    }
+  }
+  return best;
+}
+
 std::string PersonSentencesText(const FactTable& f, uint32_t p) {
   const Population& pop = *f.population;
   std::string o = "sentences:\n";

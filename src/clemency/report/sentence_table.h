@@ -18,6 +18,10 @@ std::string PersonSentencesText(const FactTable& facts, uint32_t person);
 // catalog title of what it resolved to, else "".
 std::string OffenseDescription(const FactTable& facts, uint32_t sentence);
 
+// The person's most serious active sentence (by category, kSeverityOrder;
+// the longest term among equals, then the first), or kNoIndex.
+uint32_t MostSeriousActiveSentence(const FactTable& facts, uint32_t person);
+
 }  // namespace clemency
 
 #endif  // CLEMENCY_REPORT_SENTENCE_TABLE_H_
