@@ -69,7 +69,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // The helpers on the raw input.
   (void)import::DecodeHtmlEntities(input.substr(0, 256));
   (void)import::ParseDays(input.substr(0, 32));
-  (void)import::SplitList(input.substr(0, 256), ",", true);
+  (void)import::ApplyTextSteps({}, std::string(input.substr(0, 64)));
+  (void)import::ParseTemplate(input.substr(0, 64));
   {
     const std::string_view first = input.substr(0, std::min<size_t>(input.find('\n'), 64));
     const std::string_view pattern = first.substr(0, first.find(' '));

@@ -74,14 +74,37 @@ TEST(ImportTextTest, ParsesDayCounts) {
   EXPECT_EQ(ParseDays("123456789"), std::nullopt);
 }
 
-TEST(ImportTextTest, SplitsListCells) {
-  using V = std::vector<std::string>;
-  EXPECT_EQ(SplitList("707.2; 714.2(2) ;", ";", false), (V{"707.2", "714.2(2)"}));
-  EXPECT_EQ(SplitList("", ";", false), V{});
-  EXPECT_EQ(SplitList("a|b||c", "|", false), (V{"a", "b", "c"}));
-  EXPECT_EQ(SplitList("['707.2', \"714.2(2)\", 902.8]", ",", true), (V{"707.2", "714.2(2)", "902.8"}));
-  EXPECT_EQ(SplitList("[]", ",", true), V{});
-  EXPECT_EQ(SplitList("[a, b]", ",", false), (V{"[a", "b]"}));
+TEST(ImportTextTest, AppliesTextStepsInOrder) {
+  using K = TextStep::Kind;
+  auto step = [](K kind, std::string from = "", std::string to = "") {
+    TextStep st;
+    st.kind = kind;
+    st.from = from;
+    st.to = to;
+    if (kind == K::kRegexReplace) st.re = std::regex(from);
+    return st;
+  };
+  EXPECT_EQ(ApplyTextSteps({step(K::kTrim)}, "  a b \t"), "a b");
+  EXPECT_EQ(ApplyTextSteps({step(K::kUpper)}, "Theft 2nd é"), "THEFT 2ND é");
+  EXPECT_EQ(ApplyTextSteps({step(K::kLower)}, "Theft 2ND"), "theft 2nd");
+  EXPECT_EQ(ApplyTextSteps({step(K::kCollapseSpaces)}, "  Theft \t of\n\n Property "), "Theft of Property");
+  EXPECT_EQ(ApplyTextSteps({step(K::kReplace, "&", " and ")}, "A&B&C"), "A and B and C");
+  EXPECT_EQ(ApplyTextSteps({step(K::kRegexReplace, "^PC ?(\\d+)", "CA:PC $1")}, "PC187 2nd"), "CA:PC 187 2nd");
+  EXPECT_EQ(ApplyTextSteps({step(K::kRegexReplace, "\\s*\\(.*\\)$", "")}, "Theft (2nd)"), "Theft");
+  // Order matters: replace first, then collapse the spaces it left.
+  EXPECT_EQ(ApplyTextSteps({step(K::kReplace, "-", " "), step(K::kCollapseSpaces), step(K::kUpper)}, "a - b"), "A B");
+  EXPECT_EQ(ApplyTextSteps({}, " kept "), " kept ");
+}
+
+TEST(ImportTextTest, ParsesTemplates) {
+  const TemplateParts t = ParseTemplate("{Code} {Sub}-{{x}}");
+  EXPECT_EQ(t.error, "");
+  EXPECT_EQ(t.columns, (std::vector<std::string>{"Code", "Sub"}));
+  EXPECT_EQ(t.literals, (std::vector<std::string>{"", " ", "-{x}"}));
+  EXPECT_EQ(ParseTemplate("{Code").error, "byte 1: expected a column name and '}' after '{' (write '{{' for a brace)");
+  EXPECT_EQ(ParseTemplate("a {} b").error, "byte 3: expected a column name and '}' after '{' (write '{{' for a brace)");
+  EXPECT_EQ(ParseTemplate("a } b").error, "byte 3: a lone '}' (write '}}' for a brace)");
+  EXPECT_EQ(ParseTemplate("no columns").error, "names no column: write {Column Name} for a column's cell");
 }
 
 }  // namespace

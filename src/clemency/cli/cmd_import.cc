@@ -117,7 +117,8 @@ int RunImport(const ImportArgs& args) {
   const std::string out = args.out_dir + "/";
   if (!WriteRows(out + "people.csv", import::PeopleFields(), r.people, &error) ||
       !WriteRows(out + "sentences.csv", import::SentenceFields(), r.sentences, &error) ||
-      (quarantine && !WriteRejectedCsv(out + "rejected.csv", r.rejected, &error))) {
+      (quarantine && !WriteRejectedCsv(out + "rejected.csv", r.rejected, &error)) ||
+      (!mapping->skips.empty() && !WriteRejectedCsv(out + "skipped.csv", r.skipped, &error))) {
     fmt::print(stderr, "clemency import: {}\n", error);
     return kExitInternal;
   }
@@ -131,6 +132,8 @@ int RunImport(const ImportArgs& args) {
   j["rows_read"] = r.rows_read;
   j["rows_imported"] = r.rows_imported;
   j["rows_rejected"] = r.rows_rejected;
+  j["rows_skipped"] = r.rows_skipped;
+  j["skipped"] = r.skipped_by_reason;
   j["people"] = r.people.size();
   j["sentences"] = r.sentences.size();
   j["warnings"] = r.warnings_by_code;
@@ -141,8 +144,10 @@ int RunImport(const ImportArgs& args) {
     fmt::print(stderr, "clemency import: {}\n", error);
     return kExitInternal;
   }
-  fmt::print("{}: {} rows read = {} imported + {} rejected; {} people, {} sentences\n", options.file_name, r.rows_read,
-             r.rows_imported, r.rows_rejected, r.people.size(), r.sentences.size());
+  const std::string skipped = mapping->skips.empty() ? "" : fmt::format(" + {} skipped", r.rows_skipped);
+  fmt::print("{}: {} rows read = {} imported + {} rejected{}; {} people, {} sentences\n", options.file_name, r.rows_read,
+             r.rows_imported, r.rows_rejected, skipped, r.people.size(), r.sentences.size());
+  if (r.rows_skipped > 0) fmt::print("{} rows skipped by the mapping's [[skip]] rules (listed in skipped.csv)\n", r.rows_skipped);
   if (!r.unmatched_offense_codes.empty())
     fmt::print("{} offense codes not in the {} catalog (listed in import.json)\n", r.unmatched_offense_codes.size(),
                mapping->catalog);

@@ -7,6 +7,8 @@
 #include <set>
 #include <unordered_map>
 
+#include "clemency/io/excel_date.h"
+
 namespace clemency::import {
 namespace {
 
@@ -286,24 +288,6 @@ std::optional<int64_t> ParseDays(std::string_view text) {
   return total;
 }
 
-std::vector<std::string> SplitList(std::string_view cell, std::string_view delimiter, bool brackets) {
-  std::vector<std::string> out;
-  std::string_view s = TrimSpace(cell);
-  if (brackets && s.size() >= 2 && s.front() == '[' && s.back() == ']') s = s.substr(1, s.size() - 2);
-  if (delimiter.empty()) delimiter = ";";
-  size_t start = 0;
-  while (start <= s.size()) {
-    size_t end = s.find(delimiter, start);
-    if (end == std::string_view::npos) end = s.size();
-    std::string_view item = TrimSpace(s.substr(start, end - start));
-    if (brackets && item.size() >= 2 && (item.front() == '"' || item.front() == '\'') && item.back() == item.front())
-      item = TrimSpace(item.substr(1, item.size() - 2));
-    if (!item.empty()) out.emplace_back(item);
-    start = end + delimiter.size();
-  }
-  return out;
-}
-
 // ---------------------------------------------------------------------------
 
 namespace {
@@ -327,10 +311,13 @@ class Importer {
     for (const auto* specs : {&m_.people, &m_.sentences})
       for (const auto& [field, spec] : *specs) {
         if (spec.kind == FieldSpec::Kind::kColumn || spec.kind == FieldSpec::Kind::kBirthFromAge) need(spec.column);
+        for (const std::string& c : spec.parts.columns) need(c);
+        for (const ItemRule& rule : spec.when_any) need(rule.column);
         need(spec.on_column);
       }
     for (const std::string& c : m_.split_columns) need(c);
     for (const ParseRule& p : m_.parses) need(p.column);
+    for (const SkipRule& k : m_.skips) need(k.column);
     bool ok = true;
     std::set<std::string> reported;
     for (const std::string& c : needed) {
@@ -376,11 +363,23 @@ class Importer {
     cells_.clear();
     for (std::string_view f : rec.fields)
       cells_.emplace_back(TrimSpace(m_.decode_html ? DecodeHtmlEntities(f) : std::string(f)));
+    if (const SkipRule* k = SkipOf(); k != nullptr) {
+      Skip(rec, *k);
+      return;
+    }
+    const size_t n_items = SplitItems(rec);
 
     // People fields: field specs, then parse rules on person fields.
     std::map<std::string, std::string> person;
     failed_.clear();
-    for (const auto& [field, spec] : m_.people) person[field] = Resolve(field, *FindPeopleField(field), spec);
+    derived_.clear();
+    for (const auto& [field, spec] : m_.people) {
+      person[field] = Resolve(field, *FindPeopleField(field), spec);
+      if (const ItemRule* rule = MatchingRule(spec)) {
+        person[field] = rule->value;
+        derived_.insert(field);
+      }
+    }
     std::map<std::string, std::string> row_sentence_parsed;  // parse outputs for sentence fields, whole-cell
     for (const ParseRule& pr : m_.parses) {
       if (IsSplit(pr.column)) continue;
@@ -400,25 +399,12 @@ class Importer {
     }
 
     // Sentences: one per item of the split columns (zipped), else one.
-    size_t n_items = 1;
-    std::vector<std::vector<std::string>> items;
-    if (!m_.split_columns.empty()) {
-      for (size_t i = 0; i < m_.split_columns.size(); ++i) {
-        items.push_back(SplitList(Cell(m_.split_columns[i]), m_.split_delimiter, m_.split_brackets));
-        if (i == 0) {
-          n_items = items[0].size();
-        } else if (items[i].size() != n_items) {
-          Error("split_mismatch", m_.split_columns[i], Cell(m_.split_columns[i]),
-                fmt::format("has {} items but column \"{}\" has {}", items[i].size(), m_.split_columns[0], n_items));
-        }
-      }
-    }
     std::vector<std::map<std::string, std::string>> sentences;
     if (errors_.empty()) {
       for (size_t k = 0; k < n_items; ++k) {
         item_values_.clear();
         for (size_t i = 0; i < m_.split_columns.size(); ++i)
-          item_values_[Lower(TrimSpace(m_.split_columns[i]))] = items[i][k];
+          item_values_[Lower(TrimSpace(m_.split_columns[i]))] = items_[i][k];
         failed_.clear();
         std::map<std::string, std::string> s = row_sentence_parsed;
         for (const auto& [field, spec] : m_.sentences)
@@ -441,6 +427,8 @@ class Importer {
       const SeenPerson& seen = it->second;
       const std::vector<std::string>& before = r_.people[seen.index];
       for (size_t i = 0; i < person_row.size(); ++i) {
+        const std::string name(kPeople[i].name);
+        if (seen.derived.contains(name) || derived_.contains(name)) continue;  // any row's items decide
         if (before[i] != person_row[i]) {
           Error("person_conflict", std::string(kPeople[i].name), person_row[i],
                 fmt::format("person_id \"{}\" is on line {} with {} \"{}\"", Printable(id), seen.line, kPeople[i].name,
@@ -469,6 +457,9 @@ class Importer {
         Check(f, value, v == s.end() ? "" : SourceOf(m_.sentences, f.name));
         row.push_back(std::move(value));
       }
+      if (row[6] == "determinate" && row[7].empty() && !failed_.contains("term_days"))
+        Warning("unknown_term", SourceOf(m_.sentences, "term_days"), "",
+                "a determinate sentence with no recorded length: the term is unknown");
       if (!row[1].empty() && (seen.sentence_ids.contains(row[1]) ||
                               std::any_of(sentence_rows.begin(), sentence_rows.end(),
                                           [&](const std::vector<std::string>& o) { return o[1] == row[1]; })))
@@ -492,6 +483,13 @@ class Importer {
       seen.sentence_ids.insert(row[1]);
       r_.sentences.push_back(std::move(row));
     }
+    if (!inserted) {  // a later row's items can still derive a field
+      for (size_t i = 0; i < person_row.size(); ++i) {
+        const std::string name(kPeople[i].name);
+        if (derived_.contains(name) && !seen.derived.contains(name)) r_.people[seen.index][i] = person_row[i];
+      }
+    }
+    seen.derived.insert(derived_.begin(), derived_.end());
     if (inserted) {
       seen.index = r_.people.size();
       seen.line = line_;
@@ -510,6 +508,7 @@ class Importer {
     uint64_t line = 0;
     int sentences = 0;
     std::set<std::string> sentence_ids;
+    std::set<std::string> derived;  // people fields some row's items set through when_any
   };
 
   Problem Base() const {
@@ -570,6 +569,83 @@ class Importer {
     pending_defaults_.clear();
   }
 
+  // The first skip rule the row passes, or null.
+  const SkipRule* SkipOf() {
+    for (const SkipRule& k : m_.skips) {
+      const std::string cell = Cell(k.column);
+      if ((k.test == SkipRule::Test::kEquals && Lower(cell) == k.value) ||
+          (k.test == SkipRule::Test::kEmpty && cell.empty()) ||
+          (k.test == SkipRule::Test::kMatches && Search(k.re, cell, k.column)))
+        return &k;
+    }
+    return nullptr;
+  }
+  void Skip(const CsvRecord& rec, const SkipRule& k) {
+    ++r_.rows_skipped;
+    ++r_.skipped_by_reason[k.reason];
+    RejectedRow row;
+    row.file = o_.file_name;
+    row.line = rec.line;
+    row.reason = k.reason;
+    row.record = std::string(rec.raw);
+    r_.skipped.push_back(std::move(row));
+  }
+  // A regex searched in a cell; a cell too long for std::regex rejects the row.
+  bool Search(const std::regex& re, const std::string& cell, const std::string& column) {
+    if (cell.size() > kMaxPatternCell) {
+      Error("too_long", column, cell, fmt::format("longer than {} bytes: too long to match a condition", kMaxPatternCell));
+      return false;
+    }
+    return std::regex_search(cell, re);
+  }
+
+  // Parses the split columns' cells into items_ and returns how many
+  // sentences the row makes (1 without split columns). A list literal is
+  // split before HTML entities are decoded (&#39; inside a quoted item is not
+  // a quote), a delimited cell after (the ";" of &amp; is not a delimiter).
+  size_t SplitItems(const CsvRecord& rec) {
+    items_.clear();
+    if (m_.split_columns.empty()) return 1;
+    const bool literal = m_.split_format == ListFormat::kListLiteral;
+    for (const std::string& column : m_.split_columns) {
+      const size_t at = col_.at(Lower(TrimSpace(column)));
+      const std::string source = literal ? std::string(rec.fields[at]) : cells_[at];
+      ListCell list = ParseListCell(source, m_.split_format, m_.split_delimiter);
+      if (!list.ok())
+        Error("bad_list", column, source, fmt::format("at byte {} of the cell: {}", list.position, list.error));
+      for (std::string& item : list.items)
+        item = std::string(TrimSpace(literal && m_.decode_html ? DecodeHtmlEntities(item) : item));
+      items_.push_back(std::move(list.items));
+    }
+    if (!errors_.empty()) return 0;
+    for (size_t i = 1; i < items_.size(); ++i)
+      if (items_[i].size() != items_[0].size())
+        Error("split_mismatch", m_.split_columns[i], Cell(m_.split_columns[i]),
+              fmt::format("has {} items but column \"{}\" has {}: items are paired by position", items_[i].size(),
+                          m_.split_columns[0], items_[0].size()));
+    return errors_.empty() ? items_[0].size() : 0;
+  }
+  // The items of a split column, or the cell of any other column.
+  std::vector<std::string> ItemsOf(const std::string& column) const {
+    const std::string key = Lower(TrimSpace(column));
+    for (size_t i = 0; i < m_.split_columns.size() && i < items_.size(); ++i)
+      if (Lower(TrimSpace(m_.split_columns[i])) == key) return items_[i];
+    return {Cell(column)};
+  }
+  // The first when_any rule one of whose items matches, or null.
+  const ItemRule* MatchingRule(const FieldSpec& spec) {
+    for (const ItemRule& rule : spec.when_any)
+      for (const std::string& item : ItemsOf(rule.column))
+        if (Search(rule.re, item, rule.column)) return &rule;
+    return nullptr;
+  }
+  // A template's text with each {Column} replaced by its cell, trimmed.
+  std::string Expand(const TemplateParts& t) const {
+    std::string out = t.literals[0];
+    for (size_t i = 0; i < t.columns.size(); ++i) out += Cell(t.columns[i]) + t.literals[i + 1];
+    return std::string(TrimSpace(out));
+  }
+
   bool IsSplit(const std::string& column) const { return item_values_.contains(Lower(TrimSpace(column))) || IsSplitName(column); }
   bool IsSplitName(const std::string& column) const {
     const std::string key = Lower(TrimSpace(column));
@@ -586,18 +662,21 @@ class Importer {
   }
   static std::string SourceOf(const std::map<std::string, FieldSpec>& specs, std::string_view field) {
     auto it = specs.find(std::string(field));
-    if (it == specs.end() || it->second.kind != FieldSpec::Kind::kColumn) return "";
+    if (it == specs.end() ||
+        (it->second.kind != FieldSpec::Kind::kColumn && it->second.kind != FieldSpec::Kind::kTemplate))
+      return "";
     return it->second.column;
   }
 
   std::optional<Date> DateFrom(const std::string& column, const std::string& format, const std::string& text) {
-    const DateParseResult d =
-        format.empty() ? ParseDate(text) : ParseDateWithPattern(format, text);
+    const DateParseResult d = format.empty()              ? ParseDate(text)
+                              : format == "excel_serial" ? ParseExcelSerial(text)
+                                                         : ParseDateWithPattern(format, text);
     if (!d.ok()) {
       Error("bad_date", column, text,
-            d.error == DateParseError::kNoSuchDate
-                ? std::string("no such date")
-                : fmt::format("expected a date as {}", format.empty() ? "YYYY-MM-DD" : format));
+            d.error == DateParseError::kNoSuchDate ? std::string("no such date")
+            : format == "excel_serial"             ? std::string("expected a spreadsheet day number such as 45000")
+                                       : fmt::format("expected a date as {}", format.empty() ? "YYYY-MM-DD" : format));
       return std::nullopt;
     }
     return d.date;
@@ -635,9 +714,11 @@ class Importer {
         return birth.ToString();
       }
       case FieldSpec::Kind::kColumn:
+      case FieldSpec::Kind::kTemplate:
         break;
     }
-    std::string v = Cell(spec.column);
+    std::string v = spec.kind == FieldSpec::Kind::kTemplate ? Expand(spec.parts) : Cell(spec.column);
+    if (!spec.transform.empty()) v = ApplyTextSteps(spec.transform, std::move(v));
     if (!spec.map.empty()) {
       const ValueMap& map = m_.maps.at(spec.map);
       const bool empty_key = map.values.contains("");
@@ -774,6 +855,8 @@ class Importer {
   std::unordered_map<std::string, size_t> col_;  // lower-cased source column → index
   std::vector<std::string> cells_;
   std::map<std::string, std::string> item_values_;
+  std::vector<std::vector<std::string>> items_;  // per split column, this row's items
+  std::set<std::string> derived_;                // people fields this row's items set (when_any)
   std::unordered_map<std::string, SeenPerson> persons_;
   std::vector<Problem> errors_, warnings_;
   std::set<std::string_view> failed_;  // fields whose value could not be made
@@ -783,7 +866,26 @@ class Importer {
 
 }  // namespace
 
+namespace {
+
+class CsvRows : public RowReader {
+ public:
+  explicit CsvRows(CsvReader& r) : r_(r) {}
+  bool Next(CsvRecord& record) override { return r_.Next(record); }
+  const std::string& io_error() const override { return r_.io_error(); }
+
+ private:
+  CsvReader& r_;
+};
+
+}  // namespace
+
 ImportResult ImportCsv(const ImportMapping& mapping, CsvReader& reader, const ImportOptions& options) {
+  CsvRows rows(reader);
+  return ImportRows(mapping, rows, options);
+}
+
+ImportResult ImportRows(const ImportMapping& mapping, RowReader& reader, const ImportOptions& options) {
   ImportResult result;
   Importer imp(mapping, options, result);
   CsvRecord rec;
