@@ -393,11 +393,17 @@ TEST(ImportMappingTest, PersonFieldsDerivedFromTheirItems) {
                                     "ID,DOB,Sex,Race,Admit,Adm,Code,Desc\n"
                                     "1,03/02/1960,Male,Black,1/5/2001,New,707.2|714.2(2),Theft|Probation Revocation - Theft\n"
                                     "2,03/02/1960,Male,Black,1/5/2001,New,707.2|714.2(2),Escape|Murder\n"
-                                    "3,03/02/1960,Male,Black,1/5/2001,New,707.2,Theft\n");
+                                    "3,03/02/1960,Male,Black,1/5/2001,New,707.2,Theft\n"
+                                    // A match wins over a column value the map does not know...
+                                    "4,03/02/1960,Male,Black,1/5/2001,Weird,707.2,Probation Revocation\n"
+                                    // ...which rejects the row when nothing matches.
+                                    "5,03/02/1960,Male,Black,1/5/2001,Weird,707.2,Theft\n");
   ExpectReconciled(items);
   EXPECT_THAT(Lines(items.people), ElementsAre("1,IA,1960-03-02,,M,black,2001-01-05,technical_violation,,,",
                                                "2,IA,1960-03-02,,M,black,2001-01-05,other,,,",
-                                               "3,IA,1960-03-02,,M,black,2001-01-05,new_sentence,,,"));
+                                               "3,IA,1960-03-02,,M,black,2001-01-05,new_sentence,,,",
+                                               "4,IA,1960-03-02,,M,black,2001-01-05,technical_violation,,,"));
+  EXPECT_THAT(Problems(items), ElementsAre("in.csv:6: column \"Adm\" value \"Weird\": not in value map \"adm\" (known: new)"));
   // One row per sentence: any of the person's rows decides, whichever comes first.
   const ImportResult rows = Import(
       Replace(kBase, "admission_date = { column = \"Admit\", format = \"M/D/YYYY\" }\n",

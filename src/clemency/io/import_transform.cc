@@ -55,6 +55,7 @@ const CanonicalField kSentences[] = {
     {"parole_eligibility_date", FT::kDate, false, {}},
 };
 constexpr std::string_view kZeroOne[] = {"0", "1"};
+constexpr size_t kTypeColumn = 6, kTermColumn = 7;  // sentence_type and term_days in kSentences
 
 std::span<const std::string_view> VocabOf(const CanonicalField& f) {
   if (f.name == "medical_high_risk") return kZeroOne;
@@ -339,11 +340,51 @@ class Importer {
     return ok;
   }
 
+ private:
+  struct SeenPerson {
+    size_t index = 0;
+    uint64_t line = 0;
+    int sentences = 0;
+    std::set<std::string> sentence_ids;
+    std::set<std::string> derived;  // people fields some row's items set through when_any
+  };
+
+ public:
+  // One data row: skipped, rejected with every reason, or imported (its
+  // person added or merged, one sentence per list item).
   void Row(const CsvRecord& rec) {
     ++r_.rows_read;
     line_ = rec.line;
     errors_.clear();
     warnings_.clear();
+    if (!ReadCells(rec)) return Reject(rec);
+    if (const SkipRule* k = SkipOf(); k != nullptr) return Skip(rec, *k);
+    const size_t n_items = SplitItems(rec);
+    std::map<std::string, std::string> row_sentence_parsed;  // parse outputs for sentence fields, whole-cell
+    std::vector<std::string> person_row = PersonRow(&row_sentence_parsed);
+    std::vector<std::map<std::string, std::string>> sentences;
+    if (errors_.empty()) sentences = SentenceMaps(n_items, row_sentence_parsed);
+    if (!errors_.empty()) return Reject(rec);
+
+    const std::string id = person_row[0];
+    auto [it, inserted] = persons_.try_emplace(id);
+    if (!inserted && !AgreesWithEarlierRow(it->second, person_row)) return Reject(rec);
+    SeenPerson& seen = it->second;
+    int next = seen.sentences;
+    std::vector<std::vector<std::string>> sentence_rows = SentenceRows(sentences, id, seen, &next);
+    if (!errors_.empty()) {
+      if (inserted) persons_.erase(it);
+      return Reject(rec);
+    }
+    if (sentences.empty()) Warning("no_sentence", "", "", "the row has no sentence (an empty list)");
+    Accept(std::move(person_row), std::move(sentence_rows), seen, inserted);
+    seen.sentences = next;
+  }
+
+ private:
+  // The row's cells, decoded and trimmed; false (with the error) for a CSV
+  // syntax error or a row whose width is not the header's.
+  bool ReadCells(const CsvRecord& rec) {
     if (!rec.ok()) {
       Problem p = Base();
       p.line = rec.error_line;
@@ -351,104 +392,92 @@ class Importer {
       p.code = "csv_syntax";
       p.message = rec.error;
       errors_.push_back(std::move(p));
-      Reject(rec);
-      return;
+      return false;
     }
     if (rec.fields.size() != header_size_) {
-      Error("ragged_row", "", "",
-            fmt::format("the row has {} fields, the header has {}", rec.fields.size(), header_size_));
-      Reject(rec);
-      return;
+      Error("ragged_row", "", "", fmt::format("the row has {} fields, the header has {}", rec.fields.size(), header_size_));
+      return false;
     }
     cells_.clear();
     for (std::string_view f : rec.fields)
       cells_.emplace_back(TrimSpace(m_.decode_html ? DecodeHtmlEntities(f) : std::string(f)));
-    if (const SkipRule* k = SkipOf(); k != nullptr) {
-      Skip(rec, *k);
-      return;
-    }
-    const size_t n_items = SplitItems(rec);
+    return true;
+  }
 
-    // People fields: field specs, then parse rules on person fields.
+  // People fields (a matching when_any rule first, else the field's source),
+  // then parse rules on whole cells; their sentence outputs go to *sentence_parsed.
+  std::vector<std::string> PersonRow(std::map<std::string, std::string>* sentence_parsed) {
     std::map<std::string, std::string> person;
     failed_.clear();
     derived_.clear();
     for (const auto& [field, spec] : m_.people) {
-      person[field] = Resolve(field, *FindPeopleField(field), spec);
       if (const ItemRule* rule = MatchingRule(spec)) {
         person[field] = rule->value;
         derived_.insert(field);
+      } else {
+        person[field] = Resolve(field, *FindPeopleField(field), spec);
       }
     }
-    std::map<std::string, std::string> row_sentence_parsed;  // parse outputs for sentence fields, whole-cell
     for (const ParseRule& pr : m_.parses) {
       if (IsSplit(pr.column)) continue;
       std::map<std::string, std::string> out;
       ApplyPatterns(pr, Cell(pr.column), &out);
-      for (auto& [k, v] : out) {
-        if (FindSentenceField(k) != nullptr && k != "person_id") row_sentence_parsed[k] = v;
-        else person[k] = v;
-      }
+      for (auto& [k, v] : out) (FindSentenceField(k) != nullptr && k != "person_id" ? (*sentence_parsed)[k] : person[k]) = v;
     }
-    std::vector<std::string> person_row;
+    std::vector<std::string> row;
     for (const CanonicalField& f : kPeople) {
       auto it = person.find(std::string(f.name));
       std::string v = it == person.end() ? "" : it->second;
       Check(f, v, it == person.end() ? "" : SourceOf(m_.people, f.name));
-      person_row.push_back(std::move(v));
+      row.push_back(std::move(v));
     }
+    return row;
+  }
 
-    // Sentences: one per item of the split columns (zipped), else one.
+  // One field map per item of the split columns (zipped), else one.
+  std::vector<std::map<std::string, std::string>> SentenceMaps(size_t n_items,
+                                                               const std::map<std::string, std::string>& parsed) {
     std::vector<std::map<std::string, std::string>> sentences;
-    if (errors_.empty()) {
-      for (size_t k = 0; k < n_items; ++k) {
-        item_values_.clear();
-        for (size_t i = 0; i < m_.split_columns.size(); ++i)
-          item_values_[Lower(TrimSpace(m_.split_columns[i]))] = items_[i][k];
-        failed_.clear();
-        std::map<std::string, std::string> s = row_sentence_parsed;
-        for (const auto& [field, spec] : m_.sentences)
-          if (spec.kind != FieldSpec::Kind::kSequence) s[field] = Resolve(field, *FindSentenceField(field), spec);
-        for (const ParseRule& pr : m_.parses)
-          if (IsSplit(pr.column)) ApplyPatterns(pr, Cell(pr.column), &s);
-        sentences.push_back(std::move(s));
-      }
+    for (size_t k = 0; k < n_items; ++k) {
       item_values_.clear();
+      for (size_t i = 0; i < m_.split_columns.size(); ++i)
+        item_values_[Lower(TrimSpace(m_.split_columns[i]))] = items_[i][k];
+      failed_.clear();
+      std::map<std::string, std::string> s = parsed;
+      for (const auto& [field, spec] : m_.sentences)
+        if (spec.kind != FieldSpec::Kind::kSequence) s[field] = Resolve(field, *FindSentenceField(field), spec);
+      for (const ParseRule& pr : m_.parses)
+        if (IsSplit(pr.column)) ApplyPatterns(pr, Cell(pr.column), &s);
+      sentences.push_back(std::move(s));
     }
-    if (!errors_.empty()) {
-      Reject(rec);
-      return;
-    }
+    item_values_.clear();
+    return sentences;
+  }
 
-    // The same person on an earlier row must agree on every field.
-    const std::string& id = person_row[0];
-    auto [it, inserted] = persons_.try_emplace(id);
-    if (!inserted) {
-      const SeenPerson& seen = it->second;
-      const std::vector<std::string>& before = r_.people[seen.index];
-      for (size_t i = 0; i < person_row.size(); ++i) {
-        const std::string name(kPeople[i].name);
-        if (seen.derived.contains(name) || derived_.contains(name)) continue;  // any row's items decide
-        if (before[i] != person_row[i]) {
-          Error("person_conflict", std::string(kPeople[i].name), person_row[i],
-                fmt::format("person_id \"{}\" is on line {} with {} \"{}\"", Printable(id), seen.line, kPeople[i].name,
-                            Printable(before[i])));
-          break;
-        }
-      }
-      if (!errors_.empty()) {
-        Reject(rec);
-        return;
-      }
+  // The same person on an earlier row must agree on every field, except the
+  // fields some row's items derive (when_any): any row decides those.
+  bool AgreesWithEarlierRow(const SeenPerson& seen, const std::vector<std::string>& person_row) {
+    const std::vector<std::string>& before = r_.people[seen.index];
+    for (size_t i = 0; i < person_row.size(); ++i) {
+      const std::string name(kPeople[i].name);
+      if (seen.derived.contains(name) || derived_.contains(name) || before[i] == person_row[i]) continue;
+      Error("person_conflict", name, person_row[i],
+            fmt::format("person_id \"{}\" is on line {} with {} \"{}\"", Printable(person_row[0]), seen.line, name,
+                        Printable(before[i])));
+      return false;
     }
-    // Sentence checks need the sentence ids, which depend on the person.
-    SeenPerson& seen = it->second;
-    std::vector<std::vector<std::string>> sentence_rows;
-    int next = seen.sentences;
+    return true;
+  }
+
+  // The sentences as canonical rows, numbered after the person's earlier ones
+  // (*next), each checked; a determinate one without a term is a warning.
+  std::vector<std::vector<std::string>> SentenceRows(std::vector<std::map<std::string, std::string>>& sentences,
+                                                     const std::string& id, const SeenPerson& seen, int* next) {
+    std::vector<std::vector<std::string>> rows;
+    auto sid = m_.sentences.find("sentence_id");
+    const bool sequence = sid == m_.sentences.end() || sid->second.kind == FieldSpec::Kind::kSequence;
     for (auto& s : sentences) {
-      auto sid = m_.sentences.find("sentence_id");
-      if (sid == m_.sentences.end() || sid->second.kind == FieldSpec::Kind::kSequence)
-        s["sentence_id"] = (sid == m_.sentences.end() ? std::string("S") : sid->second.value) + std::to_string(++next);
+      if (sequence) s["sentence_id"] = (sid == m_.sentences.end() ? std::string("S") : sid->second.value) + std::to_string(++*next);
       s["person_id"] = id;
       std::vector<std::string> row;
       for (const CanonicalField& f : kSentences) {
@@ -457,22 +486,23 @@ class Importer {
         Check(f, value, v == s.end() ? "" : SourceOf(m_.sentences, f.name));
         row.push_back(std::move(value));
       }
-      if (row[6] == "determinate" && row[7].empty() && !failed_.contains("term_days"))
+      if (row[kTypeColumn] == "determinate" && row[kTermColumn].empty() && !failed_.contains("term_days"))
         Warning("unknown_term", SourceOf(m_.sentences, "term_days"), "",
                 "a determinate sentence with no recorded length: the term is unknown");
-      if (!row[1].empty() && (seen.sentence_ids.contains(row[1]) ||
-                              std::any_of(sentence_rows.begin(), sentence_rows.end(),
-                                          [&](const std::vector<std::string>& o) { return o[1] == row[1]; })))
+      const bool twice = seen.sentence_ids.contains(row[1]) ||
+                         std::any_of(rows.begin(), rows.end(), [&](const auto& o) { return o[1] == row[1]; });
+      if (!row[1].empty() && twice)
         Error("duplicate_id", SourceOf(m_.sentences, "sentence_id"), row[1],
               fmt::format("sentence_id \"{}\" is used twice for person_id \"{}\"", Printable(row[1]), Printable(id)));
-      sentence_rows.push_back(std::move(row));
+      rows.push_back(std::move(row));
     }
-    if (!errors_.empty()) {
-      if (inserted) persons_.erase(it);
-      Reject(rec);
-      return;
-    }
-    if (sentences.empty()) Warning("no_sentence", "", "", "the row has no sentence (an empty list)");
+    return rows;
+  }
+
+  // Writes an accepted row: its sentences, the person (new, or updated by
+  // fields its items derive), the defaulted values and warnings.
+  void Accept(std::vector<std::string> person_row, std::vector<std::vector<std::string>> sentence_rows,
+              SeenPerson& seen, bool inserted) {
     for (auto& row : sentence_rows) {
       const std::string& code = row[2];
       if (o_.offense_known && !o_.offense_known(code)) {
@@ -483,33 +513,23 @@ class Importer {
       seen.sentence_ids.insert(row[1]);
       r_.sentences.push_back(std::move(row));
     }
-    if (!inserted) {  // a later row's items can still derive a field
+    if (inserted) {
+      seen.index = r_.people.size();
+      seen.line = line_;
+      r_.people.push_back(std::move(person_row));
+    } else {
       for (size_t i = 0; i < person_row.size(); ++i) {
         const std::string name(kPeople[i].name);
         if (derived_.contains(name) && !seen.derived.contains(name)) r_.people[seen.index][i] = person_row[i];
       }
     }
     seen.derived.insert(derived_.begin(), derived_.end());
-    if (inserted) {
-      seen.index = r_.people.size();
-      seen.line = line_;
-      r_.people.push_back(std::move(person_row));
-    }
-    seen.sentences = next;
     for (auto& [map, value] : pending_defaults_) ++r_.defaulted_values[map][value];
     pending_defaults_.clear();
     for (Problem& w : warnings_) Store(std::move(w));
     ++r_.rows_imported;
   }
 
- private:
-  struct SeenPerson {
-    size_t index = 0;
-    uint64_t line = 0;
-    int sentences = 0;
-    std::set<std::string> sentence_ids;
-    std::set<std::string> derived;  // people fields some row's items set through when_any
-  };
 
   Problem Base() const {
     Problem p;
