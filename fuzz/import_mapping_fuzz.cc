@@ -16,6 +16,7 @@
 #include <string>
 #include <string_view>
 
+#include "clemency/io/excel_date.h"
 #include "clemency/io/import_transform.h"
 #include "clemency/law/import_mapping.h"
 
@@ -77,6 +78,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   (void)import::ParseDays(input.substr(0, 32));
   (void)import::ApplyTextSteps({}, std::string(input.substr(0, 64)));
   (void)import::ParseTemplate(input.substr(0, 64));
+  for (bool date1904 : {false, true}) {
+    const DateParseResult serial = ParseExcelSerial(input.substr(0, 24), date1904);
+    if (serial.ok() && (serial.date.ToString().size() != 10 || serial.date.year() < 1900))
+      Fail("a spreadsheet day number gives a date outside 1900..9999");
+  }
   {
     const std::string_view first = input.substr(0, std::min<size_t>(input.find('\n'), 64));
     const std::string_view pattern = first.substr(0, first.find(' '));

@@ -2,6 +2,8 @@
 // HTML entities, date patterns, day counts, list splitting.
 #include "clemency/io/import_transform.h"
 
+#include "clemency/io/excel_date.h"
+
 #include <gtest/gtest.h>
 
 namespace clemency::import {
@@ -72,6 +74,33 @@ TEST(ImportTextTest, ParsesDayCounts) {
   EXPECT_EQ(ParseDays("-3"), std::nullopt);
   EXPECT_EQ(ParseDays("99999999y"), std::nullopt);  // above 10,000,000 days
   EXPECT_EQ(ParseDays("123456789"), std::nullopt);
+}
+
+std::string Serial(std::string_view text, bool date1904 = false) {
+  const DateParseResult r = ParseExcelSerial(text, date1904);
+  if (r.error == DateParseError::kNoSuchDate) return "no such date";
+  if (!r.ok()) return "format";
+  return r.date.ToString();
+}
+
+TEST(ImportTextTest, ReadsSpreadsheetDayNumbers) {
+  EXPECT_EQ(Serial("1"), "1900-01-01");
+  EXPECT_EQ(Serial("59"), "1900-02-28");
+  EXPECT_EQ(Serial("60"), "no such date");  // Lotus 1-2-3's 29 February 1900
+  EXPECT_EQ(Serial("61"), "1900-03-01");
+  EXPECT_EQ(Serial("36896"), "2001-01-05");
+  EXPECT_EQ(Serial("45000"), "2023-03-15");
+  EXPECT_EQ(Serial("44543.75"), "2021-12-13");  // the time of day is dropped
+  EXPECT_EQ(Serial("2958465"), "9999-12-31");
+  EXPECT_EQ(Serial("2958466"), "no such date");
+  EXPECT_EQ(Serial("0"), "no such date");
+  EXPECT_EQ(Serial("-5"), "no such date");
+  EXPECT_EQ(Serial("0", true), "1904-01-01");
+  EXPECT_EQ(Serial("43812", true), "2023-12-14");
+  EXPECT_EQ(Serial(""), "format");
+  EXPECT_EQ(Serial("12/13/2021"), "format");
+  EXPECT_EQ(Serial("1e400"), "format");
+  EXPECT_EQ(Serial("nan"), "format");
 }
 
 TEST(ImportTextTest, AppliesTextStepsInOrder) {
