@@ -6,6 +6,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <algorithm>
 #include <deque>
 #include <map>
 #include <vector>
@@ -233,9 +234,11 @@ struct StylesHandler : XmlHandler {
 
 // ---- the worksheet, streamed ----
 
+// A row as read: its non-empty cells by column, so that a queued row costs
+// what its XML did (a lone cell at XFD is not 16,384 strings until it is used).
 struct SheetRow {
   uint64_t line = 0;
-  std::vector<std::string> fields;
+  std::vector<std::pair<uint32_t, std::string>> cells;  // column (0-based), text
 };
 
 // "BC12" -> column 54 (0-based) and row 12; false when malformed or out of range.
@@ -271,8 +274,8 @@ class SheetHandler : public XmlHandler {
   }
   void End(std::string_view name) override {
     if (name == "v") in_v_ = false;
-    if (name == "t") --in_t_;
-    if (name == "rPh") --in_phonetic_;
+    if (name == "t" && in_t_ > 0) --in_t_;
+    if (name == "rPh" && in_phonetic_ > 0) --in_phonetic_;
     if (name == "c" && in_cell_) EndCell();
     if (name == "row") EndRow();
   }
@@ -289,7 +292,7 @@ class SheetHandler : public XmlHandler {
     if (const char* rt = Attr(atts, "r"); rt != nullptr && (!ParseUint(rt, &r) || r < 1 || r > kMaxRow))
       return Stop(fmt::format("row number \"{}\": expected 1 to {}", rt, kMaxRow));
     row_ = r;
-    fields_.clear();
+    cells_.clear();
     next_column_ = 0;
   }
   void StartCell(const char** atts) {
@@ -314,8 +317,8 @@ class SheetHandler : public XmlHandler {
     next_column_ = column_ + 1;
     std::string value = CellText();
     if (stopped() || value.empty()) return;
-    if (fields_.size() <= column_) fields_.resize(column_ + 1);
-    fields_[column_] = std::move(value);
+    if (!cells_.empty() && cells_.back().first == column_) cells_.pop_back();  // the same cell twice: the last wins
+    cells_.emplace_back(column_, std::move(value));
   }
   std::string CellText() {
     if (type_ == "s") {
@@ -337,15 +340,15 @@ class SheetHandler : public XmlHandler {
     return NumberText(v_);
   }
   void EndRow() {
-    if (!fields_.empty()) rows.push_back(SheetRow{row_, std::move(fields_)});
-    fields_.clear();
+    if (!cells_.empty()) rows.push_back(SheetRow{row_, std::move(cells_)});
+    cells_.clear();
   }
 
   const std::vector<std::string>& strings_;
   const std::vector<bool>& date_styles_;
   bool date1904_;
   uint64_t row_ = 0;
-  std::vector<std::string> fields_;
+  std::vector<std::pair<uint32_t, std::string>> cells_;
   uint32_t next_column_ = 0, column_ = 0;
   std::string type_, v_, inline_;
   uint64_t style_ = 0;
@@ -514,12 +517,14 @@ bool XlsxReader::Next(CsvRecord& record) {
   SheetRow row;
   if (!impl_->NextRow(&row)) return false;
   Impl& m = *impl_;
-  m.current = std::move(row.fields);
+  uint32_t width = 0;
+  for (const auto& [column, text] : row.cells) width = std::max(width, column + 1);
   if (!m.header_seen) {
     m.header_seen = true;
-    m.header_width = m.current.size();
+    m.header_width = width;
   }
-  if (m.current.size() < m.header_width) m.current.resize(m.header_width);
+  m.current.assign(std::max<size_t>(width, m.header_width), std::string());
+  for (auto& [column, text] : row.cells) m.current[column] = std::move(text);
   m.raw = CsvLine(m.current);
   record = CsvRecord();
   record.line = row.line;
