@@ -38,13 +38,15 @@ class ImportRosterTest : public ::testing::Test {
                            " --as-of 2024-01-01",
                        dir_);
   }
-  // The roster's CSV copied cell by cell into a workbook, every cell a string.
-  std::string WriteXlsxCopy() {
+  // The roster's CSV copied cell by cell into a workbook, every cell a string;
+  // with notes_first, after a sheet of notes that is not the roster.
+  std::string WriteXlsxCopy(bool notes_first = false) {
     const std::string path = (dir_ / "list-roster.xlsx").string();
     std::string error;
     auto csv = CsvReader::Open(kData + "/list-roster.csv", &error);
     EXPECT_TRUE(csv) << error;
     lxw_workbook* wb = workbook_new(path.c_str());
+    if (notes_first) worksheet_write_string(workbook_add_worksheet(wb, "Notes"), 0, 0, "scraped 2024-01-01", nullptr);
     lxw_worksheet* ws = workbook_add_worksheet(wb, "Roster");
     CsvRecord rec;
     for (lxw_row_t row = 0; csv && csv->Next(rec); ++row)
@@ -105,6 +107,25 @@ TEST_F(ImportRosterTest, AnXlsxCopyImportsIdentically) {
     EXPECT_FALSE(from_csv.empty());
     EXPECT_EQ(Slurp(dir_ / "xlsx" / file), from_csv) << file;
   }
+}
+
+TEST_F(ImportRosterTest, TheMappingCanNameTheSheet) {
+  ASSERT_EQ(Import(kData + "/list-roster.csv", "csv").exit_code, 0);
+  const std::string xlsx = WriteXlsxCopy(true);
+  // The first sheet holds notes: without sheet = "Roster" the header is wrong.
+  const auto first = Import(xlsx, "first");
+  EXPECT_EQ(first.exit_code, 3);
+  EXPECT_THAT(first.err, HasSubstr("list-roster.xlsx:1: column \"TDOC ID\" named by the mapping is missing from the header"));
+  const fs::path mapping = dir_ / "roster-sheet.toml";
+  std::ofstream(mapping) << "sheet = \"roster\"\n" << Slurp(kData + "/list-roster.toml");
+  const auto run = RunClemency("import --mapping " + mapping.string() + " " + xlsx + " -o " + (dir_ / "named").string() +
+                                   " --as-of 2024-01-01",
+                               dir_);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(Slurp(dir_ / "named" / "sentences.csv"), Slurp(dir_ / "csv" / "sentences.csv"));
+  // Line numbers are the sheet's row numbers; the record is the row as CSV.
+  EXPECT_THAT(Slurp(dir_ / "named" / "skipped.csv"),
+              HasSubstr("list-roster.xlsx,5,the scraper marked the row as a duplicate,\"00731,Male,H,"));
 }
 
 TEST_F(ImportRosterTest, ABrokenWorkbookIsExit3WithAMessage) {
