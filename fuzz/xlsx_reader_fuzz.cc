@@ -11,8 +11,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string error;
-  auto r = clemency::XlsxReader::FromMemory(std::string(reinterpret_cast<const char*>(data), size), "fuzz.xlsx", "",
-                                            &error);
+  auto r =
+      clemency::XlsxReader::FromMemory(std::string(reinterpret_cast<const char*>(data), size), "fuzz.xlsx", "", &error);
   if (!r) {
     if (error.empty()) std::abort();
     return 0;

@@ -73,22 +73,25 @@ TEST_F(ImportRosterTest, EveryItemIsASentenceAndNothingIsMerged) {
             "00731,TN,1988-08-30,,M,hispanic,2020-04-04,unknown,,,\n"
             "00802,TN,1959-12-25,,M,white,2009-09-09,technical_violation,,,\n");
   const std::string sentences = Slurp(dir_ / "csv" / "sentences.csv");
-  EXPECT_EQ(sentences.substr(sentences.find('\n') + 1),
-            "00412,S1,TN:MURDER FIRST DEGREE,\"Murder, First Degree\",1994-06-01,,life,,,,,,,,active,,,\n"
-            "00412,S2,TN:POSSESSION OF CHILD S TOY 2ND,\"Possession of Child's Toy, 2nd\",,,determinate,910,,,,,,,active,,,\n"
-            "00412,S3,TN:THEFT OF PROPERTY 1 000,\"Theft of Property >= $1,000\",1994-05-30,,determinate,1460,,,,,,,active,,,\n"
-            "00587,S1,TN:PROBATION REVOCATION THEFT,Probation Revocation - Theft,,,determinate,365,,,,,,,active,,,\n"
-            "00587,S2,TN:DRUG TRAFFICKING CONSPIRACY,Drug Trafficking & Conspiracy,,,determinate,,,,,,,,active,,,\n"
-            "00587,S3,TN:ESCAPE,Escape,,,determinate,180,,,,,,,active,,,\n"
-            "00731,S1,TN:O NEIL S LAW VIOLATION,O'Neil's Law Violation,2020-01-02,,determinate,1095,,,,,,,active,,,\n"
-            "00731,S2,TN:ROBBERY AGGRAVATED,\"Robbery \"\"Aggravated\"\"\",2020-02-03,,indeterminate,,,,,,,,active,,,\n"
-            "00731,S3,TN:ASSAULT BODILY INJURY,Assault; Bodily Injury,,,determinate,,,,,,,,active,,,\n"
-            "00802,S1,TN:SEXUAL BATTERY,Sexual Battery,,,determinate,2920,,,,,,,active,,,\n"
-            "00802,S2,TN:PROBATION REVOCATION BURGLARY,Probation Revocation (Burglary),,,determinate,730,,,,,,,active,,,\n");
+  EXPECT_EQ(
+      sentences.substr(sentences.find('\n') + 1),
+      "00412,S1,TN:MURDER FIRST DEGREE,\"Murder, First Degree\",1994-06-01,,life,,,,,,,,active,,,\n"
+      "00412,S2,TN:POSSESSION OF CHILD S TOY 2ND,\"Possession of Child's Toy, 2nd\",,,determinate,910,,,,,,,active,,,\n"
+      "00412,S3,TN:THEFT OF PROPERTY 1 000,\"Theft of Property >= "
+      "$1,000\",1994-05-30,,determinate,1460,,,,,,,active,,,\n"
+      "00587,S1,TN:PROBATION REVOCATION THEFT,Probation Revocation - Theft,,,determinate,365,,,,,,,active,,,\n"
+      "00587,S2,TN:DRUG TRAFFICKING CONSPIRACY,Drug Trafficking & Conspiracy,,,determinate,,,,,,,,active,,,\n"
+      "00587,S3,TN:ESCAPE,Escape,,,determinate,180,,,,,,,active,,,\n"
+      "00731,S1,TN:O NEIL S LAW VIOLATION,O'Neil's Law Violation,2020-01-02,,determinate,1095,,,,,,,active,,,\n"
+      "00731,S2,TN:ROBBERY AGGRAVATED,\"Robbery \"\"Aggravated\"\"\",2020-02-03,,indeterminate,,,,,,,,active,,,\n"
+      "00731,S3,TN:ASSAULT BODILY INJURY,Assault; Bodily Injury,,,determinate,,,,,,,,active,,,\n"
+      "00802,S1,TN:SEXUAL BATTERY,Sexual Battery,,,determinate,2920,,,,,,,active,,,\n"
+      "00802,S2,TN:PROBATION REVOCATION BURGLARY,Probation Revocation (Burglary),,,determinate,730,,,,,,,active,,,\n");
   EXPECT_EQ(Slurp(dir_ / "csv" / "skipped.csv"),
             "file,line,reason,record\n"
             "list-roster.csv,5,the scraper marked the row as a duplicate,\"00731,Male,H,08/30/1988,04/04/2020,"
-            "\"\"['Duplicate scrape of the row above']\"\",\"\"['Determinate']\"\",\"\"['1Y']\"\",\"\"['']\"\",DUPLICATE\"\n");
+            "\"\"['Duplicate scrape of the row "
+            "above']\"\",\"\"['Determinate']\"\",\"\"['1Y']\"\",\"\"['']\"\",DUPLICATE\"\n");
   const std::string json = Slurp(dir_ / "csv" / "import.json");
   EXPECT_THAT(json, HasSubstr("\"rows_skipped\": 1"));
   EXPECT_THAT(json, HasSubstr("\"the scraper marked the row as a duplicate\": 1"));
@@ -115,12 +118,13 @@ TEST_F(ImportRosterTest, TheMappingCanNameTheSheet) {
   // The first sheet holds notes: without sheet = "Roster" the header is wrong.
   const auto first = Import(xlsx, "first");
   EXPECT_EQ(first.exit_code, 3);
-  EXPECT_THAT(first.err, HasSubstr("list-roster.xlsx:1: column \"TDOC ID\" named by the mapping is missing from the header"));
+  EXPECT_THAT(first.err,
+              HasSubstr("list-roster.xlsx:1: column \"TDOC ID\" named by the mapping is missing from the header"));
   const fs::path mapping = dir_ / "roster-sheet.toml";
   std::ofstream(mapping) << "sheet = \"roster\"\n" << Slurp(kData + "/list-roster.toml");
-  const auto run = RunClemency("import --mapping " + mapping.string() + " " + xlsx + " -o " + (dir_ / "named").string() +
-                                   " --as-of 2024-01-01",
-                               dir_);
+  const auto run = RunClemency(
+      "import --mapping " + mapping.string() + " " + xlsx + " -o " + (dir_ / "named").string() + " --as-of 2024-01-01",
+      dir_);
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_EQ(Slurp(dir_ / "named" / "sentences.csv"), Slurp(dir_ / "csv" / "sentences.csv"));
   // Line numbers are the sheet's row numbers; the record is the row as CSV.

@@ -19,16 +19,23 @@ struct Good {
 
 const Good kGood[] = {
     // Python and JSON list literals.
-    {"['Theft of Property >= $5,000', \"Possession of Child's Toy, 2nd\", '']", ListFormat::kListLiteral, "",
+    {"['Theft of Property >= $5,000', \"Possession of Child's Toy, 2nd\", '']",
+     ListFormat::kListLiteral,
+     "",
      {"Theft of Property >= $5,000", "Possession of Child's Toy, 2nd", ""}},
     {"[\"a\", \"b\"]", ListFormat::kListLiteral, "", {"a", "b"}},
     {"  [ 'a' ,'b' ]  ", ListFormat::kListLiteral, "", {"a", "b"}},
     {"['707.2', '714.2(2)', 902.8]", ListFormat::kListLiteral, "", {"707.2", "714.2(2)", "902.8"}},
     {"[Life, 2 yrs]", ListFormat::kListLiteral, "", {"Life", "2 yrs"}},
     {"['a', None, null, \"\"]", ListFormat::kListLiteral, "", {"a", "", "", ""}},
-    {"['it\\'s', \"say \\\"hi\\\"\", 'back\\\\slash', 'a\\nb\\tc']", ListFormat::kListLiteral, "",
+    {"['it\\'s', \"say \\\"hi\\\"\", 'back\\\\slash', 'a\\nb\\tc']",
+     ListFormat::kListLiteral,
+     "",
      {"it's", "say \"hi\"", "back\\slash", "a\nb\tc"}},
-    {"['\\d+ kept', \"\\u00e9\\ud83d\\ude00\"]", ListFormat::kListLiteral, "", {"\\d+ kept", "\xc3\xa9\xf0\x9f\x98\x80"}},
+    {"['\\d+ kept', \"\\u00e9\\ud83d\\ude00\"]",
+     ListFormat::kListLiteral,
+     "",
+     {"\\d+ kept", "\xc3\xa9\xf0\x9f\x98\x80"}},
     {"[' padded ']", ListFormat::kListLiteral, "", {" padded "}},  // quoted items are kept exactly
     {"['a',]", ListFormat::kListLiteral, "", {"a"}},
     {"[]", ListFormat::kListLiteral, "", {}},

@@ -82,10 +82,8 @@ TEST(XlsxReaderTest, ReadsAWorkbookWrittenByLibxlsxwriter) {
   std::string error;
   auto r = XlsxReader::Open(path, "", &error);
   ASSERT_TRUE(r) << error;
-  EXPECT_THAT(Rows(*r), ElementsAre("1: ID|Name|Admit|Count|Flag|Note",
-                                    "2: 1001|O'Hara, Pat \"PJ\"|2001-01-05|3|TRUE|",
-                                    "4: 1002|||2.5|FALSE|line one\nline two",
-                                    "5: 45000||2021-12-13|||"));
+  EXPECT_THAT(Rows(*r), ElementsAre("1: ID|Name|Admit|Count|Flag|Note", "2: 1001|O'Hara, Pat \"PJ\"|2001-01-05|3|TRUE|",
+                                    "4: 1002|||2.5|FALSE|line one\nline two", "5: 45000||2021-12-13|||"));
   EXPECT_EQ(r->io_error(), "");
   auto other = XlsxReader::Open(path, "other", &error);  // sheet names match in any case
   ASSERT_TRUE(other) << error;
@@ -129,9 +127,8 @@ const std::string kStyles =
     R"(<styleSheet><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy\-mm\-dd"/></numFmts>)"
     R"(<cellStyleXfs count="1"><xf numFmtId="14"/></cellStyleXfs>)"
     R"(<cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="20"/><xf numFmtId="14"/></cellXfs></styleSheet>)";
-const std::string kShared =
-    R"(<sst><si><t>plain</t></si><si><r><t>rich </t></r><r><rPr><b/></rPr><t>text</t></r>)"
-    R"(<rPh><t>PHONETIC</t></rPh></si></sst>)";
+const std::string kShared = R"(<sst><si><t>plain</t></si><si><r><t>rich </t></r><r><rPr><b/></rPr><t>text</t></r>)"
+                            R"(<rPh><t>PHONETIC</t></rPh></si></sst>)";
 
 TEST(XlsxReaderTest, ReadsInlineRichFormulaErrorAnd1904Cells) {
   const std::string sheet =
@@ -141,10 +138,10 @@ TEST(XlsxReaderTest, ReadsInlineRichFormulaErrorAnd1904Cells) {
       R"(<row r="9"><c r="XFD9" t="b"><v>1</v></c></row>)"
       R"(</sheetData></worksheet>)";
   const std::string path = Archive("hand.xlsx", {{"xl/workbook.xml", kWorkbook1904},
-                                                  {"xl/_rels/workbook.xml.rels", kRels},
-                                                  {"xl/styles.xml", kStyles},
-                                                  {"xl/sharedStrings.xml", kShared},
-                                                  {"xl/worksheets/data.xml", sheet}});
+                                                 {"xl/_rels/workbook.xml.rels", kRels},
+                                                 {"xl/styles.xml", kStyles},
+                                                 {"xl/sharedStrings.xml", kShared},
+                                                 {"xl/worksheets/data.xml", sheet}});
   std::string error;
   auto r = XlsxReader::Open(path, "", &error);
   ASSERT_TRUE(r) << error;
@@ -198,7 +195,8 @@ TEST(XlsxReaderTest, BrokenWorkbooksGiveClearMessages) {
             "xl/worksheets/sheet1.xml:1:28: cell reference \"A0\": expected a column A to XFD and a row 1 to 1048576");
   EXPECT_EQ(SheetError("m4.xlsx", R"(<worksheet><sheetData><row r="x"/></sheetData></worksheet>)"),
             "xl/worksheets/sheet1.xml:1:23: row number \"x\": expected 1 to 1048576");
-  EXPECT_EQ(SheetError("m5.xlsx", "<worksheet><sheetData>"), "xl/worksheets/sheet1.xml:1:23: malformed XML: no element found");
+  EXPECT_EQ(SheetError("m5.xlsx", "<worksheet><sheetData>"),
+            "xl/worksheets/sheet1.xml:1:23: malformed XML: no element found");
 }
 
 }  // namespace

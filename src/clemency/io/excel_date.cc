@@ -20,8 +20,10 @@ DateParseResult ParseExcelSerial(std::string_view text, bool date1904) {
     return r;
   }
   const auto n = static_cast<int64_t>(day);
-  if (date1904) r.date = Date::FromCivil(1904, 1, 1).PlusDays(n);
-  else r.date = Date::FromCivil(1899, 12, n < 60 ? 31 : 30).PlusDays(n);
+  if (date1904)
+    r.date = Date::FromCivil(1904, 1, 1).PlusDays(n);
+  else
+    r.date = Date::FromCivil(1899, 12, n < 60 ? 31 : 30).PlusDays(n);
   return r;
 }
 

@@ -15,6 +15,31 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
+// Backslash escapes as pairs: the letter after the backslash, the character.
+constexpr std::string_view kEscapes = "n\nt\tr\r\\\\''\"\"//";
+
+// The character a backslash escape stands for; 0 for one kept as written.
+char Unescaped(char e) {
+  for (size_t i = 0; i < kEscapes.size(); i += 2)
+    if (kEscapes[i] == e) return kEscapes[i + 1];
+  return 0;
+}
+
+// The letter that escapes c inside single quotes; 0 when c needs none.
+char EscapeLetter(char c) {
+  if (c == '"' || c == '/') return 0;
+  for (size_t i = 1; i < kEscapes.size(); i += 2)
+    if (kEscapes[i] == c) return kEscapes[i - 1];
+  return 0;
+}
+
+int HexDigit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
 void AppendUtf8(std::string& out, uint32_t cp) {
   if (cp < 0x80) {
     out.push_back(static_cast<char>(cp));
@@ -56,7 +81,7 @@ class Scanner {
     int32_t v = 0;
     for (int k = 0; k < 4; ++k) {
       const char c = s_[i_ + static_cast<size_t>(k)];
-      const int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+      const int d = HexDigit(c);
       if (d < 0) return -1;
       v = v * 16 + d;
     }
@@ -94,17 +119,13 @@ class Scanner {
       if (at_end()) break;
       const size_t at = i_ - 1;
       const char e = s_[i_++];
-      switch (e) {
-        case '\\': case '\'': case '"': case '/': item.push_back(e); break;
-        case 'n': item.push_back('\n'); break;
-        case 't': item.push_back('\t'); break;
-        case 'r': item.push_back('\r'); break;
-        case 'u':
-          if (!Unicode(out, at, item)) return false;
-          break;
-        default:  // kept as written, as Python does
-          item.push_back('\\');
-          item.push_back(e);
+      if (e == 'u') {
+        if (!Unicode(out, at, item)) return false;
+      } else if (const char c2 = Unescaped(e); c2 != 0) {
+        item.push_back(c2);
+      } else {  // kept as written, as Python does
+        item.push_back('\\');
+        item.push_back(e);
       }
     }
     return Fail(out, open, fmt::format("unterminated quote: expected a closing {} for the item opened here", quote));
@@ -216,14 +237,9 @@ std::string FormatListCell(const std::vector<std::string>& items, ListFormat for
       if (k > 0) out += ", ";
       out += '\'';
       for (char c : items[k]) {
-        switch (c) {
-          case '\\': out += "\\\\"; break;
-          case '\'': out += "\\'"; break;
-          case '\n': out += "\\n"; break;
-          case '\t': out += "\\t"; break;
-          case '\r': out += "\\r"; break;
-          default: out.push_back(c);
-        }
+        const char letter = EscapeLetter(c);
+        if (letter != 0) out.push_back('\\');
+        out.push_back(letter != 0 ? letter : c);
       }
       out += '\'';
     }

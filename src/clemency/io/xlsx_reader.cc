@@ -4,9 +4,9 @@
 #include <fmt/format.h>
 #include <zip.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <algorithm>
 #include <deque>
 #include <map>
 #include <vector>
@@ -17,9 +17,9 @@ namespace clemency {
 namespace {
 
 constexpr size_t kBlock = 64 * 1024;
-constexpr size_t kMaxCellBytes = 1 << 20;    // Excel itself stops at 32,767 characters
+constexpr size_t kMaxCellBytes = 1 << 20;       // Excel itself stops at 32,767 characters
 constexpr uint64_t kMaxPartBytes = 1ull << 32;  // uncompressed XML of one part
-constexpr uint32_t kMaxColumns = 16384;        // A .. XFD
+constexpr uint32_t kMaxColumns = 16384;         // A .. XFD
 constexpr uint64_t kMaxRow = 1048576;
 
 std::string_view LocalName(const char* name) {
@@ -114,9 +114,9 @@ class XmlPart {
     if (XML_Parse(parser_, buf, static_cast<int>(n), done_ ? XML_TRUE : XML_FALSE) == XML_STATUS_ERROR) {
       if (handler_.stopped())
         return Failed(error, fmt::format("{}:{}:{}: {}", name_, handler_.line, handler_.column, handler_.error));
-      return Failed(error, fmt::format("{}:{}:{}: malformed XML: {}", name_, XML_GetCurrentLineNumber(parser_),
-                                       XML_GetCurrentColumnNumber(parser_) + 1,
-                                       XML_ErrorString(XML_GetErrorCode(parser_))));
+      return Failed(error,
+                    fmt::format("{}:{}:{}: malformed XML: {}", name_, XML_GetCurrentLineNumber(parser_),
+                                XML_GetCurrentColumnNumber(parser_) + 1, XML_ErrorString(XML_GetErrorCode(parser_))));
     }
     return !done_;
   }
@@ -197,12 +197,18 @@ bool IsDateFormat(uint64_t id, std::string_view code) {
   bool quoted = false, bracket = false;
   for (size_t i = 0; i < code.size(); ++i) {
     const char c = code[i];
-    if (c == '"') quoted = !quoted;
-    else if (quoted) continue;
-    else if (c == '\\' || c == '_' || c == '*') ++i;
-    else if (c == '[') bracket = true;
-    else if (c == ']') bracket = false;
-    else if (!bracket && (c == 'd' || c == 'D' || c == 'y' || c == 'Y')) return true;
+    if (c == '"')
+      quoted = !quoted;
+    else if (quoted)
+      continue;
+    else if (c == '\\' || c == '_' || c == '*')
+      ++i;
+    else if (c == '[')
+      bracket = true;
+    else if (c == ']')
+      bracket = false;
+    else if (!bracket && (c == 'd' || c == 'D' || c == 'y' || c == 'Y'))
+      return true;
   }
   return false;
 }
@@ -245,7 +251,8 @@ struct SheetRow {
 bool ParseReference(std::string_view ref, uint32_t* column, uint64_t* row) {
   size_t i = 0;
   uint64_t col = 0;
-  while (i < ref.size() && ref[i] >= 'A' && ref[i] <= 'Z' && i < 3) col = col * 26 + static_cast<uint64_t>(ref[i++] - 'A' + 1);
+  while (i < ref.size() && ref[i] >= 'A' && ref[i] <= 'Z' && i < 3)
+    col = col * 26 + static_cast<uint64_t>(ref[i++] - 'A' + 1);
   if (i == 0 || col > kMaxColumns || !ParseUint(ref.substr(i), row) || *row < 1 || *row > kMaxRow) return false;
   *column = static_cast<uint32_t>(col - 1);
   return true;
@@ -427,12 +434,10 @@ struct XlsxReader::Impl {
     RelsHandler rels;
     std::string ignored;
     XmlPart(zip, "xl/_rels/workbook.xml.rels", rels).ParseAll(&ignored);  // optional
-    if (!LoadOptional<SharedStringsHandler>("xl/sharedStrings.xml", error, [&](SharedStringsHandler& h) {
-          strings = std::move(h.strings);
-        }))
+    if (!LoadOptional<SharedStringsHandler>("xl/sharedStrings.xml", error,
+                                            [&](SharedStringsHandler& h) { strings = std::move(h.strings); }))
       return false;
-    if (!LoadOptional<StylesHandler>("xl/styles.xml", error,
-                                     [&](StylesHandler& h) { date_styles = h.DateStyles(); }))
+    if (!LoadOptional<StylesHandler>("xl/styles.xml", error, [&](StylesHandler& h) { date_styles = h.DateStyles(); }))
       return false;
     handler = std::make_unique<SheetHandler>(strings, date_styles, date1904);
     part = std::make_unique<XmlPart>(zip, SheetPart(rels.targets, wb.sheets[index].second, index), *handler);
@@ -491,8 +496,8 @@ std::unique_ptr<XlsxReader> XlsxReader::Open(const std::string& path, const std:
   return std::unique_ptr<XlsxReader>(new XlsxReader(std::move(impl)));
 }
 
-std::unique_ptr<XlsxReader> XlsxReader::FromMemory(std::string bytes, const std::string& name,
-                                                   const std::string& sheet, std::string* error) {
+std::unique_ptr<XlsxReader> XlsxReader::FromMemory(std::string bytes, const std::string& name, const std::string& sheet,
+                                                   std::string* error) {
   auto impl = std::make_unique<Impl>();
   impl->bytes = std::move(bytes);
   zip_error_t zerr;
