@@ -1,8 +1,6 @@
 #include "clemency/io/xlsx_reader.h"
 
-#include <expat.h>
 #include <fmt/format.h>
-#include <zip.h>
 
 #include <algorithm>
 #include <charconv>
@@ -12,28 +10,18 @@
 #include <vector>
 
 #include "clemency/io/excel_date.h"
+#include "clemency/io/zip_xml_part.h"
 
 namespace clemency {
 namespace {
 
-constexpr size_t kBlock = 64 * 1024;
+using xml::Attr;
+using xml::XmlHandler;
+using xml::XmlPart;
+
 constexpr size_t kMaxCellBytes = 1 << 20;       // Excel itself stops at 32,767 characters
-constexpr uint64_t kMaxPartBytes = 1ull << 32;  // uncompressed XML of one part
 constexpr uint32_t kMaxColumns = 16384;         // A .. XFD
 constexpr uint64_t kMaxRow = 1048576;
-
-std::string_view LocalName(const char* name) {
-  std::string_view n(name);
-  const size_t colon = n.rfind(':');
-  return colon == std::string_view::npos ? n : n.substr(colon + 1);
-}
-
-// The value of the attribute with this local name (a prefix is ignored), or null.
-const char* Attr(const char** atts, std::string_view local) {
-  for (size_t i = 0; atts[i] != nullptr; i += 2)
-    if (LocalName(atts[i]) == local) return atts[i + 1];
-  return nullptr;
-}
 
 bool ParseUint(std::string_view s, uint64_t* out) {
   const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), *out);
@@ -41,108 +29,6 @@ bool ParseUint(std::string_view s, uint64_t* out) {
 }
 
 // What a part's elements mean to one reader; Stop() ends the parse with a message.
-class XmlHandler {
- public:
-  virtual ~XmlHandler() = default;
-  virtual void Start(std::string_view name, const char** atts) = 0;
-  virtual void End(std::string_view /*name*/) {}
-  virtual void Text(std::string_view /*text*/) {}
-  void Stop(std::string message) {
-    if (!error.empty()) return;
-    error = std::move(message);
-    line = XML_GetCurrentLineNumber(parser);  // the start of the element at fault
-    column = XML_GetCurrentColumnNumber(parser) + 1;
-    XML_StopParser(parser, XML_FALSE);
-  }
-  bool stopped() const { return !error.empty(); }
-  XML_Parser parser = nullptr;
-  std::string error;
-  uint64_t line = 0, column = 0;
-};
-
-void XMLCALL OnStart(void* h, const XML_Char* name, const XML_Char** atts) {
-  auto* handler = static_cast<XmlHandler*>(h);
-  if (!handler->stopped()) handler->Start(LocalName(name), atts);
-}
-void XMLCALL OnEnd(void* h, const XML_Char* name) {
-  auto* handler = static_cast<XmlHandler*>(h);
-  if (!handler->stopped()) handler->End(LocalName(name));
-}
-void XMLCALL OnText(void* h, const XML_Char* s, int len) {
-  auto* handler = static_cast<XmlHandler*>(h);
-  if (!handler->stopped()) handler->Text(std::string_view(s, static_cast<size_t>(len)));
-}
-
-// One part of the archive, parsed by expat block by block.
-class XmlPart {
- public:
-  XmlPart(zip_t* zip, std::string name, XmlHandler& handler) : zip_(zip), name_(std::move(name)), handler_(handler) {}
-  ~XmlPart() {
-    if (file_ != nullptr) zip_fclose(file_);
-    if (parser_ != nullptr) XML_ParserFree(parser_);
-  }
-  XmlPart(const XmlPart&) = delete;
-  XmlPart& operator=(const XmlPart&) = delete;
-
-  bool Open(std::string* error) {
-    file_ = zip_fopen(zip_, name_.c_str(), 0);
-    if (file_ == nullptr) {
-      *error = fmt::format("no part {} in the archive", name_);
-      return false;
-    }
-    parser_ = XML_ParserCreate("UTF-8");
-    if (parser_ == nullptr) {
-      *error = "out of memory";
-      return false;
-    }
-    handler_.parser = parser_;
-    XML_SetUserData(parser_, &handler_);
-    XML_SetElementHandler(parser_, OnStart, OnEnd);
-    XML_SetCharacterDataHandler(parser_, OnText);
-    return true;
-  }
-
-  // Parses the next block; false at the end of the part or on an error (*error set).
-  bool Feed(std::string* error) {
-    if (done_) return false;
-    char buf[kBlock];
-    const zip_int64_t n = zip_fread(file_, buf, sizeof buf);
-    if (n < 0) return Failed(error, fmt::format("{}: cannot be read: {}", name_, zip_file_strerror(file_)));
-    total_ += static_cast<uint64_t>(n);
-    if (total_ > kMaxPartBytes) return Failed(error, fmt::format("{}: larger than {} bytes", name_, kMaxPartBytes));
-    done_ = n == 0;
-    if (XML_Parse(parser_, buf, static_cast<int>(n), done_ ? XML_TRUE : XML_FALSE) == XML_STATUS_ERROR) {
-      if (handler_.stopped())
-        return Failed(error, fmt::format("{}:{}:{}: {}", name_, handler_.line, handler_.column, handler_.error));
-      return Failed(error,
-                    fmt::format("{}:{}:{}: malformed XML: {}", name_, XML_GetCurrentLineNumber(parser_),
-                                XML_GetCurrentColumnNumber(parser_) + 1, XML_ErrorString(XML_GetErrorCode(parser_))));
-    }
-    return !done_;
-  }
-
-  bool ParseAll(std::string* error) {
-    if (!Open(error)) return false;
-    while (Feed(error)) {
-    }
-    return error->empty();
-  }
-
- private:
-  bool Failed(std::string* error, std::string message) {
-    *error = std::move(message);
-    done_ = true;
-    return false;
-  }
-
-  zip_t* zip_;
-  std::string name_;
-  XmlHandler& handler_;
-  zip_file_t* file_ = nullptr;
-  XML_Parser parser_ = nullptr;
-  uint64_t total_ = 0;
-  bool done_ = false;
-};
 
 // ---- the parts read when the workbook is opened ----
 

@@ -1,7 +1,7 @@
 // Reads one worksheet of an .xlsx workbook (Office Open XML, ECMA-376 part 1)
 // as rows, behind the importer's RowReader (io/import_transform.h), so an
 // agency's workbook imports exactly as its CSV copy would. libzip opens the
-// archive; expat parses the parts, the worksheet streamed in blocks.
+// archive; expat parses the parts (io/zip_xml_part.h), the worksheet streamed.
 //
 // The sheet is the workbook's first, or the one named. A cell becomes text:
 // shared and inline strings as written (rich-text runs joined, phonetic runs
