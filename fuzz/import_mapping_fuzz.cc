@@ -4,7 +4,8 @@
 // imported through a fixed mapping that uses every feature. Beyond not
 // crashing or leaking:
 //   - a mapping that fails to load says FILE:LINE:COLUMN or FILE: and why;
-//   - rows read = rows imported + rows rejected, one rejected.csv row each;
+//   - rows read = rows imported + rows rejected + rows skipped, one
+//     rejected.csv or skipped.csv row each;
 //   - every output row has the canonical number of columns; person ids are
 //     unique; every date written is YYYY-MM-DD; every count is digits.
 #include <cstddef>
@@ -15,6 +16,7 @@
 #include <string>
 #include <string_view>
 
+#include "clemency/io/excel_date.h"
 #include "clemency/io/import_transform.h"
 #include "clemency/law/import_mapping.h"
 
@@ -37,14 +39,19 @@ birth_date_precision = { value = "year" }
 sex = { column = "Sex", map = "sex" }
 race = { column = "Race", map = "race" }
 admission_date = { column = "Admit", format = "M/D/YYYY" }
+admission_type = { value = "unknown", when_any = { column = "Code", matches = '^9', value = "technical_violation" } }
 [sentences]
-split = { columns = ["Code", "Sentence"], delimiter = ",", brackets = true }
-offense_code = { column = "Code", prefix = "IA:" }
+split = { columns = ["Code", "Sentence"], format = "list_literal" }
+offense_code = { column = "Code", transform = ["upper", { regex = '\s+', with = "" }], prefix = "IA:" }
+offense_description = { template = "{Code} / {Sentence}", transform = ["collapse_spaces"] }
 sentence_date = { column = "Admit", format = "M/D/YYYY" }
 status = { value = "active" }
 [[parse]]
 column = "Sentence"
 patterns = "sentence"
+[[skip]]
+column = "Sex"
+equals = "skip"
 [maps.sex]
 values = { "Male" = "M", "Female" = "F" }
 [maps.race]
@@ -69,7 +76,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // The helpers on the raw input.
   (void)import::DecodeHtmlEntities(input.substr(0, 256));
   (void)import::ParseDays(input.substr(0, 32));
-  (void)import::SplitList(input.substr(0, 256), ",", true);
+  (void)import::ApplyTextSteps({}, std::string(input.substr(0, 64)));
+  (void)import::ParseTemplate(input.substr(0, 64));
+  for (bool date1904 : {false, true}) {
+    const DateParseResult serial = ParseExcelSerial(input.substr(0, 24), date1904);
+    if (serial.ok() && (serial.date.ToString().size() != 10 || serial.date.year() < 1900))
+      Fail("a spreadsheet day number gives a date outside 1900..9999");
+  }
   {
     const std::string_view first = input.substr(0, std::min<size_t>(input.find('\n'), 64));
     const std::string_view pattern = first.substr(0, first.find(' '));
@@ -98,7 +111,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   options.as_of = Date::FromCivil(2021, 12, 31);
   options.offense_known = [](std::string_view code) { return code.size() % 2 == 0; };
   const import::ImportResult r = import::ImportCsv(*mapping, *reader, options);
-  if (r.rows_read != r.rows_imported + r.rows_rejected) Fail("counts do not reconcile");
+  if (r.rows_read != r.rows_imported + r.rows_rejected + r.rows_skipped) Fail("counts do not reconcile");
+  if (r.skipped.size() != r.rows_skipped) Fail("skipped rows and their count differ");
   if (r.rejected.size() != r.rows_rejected) Fail("rejected rows and their count differ");
   if (r.fatal && r.rows_read != 0) Fail("a fatal header with rows read");
   std::set<std::string> ids;

@@ -10,6 +10,7 @@ packages=(
   libfmt-dev libcli11-dev libtomlplusplus-dev nlohmann-json3-dev
   libxlsxwriter-dev zlib1g-dev libssl-dev   # (libxlsxwriter links -lz)
   libsqlite3-dev                    # the differential test (tests/differential)
+  libzip-dev libexpat1-dev          # reading .xlsx input (clemency import)
   clang libclang-rt-14-dev          # libFuzzer and the fuzz build
   time                              # /usr/bin/time for the benchmarks
 )

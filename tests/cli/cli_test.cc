@@ -40,7 +40,7 @@ class CliTest : public ::testing::Test {
           "person_id,sentence_id,offense_code,sentence_date,sentence_type,term_days,status\n"
           "A,1,CA:PC 187,1999-12-01,lwop,,active\n"
           "C,1,CA:HS 11351,2009-12-01,determinate,1460,active\n" +
-              std::string(with_errors ? "C,2,CA:HS 11350,2009-12-01,determinate,,active\n" : ""));
+              std::string(with_errors ? "C,2,CA:HS 11350,2009-12-01,determinate,-5,active\n" : ""));
   }
   fs::path dir_;
 };
@@ -63,7 +63,7 @@ TEST_F(CliTest, ValidateWithErrorsFailsWithExit3AndWritesNothing) {
                          (dir_ / "out").string());
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_THAT(r.err, HasSubstr("people.csv:3: column \"birth_date\" value \"1961-02-30\": no such date"));
-  EXPECT_THAT(r.err, HasSubstr("sentences.csv:4: column \"term_days\" value \"\": a determinate sentence needs term_days"));
+  EXPECT_THAT(r.err, HasSubstr("sentences.csv:4: column \"term_days\" value \"-5\": must not be negative"));
   EXPECT_THAT(r.err, HasSubstr("validation failed: nothing written"));
   EXPECT_FALSE(fs::exists(dir_ / "out" / "validation.json"));
 }
@@ -78,7 +78,7 @@ TEST_F(CliTest, QuarantineWritesRejectedRowsAndGoesOn) {
   EXPECT_EQ(Slurp(dir_ / "out" / "rejected.csv"),
             "file,line,reason,record\n"
             "people.csv,3,\"column \"\"birth_date\"\" value \"\"1961-02-30\"\": no such date\",\"B,CA,1961-02-30,M,white,2001-01-01\"\n"
-            "sentences.csv,4,\"column \"\"term_days\"\" value \"\"\"\": a determinate sentence needs term_days\",\"C,2,CA:HS 11350,2009-12-01,determinate,,active\"\n");
+            "sentences.csv,4,\"column \"\"term_days\"\" value \"\"-5\"\": must not be negative\",\"C,2,CA:HS 11350,2009-12-01,determinate,-5,active\"\n");
   EXPECT_FALSE(fs::exists(dir_ / "out" / "rejected.csv.partial"));
 }
 

@@ -2,6 +2,8 @@
 // HTML entities, date patterns, day counts, list splitting.
 #include "clemency/io/import_transform.h"
 
+#include "clemency/io/excel_date.h"
+
 #include <gtest/gtest.h>
 
 namespace clemency::import {
@@ -74,14 +76,64 @@ TEST(ImportTextTest, ParsesDayCounts) {
   EXPECT_EQ(ParseDays("123456789"), std::nullopt);
 }
 
-TEST(ImportTextTest, SplitsListCells) {
-  using V = std::vector<std::string>;
-  EXPECT_EQ(SplitList("707.2; 714.2(2) ;", ";", false), (V{"707.2", "714.2(2)"}));
-  EXPECT_EQ(SplitList("", ";", false), V{});
-  EXPECT_EQ(SplitList("a|b||c", "|", false), (V{"a", "b", "c"}));
-  EXPECT_EQ(SplitList("['707.2', \"714.2(2)\", 902.8]", ",", true), (V{"707.2", "714.2(2)", "902.8"}));
-  EXPECT_EQ(SplitList("[]", ",", true), V{});
-  EXPECT_EQ(SplitList("[a, b]", ",", false), (V{"[a", "b]"}));
+std::string Serial(std::string_view text, bool date1904 = false) {
+  const DateParseResult r = ParseExcelSerial(text, date1904);
+  if (r.error == DateParseError::kNoSuchDate) return "no such date";
+  if (!r.ok()) return "format";
+  return r.date.ToString();
+}
+
+TEST(ImportTextTest, ReadsSpreadsheetDayNumbers) {
+  EXPECT_EQ(Serial("1"), "1900-01-01");
+  EXPECT_EQ(Serial("59"), "1900-02-28");
+  EXPECT_EQ(Serial("60"), "no such date");  // Lotus 1-2-3's 29 February 1900
+  EXPECT_EQ(Serial("61"), "1900-03-01");
+  EXPECT_EQ(Serial("36896"), "2001-01-05");
+  EXPECT_EQ(Serial("45000"), "2023-03-15");
+  EXPECT_EQ(Serial("44543.75"), "2021-12-13");  // the time of day is dropped
+  EXPECT_EQ(Serial("2958465"), "9999-12-31");
+  EXPECT_EQ(Serial("2958466"), "no such date");
+  EXPECT_EQ(Serial("0"), "no such date");
+  EXPECT_EQ(Serial("-5"), "no such date");
+  EXPECT_EQ(Serial("0", true), "1904-01-01");
+  EXPECT_EQ(Serial("43812", true), "2023-12-14");
+  EXPECT_EQ(Serial(""), "format");
+  EXPECT_EQ(Serial("12/13/2021"), "format");
+  EXPECT_EQ(Serial("1e400"), "format");
+  EXPECT_EQ(Serial("nan"), "format");
+}
+
+TEST(ImportTextTest, AppliesTextStepsInOrder) {
+  using K = TextStep::Kind;
+  auto step = [](K kind, std::string from = "", std::string to = "") {
+    TextStep st;
+    st.kind = kind;
+    st.from = from;
+    st.to = to;
+    if (kind == K::kRegexReplace) st.re = std::regex(from);
+    return st;
+  };
+  EXPECT_EQ(ApplyTextSteps({step(K::kTrim)}, "  a b \t"), "a b");
+  EXPECT_EQ(ApplyTextSteps({step(K::kUpper)}, "Theft 2nd é"), "THEFT 2ND é");
+  EXPECT_EQ(ApplyTextSteps({step(K::kLower)}, "Theft 2ND"), "theft 2nd");
+  EXPECT_EQ(ApplyTextSteps({step(K::kCollapseSpaces)}, "  Theft \t of\n\n Property "), "Theft of Property");
+  EXPECT_EQ(ApplyTextSteps({step(K::kReplace, "&", " and ")}, "A&B&C"), "A and B and C");
+  EXPECT_EQ(ApplyTextSteps({step(K::kRegexReplace, "^PC ?(\\d+)", "CA:PC $1")}, "PC187 2nd"), "CA:PC 187 2nd");
+  EXPECT_EQ(ApplyTextSteps({step(K::kRegexReplace, "\\s*\\(.*\\)$", "")}, "Theft (2nd)"), "Theft");
+  // Order matters: replace first, then collapse the spaces it left.
+  EXPECT_EQ(ApplyTextSteps({step(K::kReplace, "-", " "), step(K::kCollapseSpaces), step(K::kUpper)}, "a - b"), "A B");
+  EXPECT_EQ(ApplyTextSteps({}, " kept "), " kept ");
+}
+
+TEST(ImportTextTest, ParsesTemplates) {
+  const TemplateParts t = ParseTemplate("{Code} {Sub}-{{x}}");
+  EXPECT_EQ(t.error, "");
+  EXPECT_EQ(t.columns, (std::vector<std::string>{"Code", "Sub"}));
+  EXPECT_EQ(t.literals, (std::vector<std::string>{"", " ", "-{x}"}));
+  EXPECT_EQ(ParseTemplate("{Code").error, "byte 1: expected a column name and '}' after '{' (write '{{' for a brace)");
+  EXPECT_EQ(ParseTemplate("a {} b").error, "byte 3: expected a column name and '}' after '{' (write '{{' for a brace)");
+  EXPECT_EQ(ParseTemplate("a } b").error, "byte 3: a lone '}' (write '}}' for a brace)");
+  EXPECT_EQ(ParseTemplate("no columns").error, "names no column: write {Column Name} for a column's cell");
 }
 
 }  // namespace

@@ -161,7 +161,7 @@ TEST_F(LoaderTest, EveryKindOfBadSentenceRowIsRejectedWithItsReason) {
   Write("people.csv", std::string(kPeopleHeader) + "A,CA,1961-02-01,,M,black,2000-01-01,,,,\n");
   Write("sentences.csv",
         std::string(kSentencesHeader) +
-            "A,1,CA:PC 459,,,2000-01-01,determinate,,,,,,,,active,,,\n"                  // 2 no term
+            "A,1,CA:PC 459,,,2000-01-01,determinate,,,,,,,,active,,,\n"                  // 2 no term: kept, unknown
             "A,2,CA:PC 459,,,2000-01-01,determinate,-5,,,,,,,active,,,\n"                // 3 negative
             "A,3,CA:PC 459,,,2000-01-01,indeterminate,,,,,,,,active,,,\n"                // 4 no min: kept, unknown
             "A,4,CA:PC 459,,,2000-01-01,indeterminate,,9000,100,,,,,active,,,\n"         // 5 min>max
@@ -183,10 +183,9 @@ TEST_F(LoaderTest, EveryKindOfBadSentenceRowIsRejectedWithItsReason) {
   const LoadResult r = Load();
   ExpectReconciled(r);
   EXPECT_EQ(r.sentences.rows_read, 19u);
-  EXPECT_EQ(r.sentences.accepted, 2u);
+  EXPECT_EQ(r.sentences.accepted, 3u);
   const auto errors = Messages(r, Severity::kError);
   EXPECT_THAT(errors, ElementsAre(
-      "sentences.csv:2: column \"term_days\" value \"\": a determinate sentence needs term_days",
       "sentences.csv:3: column \"term_days\" value \"-5\": must not be negative",
       "sentences.csv:5: column \"min_term_days\" value \"9000\": is more than max_term_days 100",
       "sentences.csv:6: column \"enhancements\" value \"CA:PC 667.5(b)=365\": add up to 365 days, more than term_days 100 (which includes them)",
@@ -211,15 +210,19 @@ TEST_F(LoaderTest, AnUnrecordedSentenceDateOrMinimumIsUnknownNotAnError) {
   // Agency exports (Iowa's) may lack the sentencing date and an indeterminate minimum.
   Write("people.csv", std::string(kPeopleHeader) + "A,IA,1961-02-01,,M,black,2000-01-01,,,,\n");
   Write("sentences.csv", std::string(kSentencesHeader) +
-                             "A,1,IA:711.3,,,,indeterminate,,,,,,,,active,,,\n");
+                             "A,1,IA:711.3,,,,indeterminate,,,,,,,,active,,,\n"
+                             "A,2,IA:714.2(5),,,2001-01-01,determinate,,,,,,,,active,,,\n");
   const LoadResult r = Load();
   ExpectReconciled(r);
-  EXPECT_EQ(r.sentences.accepted, 1u);
+  EXPECT_EQ(r.sentences.accepted, 2u);
   EXPECT_THAT(Messages(r, Severity::kWarning),
               ElementsAre("sentences.csv:2: warning: column \"sentence_date\" value \"\": not recorded: rules that need the "
-                          "sentencing date will be unknown"));
+                          "sentencing date will be unknown",
+                          "sentences.csv:3: warning: column \"term_days\" value \"\": a determinate sentence with no "
+                          "recorded length: the term is unknown"));
   EXPECT_TRUE(r.population->sentences.sentence_date[0].missing());
   EXPECT_EQ(r.population->sentences.min_term_days[0], kMissingInt);
+  EXPECT_EQ(r.population->sentences.term_days[1], kMissingInt);  // unknown, never zero
 }
 
 TEST_F(LoaderTest, WarningsKeepTheRow) {

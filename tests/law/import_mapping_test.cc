@@ -262,7 +262,7 @@ TEST(ImportMappingTest, ListCellsBecomeSeveralSentences) {
   EXPECT_THAT(Lines(r.sentences), ElementsAre("1,C1,IA:707.2,Murder,,2001-01-05,life,,,,,,,,active,,,",
                                               "1,C2,IA:714.2(2),Theft,,2001-01-05,life,,,,,,,,active,,,"));
   EXPECT_THAT(Problems(r),
-              ElementsAre("in.csv:3: column \"Desc\" value \"Murder\": has 1 items but column \"Code\" has 2",
+              ElementsAre("in.csv:3: column \"Desc\" value \"Murder\": has 1 items but column \"Code\" has 2: items are paired by position",
                           "in.csv:4: warning: the row has no sentence (an empty list)"));
   EXPECT_EQ(r.people.size(), 2u);
 }
@@ -277,6 +277,164 @@ TEST(ImportMappingTest, BracketedListsAndPatternsPerItem) {
                              "1,03/02/1960,Male,Black,1/5/2001,\"['707.2', '714.2(2)']\",\"[Life, 2 yrs]\"\n");
   EXPECT_THAT(Lines(r.sentences), ElementsAre("1,S1,IA:707.2,,,2001-01-05,life,,,,,,,,active,,,",
                                               "1,S2,IA:714.2(2),,,2001-01-05,determinate,730,,,,,,,active,,,"));
+}
+
+TEST(ImportMappingTest, ListLiteralsKeepQuotedCommasEmptyItemsAndEntities) {
+  const std::string mapping =
+      Replace(Replace(kBase, "sentence_type = { value = \"life\" }\n", "sentence_type = { value = \"determinate\" }\n"),
+              "[sentences]\n",
+              "[sentences]\nsplit = { columns = [\"Code\", \"Desc\", \"Days\"], format = \"list_literal\" }\n"
+              "offense_description = { column = \"Desc\" }\nterm_days = { column = \"Days\" }\n");
+  const ImportResult r = Import(
+      mapping,
+      "ID,DOB,Sex,Race,Admit,Code,Desc,Days\n"
+      // A comma and an apostrophe inside quoted items, a double-quoted item, an
+      // entity that is a quote (&#39;) inside a single-quoted item, an empty item.
+      "1,03/02/1960,Male,Black,1/5/2001,\"['714.2(2)', \"\"902.8\"\", 707.2]\","
+      "\"['Theft of Property >= $5,000', \"\"Possession of Child's Toy, 2nd\"\", 'Murder &amp; O&#39;Hara']\","
+      "\"['730', '', 9000]\"\n"
+      // Parallel columns of different lengths.
+      "2,03/02/1960,Male,Black,1/5/2001,\"['707.2', '714.2(2)']\",\"['Murder']\",\"[1, 2]\"\n"
+      // An unterminated quote: an error naming the column and the byte, not a merge.
+      "3,03/02/1960,Male,Black,1/5/2001,\"['707.2', '714.2(2)]\",\"['a', 'b']\",\"[1, 2]\"\n"
+      // A missing bracket.
+      "4,03/02/1960,Male,Black,1/5/2001,'707.2',\"['a']\",[1]\n");
+  ExpectReconciled(r);
+  EXPECT_THAT(Lines(r.sentences),
+              ElementsAre("1,S1,IA:714.2(2),Theft of Property >= $5,000,,2001-01-05,determinate,730,,,,,,,active,,,",
+                          "1,S2,IA:902.8,Possession of Child's Toy, 2nd,,2001-01-05,determinate,,,,,,,,active,,,",
+                          "1,S3,IA:707.2,Murder & O'Hara,,2001-01-05,determinate,9000,,,,,,,active,,,"));
+  EXPECT_THAT(Problems(r),
+              ElementsAre("in.csv:2: warning: column \"Days\" value \"\": a determinate sentence with no recorded length: the term "
+                          "is unknown",
+                          "in.csv:3: column \"Desc\" value \"['Murder']\": has 1 items but column \"Code\" has 2: items "
+                          "are paired by position",
+                          "in.csv:4: column \"Code\" value \"['707.2', '714.2(2)]\": at byte 11 of the cell: "
+                          "unterminated quote: expected a closing ' for the item opened here",
+                          "in.csv:5: column \"Code\" value \"'707.2'\": at byte 1 of the cell: expected '[' to open a "
+                          "list"));
+}
+
+TEST(ImportMappingTest, DelimitedListsHonourQuotesAndKeepEmptyItems) {
+  const std::string mapping = Replace(
+      kBase, "[sentences]\n",
+      "[sentences]\nsplit = { columns = [\"Code\", \"Desc\"], format = \"delimited\", delimiter = \";\" }\n"
+      "offense_description = { column = \"Desc\" }\n");
+  const ImportResult r = Import(mapping,
+                                "ID,DOB,Sex,Race,Admit,Code,Desc\n"
+                                "1,03/02/1960,Male,Black,1/5/2001,707.2;714.2(2),\"\"\"Theft; 2nd\"\";Drugs &amp; more\"\n"
+                                "2,03/02/1960,Male,Black,1/5/2001,707.2;;714.2(2),a;b;c\n");
+  ExpectReconciled(r);
+  EXPECT_THAT(Lines(r.sentences), ElementsAre("1,S1,IA:707.2,Theft; 2nd,,2001-01-05,life,,,,,,,,active,,,",
+                                              "1,S2,IA:714.2(2),Drugs & more,,2001-01-05,life,,,,,,,,active,,,"));
+  // The empty middle item is kept, so the items stay paired: it has no offense code.
+  EXPECT_THAT(Problems(r), ElementsAre("in.csv:3: column \"Code\" value \"\": offense_code is required"));
+}
+
+TEST(ImportMappingTest, StringFunctionsAndTemplates) {
+  std::string mapping = Replace(kBase, "offense_code = { column = \"Code\", prefix = \"IA:\" }",
+                                "offense_code = { template = \"{Code} {Sub}\", transform = [\"collapse_spaces\", "
+                                "{ regex = '^0+', with = \"\" }, \"upper\"], prefix = \"IA:\" }\n"
+                                "offense_description = { column = \"Desc\", transform = [{ replace = \"&\", with = \" "
+                                "and \" }, \"collapse_spaces\", \"lower\"] }");
+  mapping = Replace(mapping, "sex = { column = \"Sex\", map = \"sex\" }",
+                    "sex = { column = \"Sex\", map = \"sex\", transform = [{ regex = '^(.).*$', with = \"$1\" }] }");
+  mapping = Replace(mapping, "values = { \"Male\" = \"M\", \"Female\" = \"F\" }", "values = { \"M\" = \"M\", \"F\" = \"F\" }");
+  const ImportResult r = Import(mapping,
+                                "ID,DOB,Sex,Race,Admit,Code,Sub,Desc\n"
+                                "1,03/02/1960,Male,Black,1/5/2001,0714.2,(2)a,Theft&Fraud   2ND\n"
+                                "2,03/02/1960,Female,Black,1/5/2001,707.2,,Murder\n");
+  ExpectReconciled(r);
+  EXPECT_THAT(Lines(r.people), ElementsAre("1,IA,1960-03-02,,M,black,2001-01-05,,,,", "2,IA,1960-03-02,,F,black,2001-01-05,,,,"));
+  EXPECT_THAT(Lines(r.sentences),
+              ElementsAre("1,S1,IA:714.2 (2)A,theft and fraud 2nd,,2001-01-05,life,,,,,,,,active,,,",
+                          "2,S1,IA:707.2,murder,,2001-01-05,life,,,,,,,,active,,,"));
+}
+
+TEST(ImportMappingTest, SkipRulesCountEverySkippedRowWithItsReason) {
+  const std::string mapping = kBase +
+                              "[[skip]]\ncolumn = \"Flag\"\nequals = \"dup\"\nreason = \"a duplicate, per the agency\"\n"
+                              "[[skip]]\ncolumn = \"Code\"\nmatches = '^9999'\n"
+                              "[[skip]]\ncolumn = \"Code\"\nempty = true\n";
+  const ImportResult r = Import(mapping,
+                                "ID,DOB,Sex,Race,Admit,Code,Flag\n"
+                                "1,03/02/1960,Male,Black,1/5/2001,707.2,\n"
+                                "2,03/02/1960,Male,Black,1/5/2001,707.2, DUP \n"
+                                "3,03/02/1960,Male,Black,1/5/2001,9999.1,\n"
+                                "4,03/02/1960,Male,Black,1/5/2001,,\n"
+                                "5,03/02/1960,Mle,Black,1/5/2001,707.2,\n");
+  EXPECT_EQ(r.rows_read, 5u);
+  EXPECT_EQ(r.rows_imported, 1u);
+  EXPECT_EQ(r.rows_rejected, 1u);
+  EXPECT_EQ(r.rows_skipped, 3u);
+  EXPECT_EQ(r.rows_read, r.rows_imported + r.rows_rejected + r.rows_skipped);
+  ASSERT_EQ(r.skipped.size(), 3u);
+  EXPECT_EQ(r.skipped[0].line, 3u);
+  EXPECT_EQ(r.skipped[0].reason, "a duplicate, per the agency");
+  EXPECT_EQ(r.skipped[0].record, "2,03/02/1960,Male,Black,1/5/2001,707.2, DUP ");
+  EXPECT_EQ(r.skipped[1].reason, "column \"Code\" matches '^9999'");
+  EXPECT_EQ(r.skipped[2].reason, "column \"Code\" is empty");
+  EXPECT_EQ(r.skipped_by_reason.at("a duplicate, per the agency"), 1u);
+  EXPECT_THAT(Lines(r.people), ElementsAre("1,IA,1960-03-02,,M,black,2001-01-05,,,,"));
+}
+
+TEST(ImportMappingTest, PersonFieldsDerivedFromTheirItems) {
+  const std::string when =
+      "admission_type = { column = \"Adm\", map = \"adm\", when_any = [{ column = \"Desc\", matches = 'probation "
+      "revocation', value = \"technical_violation\" }, { column = \"Desc\", matches = '^escape', value = \"other\" }] }\n";
+  const std::string maps = "[maps.adm]\nvalues = { \"New\" = \"new_sentence\" }\n";
+  // Items of a list column.
+  const std::string split_mapping =
+      Replace(Replace(kBase, "admission_date = { column = \"Admit\", format = \"M/D/YYYY\" }\n",
+                      "admission_date = { column = \"Admit\", format = \"M/D/YYYY\" }\n" + when),
+              "[sentences]\n", "[sentences]\nsplit = { columns = [\"Code\", \"Desc\"], delimiter = \"|\" }\n") +
+      maps;
+  const ImportResult items = Import(split_mapping,
+                                    "ID,DOB,Sex,Race,Admit,Adm,Code,Desc\n"
+                                    "1,03/02/1960,Male,Black,1/5/2001,New,707.2|714.2(2),Theft|Probation Revocation - Theft\n"
+                                    "2,03/02/1960,Male,Black,1/5/2001,New,707.2|714.2(2),Escape|Murder\n"
+                                    "3,03/02/1960,Male,Black,1/5/2001,New,707.2,Theft\n"
+                                    // A match wins over a column value the map does not know...
+                                    "4,03/02/1960,Male,Black,1/5/2001,Weird,707.2,Probation Revocation\n"
+                                    // ...which rejects the row when nothing matches.
+                                    "5,03/02/1960,Male,Black,1/5/2001,Weird,707.2,Theft\n");
+  ExpectReconciled(items);
+  EXPECT_THAT(Lines(items.people), ElementsAre("1,IA,1960-03-02,,M,black,2001-01-05,technical_violation,,,",
+                                               "2,IA,1960-03-02,,M,black,2001-01-05,other,,,",
+                                               "3,IA,1960-03-02,,M,black,2001-01-05,new_sentence,,,",
+                                               "4,IA,1960-03-02,,M,black,2001-01-05,technical_violation,,,"));
+  EXPECT_THAT(Problems(items), ElementsAre("in.csv:6: column \"Adm\" value \"Weird\": not in value map \"adm\" (known: new)"));
+  // One row per sentence: any of the person's rows decides, whichever comes first.
+  const ImportResult rows = Import(
+      Replace(kBase, "admission_date = { column = \"Admit\", format = \"M/D/YYYY\" }\n",
+              "admission_date = { column = \"Admit\", format = \"M/D/YYYY\" }\n" + when) +
+          maps,
+      "ID,DOB,Sex,Race,Admit,Adm,Code,Desc\n"
+      "1,03/02/1960,Male,Black,1/5/2001,New,707.2,Theft\n"
+      "1,03/02/1960,Male,Black,1/5/2001,New,714.2(2),Probation revocation\n"
+      "1,03/02/1960,Male,Black,1/5/2001,New,902.8,Theft\n"
+      "2,03/02/1960,Male,Black,1/5/2001,New,707.2,Theft\n");
+  ExpectReconciled(rows);
+  EXPECT_EQ(rows.rows_rejected, 0u);
+  EXPECT_THAT(Lines(rows.people), ElementsAre("1,IA,1960-03-02,,M,black,2001-01-05,technical_violation,,,",
+                                              "2,IA,1960-03-02,,M,black,2001-01-05,new_sentence,,,"));
+  EXPECT_EQ(rows.sentences.size(), 4u);
+}
+
+TEST(ImportMappingTest, ExcelSerialDates) {
+  const ImportResult r =
+      Import(Replace(kBase, "admission_date = { column = \"Admit\", format = \"M/D/YYYY\" }",
+                     "admission_date = { column = \"Serial\", format = \"excel_serial\" }"),
+             "ID,DOB,Sex,Race,Admit,Code,Serial\n"
+             "1,03/02/1960,Male,Black,1/5/2001,707.2,36896\n"
+             "2,03/02/1960,Male,Black,1/5/2001,707.2,44543.75\n"
+             "3,03/02/1960,Male,Black,1/5/2001,707.2,2001-01-05\n"
+             "4,03/02/1960,Male,Black,1/5/2001,707.2,60\n");
+  EXPECT_THAT(Lines(r.people), ElementsAre("1,IA,1960-03-02,,M,black,2001-01-05,,,,",
+                                           "2,IA,1960-03-02,,M,black,2021-12-13,,,,"));
+  EXPECT_THAT(Problems(r),
+              ElementsAre("in.csv:4: column \"Serial\" value \"2001-01-05\": expected a spreadsheet day number such as 45000",
+                          "in.csv:5: column \"Serial\" value \"60\": no such date"));
 }
 
 TEST(ImportMappingTest, RowsOfOnePersonAreMergedWhenTheyAgree) {
@@ -373,7 +531,7 @@ TEST(ImportMappingLoadTest, ErrorsArePositioned) {
   EXPECT_EQ(LoadError("name = \"x\"\n[people\n"), "m.toml:2:8: Error while parsing table header: expected ']', saw '\\n'");
   EXPECT_EQ(LoadError(Replace(kBase, "name = \"test\"", "nam = \"test\"")),
             "m.toml:1:1: unknown key \"nam\" in the mapping file (expected one of: name, description, catalog, "
-            "decode_html, people, sentences, parse, maps, patterns)");
+            "decode_html, sheet, skip, people, sentences, parse, maps, patterns)");
   EXPECT_EQ(LoadError(Replace(kBase, "person_id = {", "persn_id = {")),
             "m.toml:3:1: \"persn_id\" is not a column of people.csv (DESIGN.md section 3)");
   EXPECT_EQ(LoadError(Replace(kBase, "jurisdiction = { value = \"IA\" }\n", "")),
@@ -398,7 +556,7 @@ TEST(ImportMappingLoadTest, ErrorsArePositioned) {
   EXPECT_EQ(LoadError(Replace(kBase, "default = \"unknown\"\n", "")),
             "m.toml:17:12: unmapped = \"default\" needs a \"default\" value");
   EXPECT_EQ(LoadError(Replace(kBase, "jurisdiction = { value = \"IA\" }", "jurisdiction = { value = \"IA\", column = \"J\" }")),
-            "m.toml:4:16: people.jurisdiction needs exactly one of \"column\", \"value\", \"age_column\", \"sequence\"");
+            "m.toml:4:16: people.jurisdiction needs exactly one of \"column\", \"template\", \"value\", \"age_column\", \"sequence\"");
   EXPECT_EQ(LoadError(Replace(kBase, "jurisdiction = { value = \"IA\" }", "jurisdiction = \"IA\"")),
             "m.toml:4:16: \"jurisdiction\" must be a table such as { column = \"...\" } or { value = \"...\" }");
   EXPECT_EQ(LoadError(Replace(kBase, "sex = { column = \"Sex\", map = \"sex\" }",
@@ -407,16 +565,47 @@ TEST(ImportMappingLoadTest, ErrorsArePositioned) {
   EXPECT_EQ(LoadError(Replace(kBase, "[sentences]\n", "[sentences]\nperson_id = { column = \"ID\" }\n")),
             "m.toml:10:1: sentences.person_id is implied: it is the person's person_id");
   EXPECT_EQ(LoadError(Replace(kBase, "[sentences]\n", "[sentences]\nsentence_id = { value = \"S\", sequence = \"S\" }\n")),
-            "m.toml:10:15: sentences.sentence_id needs exactly one of \"column\", \"value\", \"age_column\", \"sequence\"");
+            "m.toml:10:15: sentences.sentence_id needs exactly one of \"column\", \"template\", \"value\", \"age_column\", \"sequence\"");
   EXPECT_EQ(LoadError(Replace(kBase, "person_id = { column = \"ID\" }", "person_id = { sequence = \"P\" }")),
             "m.toml:3:26: \"sequence\" is only allowed for sentence_id");
   EXPECT_EQ(LoadError(Replace(kBase, "birth_date = { column = \"DOB\", format = \"MM/DD/YYYY\" }",
                               "birth_date = { age_column = \"Age\" }")),
             "m.toml:5:14: people.birth_date needs the date the age was measured on: \"on_column\" or \"on_date\"");
   EXPECT_EQ(LoadError(Replace(kBase, "[sentences]\n", "[sentences]\nsplit = { columns = [\"ID\"] }\n")),
-            "m.toml:3:13: people.person_id reads \"ID\", which is split into several sentences");
+            "m.toml:3:13: people.person_id reads \"ID\", which is split into several sentences (use when_any to "
+            "derive a person field from its items)");
   EXPECT_EQ(LoadError(Replace(kBase, "name = \"test\"", "name = \"test\"\ncatalog = \"Iowa\"")),
             "m.toml:2:11: \"catalog\" must be US or a two-letter state code in upper case");
+}
+
+TEST(ImportMappingLoadTest, NewSyntaxErrorsArePositioned) {
+  const std::string code = "offense_code = { column = \"Code\", prefix = \"IA:\" }";
+  auto with = [&](const std::string& spec) { return LoadError(Replace(kBase, code, spec)); };
+  EXPECT_EQ(with("offense_code = { template = \"{Code\" }"),
+            "m.toml:10:29: template \"{Code\": byte 1: expected a column name and '}' after '{' (write '{{' for a brace)");
+  EXPECT_EQ(with("offense_code = { column = \"Code\", transform = [\"capitalise\"] }"),
+            "m.toml:10:48: unknown step \"capitalise\" (expected trim, upper, lower, collapse_spaces, { replace = \"...\", "
+            "with = \"...\" } or { regex = '...', with = \"...\" })");
+  EXPECT_THAT(with("offense_code = { column = \"Code\", transform = [{ regex = '(', with = \"\" }] }"),
+              ::testing::StartsWith("m.toml:10:58: \"regex\" is not a valid regular expression"));
+  EXPECT_EQ(with("offense_code = { column = \"Code\", transform = [{ replace = \"a\" }] }"),
+            "m.toml:10:48: a transform step needs \"with\", the replacement (may be \"\")");
+  EXPECT_EQ(with("offense_code = { column = \"Code\", when_any = { column = \"X\", matches = 'a', value = \"b\" } }"),
+            "m.toml:10:46: \"when_any\" is only allowed for a [people] field");
+  EXPECT_EQ(LoadError(Replace(kBase, "race = { column = \"Race\", map = \"race\" }",
+                              "race = { column = \"Race\", map = \"race\", when_any = { column = \"Code\", matches = "
+                              "'x', value = \"Black\" } }")),
+            "m.toml:7:94: when_any value \"Black\" is not a race (expected one of: black, white, hispanic, native, "
+            "asian, pacific, other, unknown)");
+  EXPECT_EQ(LoadError(Replace(kBase, "[sentences]\n", "[sentences]\nsplit = { columns = [\"Code\"], format = \"csv\" }\n")),
+            "m.toml:10:40: \"format\" must be \"list_literal\" (['a', \"b\"]) or \"delimited\" (a;b)");
+  EXPECT_EQ(LoadError(Replace(kBase, "[sentences]\n",
+                              "[sentences]\nsplit = { columns = [\"Code\"], format = \"list_literal\", delimiter = \",\" }\n")),
+            "m.toml:10:68: a list literal is always separated by commas: \"delimiter\" is only for \"delimited\"");
+  EXPECT_EQ(LoadError(kBase + "[[skip]]\ncolumn = \"Flag\"\nequals = \"x\"\nempty = true\n"),
+            "m.toml:20:1: [[skip]] needs exactly one of \"equals\", \"matches\", \"empty = true\"");
+  EXPECT_EQ(LoadError(kBase + "[[skip]]\ncolumn = \"Flag\"\nempty = false\n"),
+            "m.toml:22:9: \"empty\" can only be true");
 }
 
 TEST(ImportMappingLoadTest, PatternErrorsArePositioned) {

@@ -1,11 +1,12 @@
-// clemency import --mapping FILE.toml INPUT.csv -o DIR: turn an agency's own
-// CSV export into a canonical population directory (people.csv,
+// clemency import --mapping FILE.toml INPUT.csv|INPUT.xlsx -o DIR: turn an
+// agency's own CSV export or workbook into a canonical population directory (people.csv,
 // sentences.csv, import.json, and rejected.csv with --on-error quarantine)
 // through a declarative mapping (docs/import-mappings.md). The mapping and the
 // row transformation live in io and law; this file only wires them: it loads
 // the offense catalog the mapping names and passes its lookup in.
 #include <fmt/format.h>
 
+#include <cctype>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -13,6 +14,7 @@
 #include "clemency/io/csv_writer.h"
 #include "clemency/io/import_transform.h"
 #include "clemency/io/rejected_csv.h"
+#include "clemency/io/xlsx_reader.h"
 #include "clemency/law/import_mapping.h"
 #include "clemency/law/offense_catalog.h"
 #include "clemency/report/sha256.h"
@@ -38,6 +40,27 @@ bool WriteRows(const std::string& path, std::span<const import::CanonicalField> 
     return false;
   }
   return true;
+}
+
+// A CSV reader adapted to the importer's row interface.
+class CsvInput : public import::RowReader {
+ public:
+  explicit CsvInput(std::unique_ptr<CsvReader> r) : r_(std::move(r)) {}
+  bool Next(CsvRecord& record) override { return r_->Next(record); }
+  const std::string& io_error() const override { return r_->io_error(); }
+
+ private:
+  std::unique_ptr<CsvReader> r_;
+};
+
+// INPUT.xlsx (by its extension, in any case) is read as a workbook, anything else as CSV.
+std::unique_ptr<import::RowReader> OpenInput(const std::string& path, const std::string& sheet, std::string* error) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (ext == ".xlsx") return XlsxReader::Open(path, sheet, error);
+  auto csv = CsvReader::Open(path, error);
+  if (!csv) return nullptr;
+  return std::make_unique<CsvInput>(std::move(csv));
 }
 
 }  // namespace
@@ -71,7 +94,7 @@ int RunImport(const ImportArgs& args) {
       return kExitBadRules;
     }
   }
-  auto reader = CsvReader::Open(args.input, &error);
+  auto reader = OpenInput(args.input, mapping->sheet, &error);
   if (!reader) {
     fmt::print(stderr, "{}\n", error);
     return kExitBadData;
@@ -80,7 +103,7 @@ int RunImport(const ImportArgs& args) {
   options.file_name = fs::path(args.input).filename().string();
   options.as_of = as_of.date;
   if (catalog) options.offense_known = [&](std::string_view code) { return catalog->Find(code) != nullptr; };
-  const import::ImportResult r = import::ImportCsv(*mapping, *reader, options);
+  const import::ImportResult r = import::ImportRows(*mapping, *reader, options);
 
   const bool quarantine = args.on_error == "quarantine";
   // Errors (the first 20 and a count); warnings grouped by kind with the first example.
@@ -117,7 +140,8 @@ int RunImport(const ImportArgs& args) {
   const std::string out = args.out_dir + "/";
   if (!WriteRows(out + "people.csv", import::PeopleFields(), r.people, &error) ||
       !WriteRows(out + "sentences.csv", import::SentenceFields(), r.sentences, &error) ||
-      (quarantine && !WriteRejectedCsv(out + "rejected.csv", r.rejected, &error))) {
+      (quarantine && !WriteRejectedCsv(out + "rejected.csv", r.rejected, &error)) ||
+      (!mapping->skips.empty() && !WriteRejectedCsv(out + "skipped.csv", r.skipped, &error))) {
     fmt::print(stderr, "clemency import: {}\n", error);
     return kExitInternal;
   }
@@ -131,6 +155,8 @@ int RunImport(const ImportArgs& args) {
   j["rows_read"] = r.rows_read;
   j["rows_imported"] = r.rows_imported;
   j["rows_rejected"] = r.rows_rejected;
+  j["rows_skipped"] = r.rows_skipped;
+  j["skipped"] = r.skipped_by_reason;
   j["people"] = r.people.size();
   j["sentences"] = r.sentences.size();
   j["warnings"] = r.warnings_by_code;
@@ -141,8 +167,10 @@ int RunImport(const ImportArgs& args) {
     fmt::print(stderr, "clemency import: {}\n", error);
     return kExitInternal;
   }
-  fmt::print("{}: {} rows read = {} imported + {} rejected; {} people, {} sentences\n", options.file_name, r.rows_read,
-             r.rows_imported, r.rows_rejected, r.people.size(), r.sentences.size());
+  const std::string skipped = mapping->skips.empty() ? "" : fmt::format(" + {} skipped", r.rows_skipped);
+  fmt::print("{}: {} rows read = {} imported + {} rejected{}; {} people, {} sentences\n", options.file_name, r.rows_read,
+             r.rows_imported, r.rows_rejected, skipped, r.people.size(), r.sentences.size());
+  if (r.rows_skipped > 0) fmt::print("{} rows skipped by the mapping's [[skip]] rules (listed in skipped.csv)\n", r.rows_skipped);
   if (!r.unmatched_offense_codes.empty())
     fmt::print("{} offense codes not in the {} catalog (listed in import.json)\n", r.unmatched_offense_codes.size(),
                mapping->catalog);

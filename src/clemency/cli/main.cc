@@ -105,9 +105,9 @@ int Main(int argc, char** argv) {
   add_rules(check_cmd);
 
   ImportArgs import_args;
-  auto* import_cmd = app.add_subcommand("import", "turn an agency's CSV into a population directory via a mapping");
+  auto* import_cmd = app.add_subcommand("import", "turn an agency's CSV or .xlsx export into a population directory via a mapping");
   import_cmd->add_option("--mapping", import_args.mapping, "mapping file (rules/mappings/NAME.toml)")->required();
-  import_cmd->add_option("input", import_args.input, "the agency's CSV file")->required();
+  import_cmd->add_option("input", import_args.input, "the agency's CSV file or .xlsx workbook (first sheet, or the mapping's sheet)")->required();
   import_cmd->add_option("-o,--out", import_args.out_dir, "output directory")->required();
   import_cmd->add_option("--on-error", import_args.on_error, "fail | quarantine")
       ->check(CLI::IsMember({"fail", "quarantine"}))

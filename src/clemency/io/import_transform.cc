@@ -7,6 +7,8 @@
 #include <set>
 #include <unordered_map>
 
+#include "clemency/io/excel_date.h"
+
 namespace clemency::import {
 namespace {
 
@@ -53,6 +55,7 @@ const CanonicalField kSentences[] = {
     {"parole_eligibility_date", FT::kDate, false, {}},
 };
 constexpr std::string_view kZeroOne[] = {"0", "1"};
+constexpr size_t kTypeColumn = 6, kTermColumn = 7;  // sentence_type and term_days in kSentences
 
 std::span<const std::string_view> VocabOf(const CanonicalField& f) {
   if (f.name == "medical_high_risk") return kZeroOne;
@@ -286,24 +289,6 @@ std::optional<int64_t> ParseDays(std::string_view text) {
   return total;
 }
 
-std::vector<std::string> SplitList(std::string_view cell, std::string_view delimiter, bool brackets) {
-  std::vector<std::string> out;
-  std::string_view s = TrimSpace(cell);
-  if (brackets && s.size() >= 2 && s.front() == '[' && s.back() == ']') s = s.substr(1, s.size() - 2);
-  if (delimiter.empty()) delimiter = ";";
-  size_t start = 0;
-  while (start <= s.size()) {
-    size_t end = s.find(delimiter, start);
-    if (end == std::string_view::npos) end = s.size();
-    std::string_view item = TrimSpace(s.substr(start, end - start));
-    if (brackets && item.size() >= 2 && (item.front() == '"' || item.front() == '\'') && item.back() == item.front())
-      item = TrimSpace(item.substr(1, item.size() - 2));
-    if (!item.empty()) out.emplace_back(item);
-    start = end + delimiter.size();
-  }
-  return out;
-}
-
 // ---------------------------------------------------------------------------
 
 namespace {
@@ -327,10 +312,13 @@ class Importer {
     for (const auto* specs : {&m_.people, &m_.sentences})
       for (const auto& [field, spec] : *specs) {
         if (spec.kind == FieldSpec::Kind::kColumn || spec.kind == FieldSpec::Kind::kBirthFromAge) need(spec.column);
+        for (const std::string& c : spec.parts.columns) need(c);
+        for (const ItemRule& rule : spec.when_any) need(rule.column);
         need(spec.on_column);
       }
     for (const std::string& c : m_.split_columns) need(c);
     for (const ParseRule& p : m_.parses) need(p.column);
+    for (const SkipRule& k : m_.skips) need(k.column);
     bool ok = true;
     std::set<std::string> reported;
     for (const std::string& c : needed) {
@@ -352,11 +340,51 @@ class Importer {
     return ok;
   }
 
+ private:
+  struct SeenPerson {
+    size_t index = 0;
+    uint64_t line = 0;
+    int sentences = 0;
+    std::set<std::string> sentence_ids;
+    std::set<std::string> derived;  // people fields some row's items set through when_any
+  };
+
+ public:
+  // One data row: skipped, rejected with every reason, or imported (its
+  // person added or merged, one sentence per list item).
   void Row(const CsvRecord& rec) {
     ++r_.rows_read;
     line_ = rec.line;
     errors_.clear();
     warnings_.clear();
+    if (!ReadCells(rec)) return Reject(rec);
+    if (const SkipRule* k = SkipOf(); k != nullptr) return Skip(rec, *k);
+    const size_t n_items = SplitItems(rec);
+    std::map<std::string, std::string> row_sentence_parsed;  // parse outputs for sentence fields, whole-cell
+    std::vector<std::string> person_row = PersonRow(&row_sentence_parsed);
+    std::vector<std::map<std::string, std::string>> sentences;
+    if (errors_.empty()) sentences = SentenceMaps(n_items, row_sentence_parsed);
+    if (!errors_.empty()) return Reject(rec);
+
+    const std::string id = person_row[0];
+    auto [it, inserted] = persons_.try_emplace(id);
+    if (!inserted && !AgreesWithEarlierRow(it->second, person_row)) return Reject(rec);
+    SeenPerson& seen = it->second;
+    int next = seen.sentences;
+    std::vector<std::vector<std::string>> sentence_rows = SentenceRows(sentences, id, seen, &next);
+    if (!errors_.empty()) {
+      if (inserted) persons_.erase(it);
+      return Reject(rec);
+    }
+    if (sentences.empty()) Warning("no_sentence", "", "", "the row has no sentence (an empty list)");
+    Accept(std::move(person_row), std::move(sentence_rows), seen, inserted);
+    seen.sentences = next;
+  }
+
+ private:
+  // The row's cells, decoded and trimmed; false (with the error) for a CSV
+  // syntax error or a row whose width is not the header's.
+  bool ReadCells(const CsvRecord& rec) {
     if (!rec.ok()) {
       Problem p = Base();
       p.line = rec.error_line;
@@ -364,103 +392,92 @@ class Importer {
       p.code = "csv_syntax";
       p.message = rec.error;
       errors_.push_back(std::move(p));
-      Reject(rec);
-      return;
+      return false;
     }
     if (rec.fields.size() != header_size_) {
-      Error("ragged_row", "", "",
-            fmt::format("the row has {} fields, the header has {}", rec.fields.size(), header_size_));
-      Reject(rec);
-      return;
+      Error("ragged_row", "", "", fmt::format("the row has {} fields, the header has {}", rec.fields.size(), header_size_));
+      return false;
     }
     cells_.clear();
     for (std::string_view f : rec.fields)
       cells_.emplace_back(TrimSpace(m_.decode_html ? DecodeHtmlEntities(f) : std::string(f)));
+    return true;
+  }
 
-    // People fields: field specs, then parse rules on person fields.
+  // People fields (a matching when_any rule first, else the field's source),
+  // then parse rules on whole cells; their sentence outputs go to *sentence_parsed.
+  std::vector<std::string> PersonRow(std::map<std::string, std::string>* sentence_parsed) {
     std::map<std::string, std::string> person;
     failed_.clear();
-    for (const auto& [field, spec] : m_.people) person[field] = Resolve(field, *FindPeopleField(field), spec);
-    std::map<std::string, std::string> row_sentence_parsed;  // parse outputs for sentence fields, whole-cell
+    derived_.clear();
+    for (const auto& [field, spec] : m_.people) {
+      if (const ItemRule* rule = MatchingRule(spec)) {
+        person[field] = rule->value;
+        derived_.insert(field);
+      } else {
+        person[field] = Resolve(field, *FindPeopleField(field), spec);
+      }
+    }
     for (const ParseRule& pr : m_.parses) {
       if (IsSplit(pr.column)) continue;
       std::map<std::string, std::string> out;
       ApplyPatterns(pr, Cell(pr.column), &out);
-      for (auto& [k, v] : out) {
-        if (FindSentenceField(k) != nullptr && k != "person_id") row_sentence_parsed[k] = v;
-        else person[k] = v;
-      }
+      for (auto& [k, v] : out) (FindSentenceField(k) != nullptr && k != "person_id" ? (*sentence_parsed)[k] : person[k]) = v;
     }
-    std::vector<std::string> person_row;
+    std::vector<std::string> row;
     for (const CanonicalField& f : kPeople) {
       auto it = person.find(std::string(f.name));
       std::string v = it == person.end() ? "" : it->second;
       Check(f, v, it == person.end() ? "" : SourceOf(m_.people, f.name));
-      person_row.push_back(std::move(v));
+      row.push_back(std::move(v));
     }
+    return row;
+  }
 
-    // Sentences: one per item of the split columns (zipped), else one.
-    size_t n_items = 1;
-    std::vector<std::vector<std::string>> items;
-    if (!m_.split_columns.empty()) {
-      for (size_t i = 0; i < m_.split_columns.size(); ++i) {
-        items.push_back(SplitList(Cell(m_.split_columns[i]), m_.split_delimiter, m_.split_brackets));
-        if (i == 0) {
-          n_items = items[0].size();
-        } else if (items[i].size() != n_items) {
-          Error("split_mismatch", m_.split_columns[i], Cell(m_.split_columns[i]),
-                fmt::format("has {} items but column \"{}\" has {}", items[i].size(), m_.split_columns[0], n_items));
-        }
-      }
-    }
+  // One field map per item of the split columns (zipped), else one.
+  std::vector<std::map<std::string, std::string>> SentenceMaps(size_t n_items,
+                                                               const std::map<std::string, std::string>& parsed) {
     std::vector<std::map<std::string, std::string>> sentences;
-    if (errors_.empty()) {
-      for (size_t k = 0; k < n_items; ++k) {
-        item_values_.clear();
-        for (size_t i = 0; i < m_.split_columns.size(); ++i)
-          item_values_[Lower(TrimSpace(m_.split_columns[i]))] = items[i][k];
-        failed_.clear();
-        std::map<std::string, std::string> s = row_sentence_parsed;
-        for (const auto& [field, spec] : m_.sentences)
-          if (spec.kind != FieldSpec::Kind::kSequence) s[field] = Resolve(field, *FindSentenceField(field), spec);
-        for (const ParseRule& pr : m_.parses)
-          if (IsSplit(pr.column)) ApplyPatterns(pr, Cell(pr.column), &s);
-        sentences.push_back(std::move(s));
-      }
+    for (size_t k = 0; k < n_items; ++k) {
       item_values_.clear();
+      for (size_t i = 0; i < m_.split_columns.size(); ++i)
+        item_values_[Lower(TrimSpace(m_.split_columns[i]))] = items_[i][k];
+      failed_.clear();
+      std::map<std::string, std::string> s = parsed;
+      for (const auto& [field, spec] : m_.sentences)
+        if (spec.kind != FieldSpec::Kind::kSequence) s[field] = Resolve(field, *FindSentenceField(field), spec);
+      for (const ParseRule& pr : m_.parses)
+        if (IsSplit(pr.column)) ApplyPatterns(pr, Cell(pr.column), &s);
+      sentences.push_back(std::move(s));
     }
-    if (!errors_.empty()) {
-      Reject(rec);
-      return;
-    }
+    item_values_.clear();
+    return sentences;
+  }
 
-    // The same person on an earlier row must agree on every field.
-    const std::string& id = person_row[0];
-    auto [it, inserted] = persons_.try_emplace(id);
-    if (!inserted) {
-      const SeenPerson& seen = it->second;
-      const std::vector<std::string>& before = r_.people[seen.index];
-      for (size_t i = 0; i < person_row.size(); ++i) {
-        if (before[i] != person_row[i]) {
-          Error("person_conflict", std::string(kPeople[i].name), person_row[i],
-                fmt::format("person_id \"{}\" is on line {} with {} \"{}\"", Printable(id), seen.line, kPeople[i].name,
-                            Printable(before[i])));
-          break;
-        }
-      }
-      if (!errors_.empty()) {
-        Reject(rec);
-        return;
-      }
+  // The same person on an earlier row must agree on every field, except the
+  // fields some row's items derive (when_any): any row decides those.
+  bool AgreesWithEarlierRow(const SeenPerson& seen, const std::vector<std::string>& person_row) {
+    const std::vector<std::string>& before = r_.people[seen.index];
+    for (size_t i = 0; i < person_row.size(); ++i) {
+      const std::string name(kPeople[i].name);
+      if (seen.derived.contains(name) || derived_.contains(name) || before[i] == person_row[i]) continue;
+      Error("person_conflict", name, person_row[i],
+            fmt::format("person_id \"{}\" is on line {} with {} \"{}\"", Printable(person_row[0]), seen.line, name,
+                        Printable(before[i])));
+      return false;
     }
-    // Sentence checks need the sentence ids, which depend on the person.
-    SeenPerson& seen = it->second;
-    std::vector<std::vector<std::string>> sentence_rows;
-    int next = seen.sentences;
+    return true;
+  }
+
+  // The sentences as canonical rows, numbered after the person's earlier ones
+  // (*next), each checked; a determinate one without a term is a warning.
+  std::vector<std::vector<std::string>> SentenceRows(std::vector<std::map<std::string, std::string>>& sentences,
+                                                     const std::string& id, const SeenPerson& seen, int* next) {
+    std::vector<std::vector<std::string>> rows;
+    auto sid = m_.sentences.find("sentence_id");
+    const bool sequence = sid == m_.sentences.end() || sid->second.kind == FieldSpec::Kind::kSequence;
     for (auto& s : sentences) {
-      auto sid = m_.sentences.find("sentence_id");
-      if (sid == m_.sentences.end() || sid->second.kind == FieldSpec::Kind::kSequence)
-        s["sentence_id"] = (sid == m_.sentences.end() ? std::string("S") : sid->second.value) + std::to_string(++next);
+      if (sequence) s["sentence_id"] = (sid == m_.sentences.end() ? std::string("S") : sid->second.value) + std::to_string(++*next);
       s["person_id"] = id;
       std::vector<std::string> row;
       for (const CanonicalField& f : kSentences) {
@@ -469,19 +486,23 @@ class Importer {
         Check(f, value, v == s.end() ? "" : SourceOf(m_.sentences, f.name));
         row.push_back(std::move(value));
       }
-      if (!row[1].empty() && (seen.sentence_ids.contains(row[1]) ||
-                              std::any_of(sentence_rows.begin(), sentence_rows.end(),
-                                          [&](const std::vector<std::string>& o) { return o[1] == row[1]; })))
+      if (row[kTypeColumn] == "determinate" && row[kTermColumn].empty() && !failed_.contains("term_days"))
+        Warning("unknown_term", SourceOf(m_.sentences, "term_days"), "",
+                "a determinate sentence with no recorded length: the term is unknown");
+      const bool twice = seen.sentence_ids.contains(row[1]) ||
+                         std::any_of(rows.begin(), rows.end(), [&](const auto& o) { return o[1] == row[1]; });
+      if (!row[1].empty() && twice)
         Error("duplicate_id", SourceOf(m_.sentences, "sentence_id"), row[1],
               fmt::format("sentence_id \"{}\" is used twice for person_id \"{}\"", Printable(row[1]), Printable(id)));
-      sentence_rows.push_back(std::move(row));
+      rows.push_back(std::move(row));
     }
-    if (!errors_.empty()) {
-      if (inserted) persons_.erase(it);
-      Reject(rec);
-      return;
-    }
-    if (sentences.empty()) Warning("no_sentence", "", "", "the row has no sentence (an empty list)");
+    return rows;
+  }
+
+  // Writes an accepted row: its sentences, the person (new, or updated by
+  // fields its items derive), the defaulted values and warnings.
+  void Accept(std::vector<std::string> person_row, std::vector<std::vector<std::string>> sentence_rows,
+              SeenPerson& seen, bool inserted) {
     for (auto& row : sentence_rows) {
       const std::string& code = row[2];
       if (o_.offense_known && !o_.offense_known(code)) {
@@ -496,21 +517,19 @@ class Importer {
       seen.index = r_.people.size();
       seen.line = line_;
       r_.people.push_back(std::move(person_row));
+    } else {
+      for (size_t i = 0; i < person_row.size(); ++i) {
+        const std::string name(kPeople[i].name);
+        if (derived_.contains(name) && !seen.derived.contains(name)) r_.people[seen.index][i] = person_row[i];
+      }
     }
-    seen.sentences = next;
+    seen.derived.insert(derived_.begin(), derived_.end());
     for (auto& [map, value] : pending_defaults_) ++r_.defaulted_values[map][value];
     pending_defaults_.clear();
     for (Problem& w : warnings_) Store(std::move(w));
     ++r_.rows_imported;
   }
 
- private:
-  struct SeenPerson {
-    size_t index = 0;
-    uint64_t line = 0;
-    int sentences = 0;
-    std::set<std::string> sentence_ids;
-  };
 
   Problem Base() const {
     Problem p;
@@ -570,6 +589,83 @@ class Importer {
     pending_defaults_.clear();
   }
 
+  // The first skip rule the row passes, or null.
+  const SkipRule* SkipOf() {
+    for (const SkipRule& k : m_.skips) {
+      const std::string cell = Cell(k.column);
+      if ((k.test == SkipRule::Test::kEquals && Lower(cell) == k.value) ||
+          (k.test == SkipRule::Test::kEmpty && cell.empty()) ||
+          (k.test == SkipRule::Test::kMatches && Search(k.re, cell, k.column)))
+        return &k;
+    }
+    return nullptr;
+  }
+  void Skip(const CsvRecord& rec, const SkipRule& k) {
+    ++r_.rows_skipped;
+    ++r_.skipped_by_reason[k.reason];
+    RejectedRow row;
+    row.file = o_.file_name;
+    row.line = rec.line;
+    row.reason = k.reason;
+    row.record = std::string(rec.raw);
+    r_.skipped.push_back(std::move(row));
+  }
+  // A regex searched in a cell; a cell too long for std::regex rejects the row.
+  bool Search(const std::regex& re, const std::string& cell, const std::string& column) {
+    if (cell.size() > kMaxPatternCell) {
+      Error("too_long", column, cell, fmt::format("longer than {} bytes: too long to match a condition", kMaxPatternCell));
+      return false;
+    }
+    return std::regex_search(cell, re);
+  }
+
+  // Parses the split columns' cells into items_ and returns how many
+  // sentences the row makes (1 without split columns). A list literal is
+  // split before HTML entities are decoded (&#39; inside a quoted item is not
+  // a quote), a delimited cell after (the ";" of &amp; is not a delimiter).
+  size_t SplitItems(const CsvRecord& rec) {
+    items_.clear();
+    if (m_.split_columns.empty()) return 1;
+    const bool literal = m_.split_format == ListFormat::kListLiteral;
+    for (const std::string& column : m_.split_columns) {
+      const size_t at = col_.at(Lower(TrimSpace(column)));
+      const std::string source = literal ? std::string(rec.fields[at]) : cells_[at];
+      ListCell list = ParseListCell(source, m_.split_format, m_.split_delimiter);
+      if (!list.ok())
+        Error("bad_list", column, source, fmt::format("at byte {} of the cell: {}", list.position, list.error));
+      for (std::string& item : list.items)
+        item = std::string(TrimSpace(literal && m_.decode_html ? DecodeHtmlEntities(item) : item));
+      items_.push_back(std::move(list.items));
+    }
+    if (!errors_.empty()) return 0;
+    for (size_t i = 1; i < items_.size(); ++i)
+      if (items_[i].size() != items_[0].size())
+        Error("split_mismatch", m_.split_columns[i], Cell(m_.split_columns[i]),
+              fmt::format("has {} items but column \"{}\" has {}: items are paired by position", items_[i].size(),
+                          m_.split_columns[0], items_[0].size()));
+    return errors_.empty() ? items_[0].size() : 0;
+  }
+  // The items of a split column, or the cell of any other column.
+  std::vector<std::string> ItemsOf(const std::string& column) const {
+    const std::string key = Lower(TrimSpace(column));
+    for (size_t i = 0; i < m_.split_columns.size() && i < items_.size(); ++i)
+      if (Lower(TrimSpace(m_.split_columns[i])) == key) return items_[i];
+    return {Cell(column)};
+  }
+  // The first when_any rule one of whose items matches, or null.
+  const ItemRule* MatchingRule(const FieldSpec& spec) {
+    for (const ItemRule& rule : spec.when_any)
+      for (const std::string& item : ItemsOf(rule.column))
+        if (Search(rule.re, item, rule.column)) return &rule;
+    return nullptr;
+  }
+  // A template's text with each {Column} replaced by its cell, trimmed.
+  std::string Expand(const TemplateParts& t) const {
+    std::string out = t.literals[0];
+    for (size_t i = 0; i < t.columns.size(); ++i) out += Cell(t.columns[i]) + t.literals[i + 1];
+    return std::string(TrimSpace(out));
+  }
+
   bool IsSplit(const std::string& column) const { return item_values_.contains(Lower(TrimSpace(column))) || IsSplitName(column); }
   bool IsSplitName(const std::string& column) const {
     const std::string key = Lower(TrimSpace(column));
@@ -586,18 +682,21 @@ class Importer {
   }
   static std::string SourceOf(const std::map<std::string, FieldSpec>& specs, std::string_view field) {
     auto it = specs.find(std::string(field));
-    if (it == specs.end() || it->second.kind != FieldSpec::Kind::kColumn) return "";
+    if (it == specs.end() ||
+        (it->second.kind != FieldSpec::Kind::kColumn && it->second.kind != FieldSpec::Kind::kTemplate))
+      return "";
     return it->second.column;
   }
 
   std::optional<Date> DateFrom(const std::string& column, const std::string& format, const std::string& text) {
-    const DateParseResult d =
-        format.empty() ? ParseDate(text) : ParseDateWithPattern(format, text);
+    const DateParseResult d = format.empty()              ? ParseDate(text)
+                              : format == "excel_serial" ? ParseExcelSerial(text)
+                                                         : ParseDateWithPattern(format, text);
     if (!d.ok()) {
       Error("bad_date", column, text,
-            d.error == DateParseError::kNoSuchDate
-                ? std::string("no such date")
-                : fmt::format("expected a date as {}", format.empty() ? "YYYY-MM-DD" : format));
+            d.error == DateParseError::kNoSuchDate ? std::string("no such date")
+            : format == "excel_serial"             ? std::string("expected a spreadsheet day number such as 45000")
+                                       : fmt::format("expected a date as {}", format.empty() ? "YYYY-MM-DD" : format));
       return std::nullopt;
     }
     return d.date;
@@ -635,9 +734,11 @@ class Importer {
         return birth.ToString();
       }
       case FieldSpec::Kind::kColumn:
+      case FieldSpec::Kind::kTemplate:
         break;
     }
-    std::string v = Cell(spec.column);
+    std::string v = spec.kind == FieldSpec::Kind::kTemplate ? Expand(spec.parts) : Cell(spec.column);
+    if (!spec.transform.empty()) v = ApplyTextSteps(spec.transform, std::move(v));
     if (!spec.map.empty()) {
       const ValueMap& map = m_.maps.at(spec.map);
       const bool empty_key = map.values.contains("");
@@ -774,6 +875,8 @@ class Importer {
   std::unordered_map<std::string, size_t> col_;  // lower-cased source column → index
   std::vector<std::string> cells_;
   std::map<std::string, std::string> item_values_;
+  std::vector<std::vector<std::string>> items_;  // per split column, this row's items
+  std::set<std::string> derived_;                // people fields this row's items set (when_any)
   std::unordered_map<std::string, SeenPerson> persons_;
   std::vector<Problem> errors_, warnings_;
   std::set<std::string_view> failed_;  // fields whose value could not be made
@@ -783,7 +886,26 @@ class Importer {
 
 }  // namespace
 
+namespace {
+
+class CsvRows : public RowReader {
+ public:
+  explicit CsvRows(CsvReader& r) : r_(r) {}
+  bool Next(CsvRecord& record) override { return r_.Next(record); }
+  const std::string& io_error() const override { return r_.io_error(); }
+
+ private:
+  CsvReader& r_;
+};
+
+}  // namespace
+
 ImportResult ImportCsv(const ImportMapping& mapping, CsvReader& reader, const ImportOptions& options) {
+  CsvRows rows(reader);
+  return ImportRows(mapping, rows, options);
+}
+
+ImportResult ImportRows(const ImportMapping& mapping, RowReader& reader, const ImportOptions& options) {
   ImportResult result;
   Importer imp(mapping, options, result);
   CsvRecord rec;

@@ -5,7 +5,8 @@
 // offense catalog is consulted through a callback.
 //
 // Each input row describes one person and one or more sentences (a
-// list-valued cell is split into several sentences). A person_id seen again
+// list-valued cell is split into several sentences, io/list_cell.h), unless
+// a row filter skips it. A person_id seen again
 // on a later row adds that row's sentences to the person, provided every
 // person field agrees; otherwise the later row is rejected.
 #ifndef CLEMENCY_IO_IMPORT_TRANSFORM_H_
@@ -23,6 +24,8 @@
 
 #include "clemency/core/date.h"
 #include "clemency/io/csv_reader.h"
+#include "clemency/io/list_cell.h"
+#include "clemency/io/text_functions.h"
 #include "clemency/io/population_loader.h"
 #include "clemency/io/problem.h"
 
@@ -68,10 +71,6 @@ DateParseResult ParseDateWithPattern(std::string_view pattern, std::string_view 
 // or above 10,000,000 days.
 std::optional<int64_t> ParseDays(std::string_view text);
 
-// Splits a list-valued cell on delimiter; with brackets, a surrounding
-// "[...]" is removed first and each item loses surrounding quotes. Items are
-// trimmed; empty items are dropped.
-std::vector<std::string> SplitList(std::string_view cell, std::string_view delimiter, bool brackets);
 
 // ---- the mapping model ----
 
@@ -87,12 +86,28 @@ struct Pattern {
   std::vector<std::pair<std::string, std::string>> set;  // canonical field → template ($1..$9)
 };
 
+// A person field derived from the person's items: the first rule one of whose
+// items (of a split column, or the cell of each of the person's rows) contains
+// a match of `re` gives `value`; else the field's own source.
+struct ItemRule {
+  std::string column;
+  std::string match;
+  std::regex re;  // case-insensitive, searched anywhere in the item
+  std::string value;
+};
+
 struct FieldSpec {
-  enum class Kind { kColumn, kConstant, kBirthFromAge, kSequence };
+  enum class Kind { kColumn, kConstant, kBirthFromAge, kSequence, kTemplate };
   Kind kind = Kind::kColumn;
-  std::string column;      // kColumn: the source column; kBirthFromAge: the age column
+  std::string column;      // kColumn: the source column; kBirthFromAge: the age column;
+                           // kTemplate: the template as written
   std::string value;       // kConstant; kSequence: the prefix ("S")
-  std::string format;      // kColumn, date fields: a date pattern; empty = YYYY-MM-DD
+  TemplateParts parts;     // kTemplate
+  std::vector<TextStep> transform;  // kColumn, kTemplate: applied to the cell before map and format
+  std::vector<ItemRule> when_any;   // people fields: derived from the person's items
+  // kColumn, date fields: a date pattern; empty = YYYY-MM-DD; "excel_serial"
+  // = a spreadsheet day number (1900 date system: 45000 is 2023-03-15).
+  std::string format;
   std::string map;         // kColumn: a value map name, or empty
   std::string prefix;      // kColumn: prepended to a non-empty value (after the map)
   // kBirthFromAge: the date the age was measured on, from a column (with its
@@ -110,6 +125,17 @@ struct ParseRule {
   bool reject_unmatched = true;    // else the fields stay empty
 };
 
+// A row filter: a row whose cell in `column` passes the test is skipped,
+// counted under `reason` and listed in skipped.csv.
+struct SkipRule {
+  enum class Test { kEquals, kMatches, kEmpty };
+  std::string column;
+  Test test = Test::kEquals;
+  std::string value;  // kEquals: compared case-insensitively, spaces trimmed; kMatches: the pattern
+  std::regex re;      // kMatches: case-insensitive, searched anywhere in the cell
+  std::string reason;
+};
+
 struct ImportMapping {
   std::string name;
   std::string path;
@@ -118,8 +144,10 @@ struct ImportMapping {
   std::map<std::string, FieldSpec> people;     // canonical field → spec
   std::map<std::string, FieldSpec> sentences;  // person_id is implied
   std::vector<std::string> split_columns;      // list-valued cells: one sentence per item
+  ListFormat split_format = ListFormat::kDelimited;
   std::string split_delimiter = ";";
-  bool split_brackets = false;
+  std::vector<SkipRule> skips;
+  std::string sheet;  // .xlsx input: the worksheet to read; empty = the first
   std::vector<ParseRule> parses;
   std::map<std::string, ValueMap> maps;
   std::map<std::string, std::vector<Pattern>> patterns;
@@ -140,6 +168,7 @@ struct ImportResult {
   std::vector<std::vector<std::string>> people;
   std::vector<std::vector<std::string>> sentences;
   std::vector<RejectedRow> rejected;
+  std::vector<RejectedRow> skipped;  // reason = the skip rule's reason
   std::vector<Problem> problems;  // fatal, errors and warnings, at most kMaxStoredProblems
   static constexpr size_t kMaxStoredProblems = 10000;
   uint64_t error_count = 0;
@@ -147,12 +176,25 @@ struct ImportResult {
   uint64_t rows_read = 0;
   uint64_t rows_imported = 0;
   uint64_t rows_rejected = 0;
+  uint64_t rows_skipped = 0;  // rows_read = rows_imported + rows_rejected + rows_skipped
+  std::map<std::string, uint64_t> skipped_by_reason;
   std::map<std::string, uint64_t> warnings_by_code;
   std::map<std::string, uint64_t> unmatched_offense_codes;  // code as written → rows
   // value map name → source value → rows mapped to the map's default
   std::map<std::string, std::map<std::string, uint64_t>> defaulted_values;
 };
 
+// The rows of a table, as the importer reads them: a CSV file or an .xlsx
+// worksheet (io/xlsx_reader.h). The first record is the header; line is the
+// file's line or the sheet's row number.
+class RowReader {
+ public:
+  virtual ~RowReader() = default;
+  virtual bool Next(CsvRecord& record) = 0;
+  virtual const std::string& io_error() const = 0;
+};
+
+ImportResult ImportRows(const ImportMapping& mapping, RowReader& reader, const ImportOptions& options);
 ImportResult ImportCsv(const ImportMapping& mapping, CsvReader& reader, const ImportOptions& options);
 
 }  // namespace clemency::import

@@ -664,8 +664,11 @@ LoadResult LoadPopulation(const std::string& dir, const LoadOptions& options) {
       if (type) {
         switch (*type) {
           case SentenceType::kDeterminate:
+            // An agency that did not record the length (Iowa's misdemeanors): the
+            // term is unknown, and the person is still screened.
             if (row[kSTerm].empty())
-              check.Error("missing_value", "term_days", "", "a determinate sentence needs term_days");
+              check.Warning("unknown_term", "term_days", "",
+                            "a determinate sentence with no recorded length: the term is unknown");
             else if (term == 0)
               check.Warning("zero_term", "term_days", row[kSTerm], "a determinate term of 0 days");
             if (term != kMissingInt && enh_total > term)

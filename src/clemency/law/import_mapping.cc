@@ -152,30 +152,111 @@ void LoadPatterns(const toml::table& root, ImportMapping& m) {
   }
 }
 
+std::regex Regex(const toml::node& at, const std::string& pattern, std::string_view key, bool icase) {
+  try {
+    return std::regex(pattern, icase ? std::regex::ECMAScript | std::regex::icase : std::regex::ECMAScript);
+  } catch (const std::regex_error& e) {
+    Fail(at, fmt::format("\"{}\" is not a valid regular expression: {}", key, e.what()));
+  }
+}
+
+// One step of a transform list: a name, or { replace = "...", with = "..." },
+// or { regex = '...', with = "..." }.
+import::TextStep LoadStep(const toml::node& n) {
+  using K = import::TextStep::Kind;
+  import::TextStep st;
+  if (const auto* name = n.as_string()) {
+    static const std::pair<std::string_view, K> kNames[] = {
+        {"trim", K::kTrim}, {"upper", K::kUpper}, {"lower", K::kLower}, {"collapse_spaces", K::kCollapseSpaces}};
+    for (const auto& [text, kind] : kNames)
+      if (name->get() == text) st.kind = kind;
+    if (st.kind == K::kTrim && name->get() != "trim")
+      Fail(n, fmt::format("unknown step \"{}\" (expected trim, upper, lower, collapse_spaces, "
+                          "{{ replace = \"...\", with = \"...\" }} or {{ regex = '...', with = \"...\" }})",
+                          name->get()));
+    return st;
+  }
+  const toml::table& t = SubTable(n, "a transform step");
+  CheckKeys(t, {"replace", "regex", "with"}, "a transform step");
+  if (t.contains("replace") == t.contains("regex")) Fail(t, "a transform step needs exactly one of \"replace\", \"regex\"");
+  st.kind = t.contains("replace") ? K::kReplace : K::kRegexReplace;
+  st.from = RequiredString(t, t.contains("replace") ? "replace" : "regex", "a transform step");
+  if (!t.contains("with")) Fail(t, "a transform step needs \"with\", the replacement (may be \"\")");
+  st.to = StringAt(t, "with");
+  if (st.kind == K::kReplace && st.from.empty()) Fail(*t.get("replace"), "\"replace\" must not be empty");
+  if (st.kind == K::kRegexReplace) st.re = Regex(*t.get("regex"), st.from, "regex", false);
+  return st;
+}
+
+std::vector<import::TextStep> LoadTransform(const toml::node& n) {
+  const auto* arr = n.as_array();
+  if (arr == nullptr) Fail(n, "\"transform\" must be a list of steps, e.g. [\"trim\", { replace = \"&\", with = \"and\" }]");
+  std::vector<import::TextStep> steps;
+  for (const toml::node& item : *arr) steps.push_back(LoadStep(item));
+  return steps;
+}
+
+// when_any: one { column, matches, value } table or a list of them.
+std::vector<import::ItemRule> LoadWhenAny(const toml::node& n, const CanonicalField& f) {
+  std::vector<const toml::node*> tables;
+  if (const auto* arr = n.as_array()) {
+    for (const toml::node& item : *arr) tables.push_back(&item);
+  } else {
+    tables.push_back(&n);
+  }
+  if (tables.empty()) Fail(n, "\"when_any\" must not be empty");
+  std::vector<import::ItemRule> rules;
+  for (const toml::node* tn : tables) {
+    const toml::table& t = SubTable(*tn, "\"when_any\"");
+    CheckKeys(t, {"column", "matches", "value"}, "when_any");
+    import::ItemRule r;
+    r.column = RequiredString(t, "column", "when_any");
+    r.match = RequiredString(t, "matches", "when_any");
+    r.re = Regex(*t.get("matches"), r.match, "matches", true);
+    r.value = RequiredString(t, "value", "when_any");
+    CheckConstant(*t.get("value"), f, r.value, "when_any value");
+    rules.push_back(std::move(r));
+  }
+  return rules;
+}
+
 FieldSpec LoadField(const toml::node& node, const CanonicalField& f, const ImportMapping& m, std::string_view table) {
   const std::string what = fmt::format("{}.{}", table, f.name);
   const auto* tp = node.as_table();
   if (tp == nullptr)
     Fail(node, fmt::format("\"{}\" must be a table such as {{ column = \"...\" }} or {{ value = \"...\" }}", f.name));
   const toml::table& t = *tp;
-  CheckKeys(t, {"column", "value", "format", "map", "prefix", "age_column", "on_column", "on_format", "on_date",
-                "convention", "sequence"},
+  CheckKeys(t, {"column", "template", "value", "format", "map", "prefix", "transform", "when_any", "age_column",
+                "on_column", "on_format", "on_date", "convention", "sequence"},
             what);
   FieldSpec s;
   int kinds = 0;
-  for (std::string_view k : {"column", "value", "age_column", "sequence"}) kinds += t.contains(k) ? 1 : 0;
+  for (std::string_view k : {"column", "template", "value", "age_column", "sequence"}) kinds += t.contains(k) ? 1 : 0;
   if (kinds != 1)
-    Fail(t, fmt::format("{} needs exactly one of \"column\", \"value\", \"age_column\", \"sequence\"", what));
+    Fail(t, fmt::format("{} needs exactly one of \"column\", \"template\", \"value\", \"age_column\", \"sequence\"",
+                        what));
   auto only_with = [&](std::string_view key, bool allowed, std::string_view when) {
     if (const toml::node* n = t.get(key); n != nullptr && !allowed)
       Fail(*n, fmt::format("\"{}\" is only allowed {}", key, when));
   };
-  if (t.contains("column")) {
-    s.kind = FieldSpec::Kind::kColumn;
-    s.column = RequiredString(t, "column", what);
+  if (const toml::node* wn = t.get("when_any")) {
+    if (table != "people") Fail(*wn, "\"when_any\" is only allowed for a [people] field");
+    if (t.contains("age_column")) Fail(*wn, "\"when_any\" is not allowed with \"age_column\"");
+    s.when_any = LoadWhenAny(*wn, f);
+  }
+  if (t.contains("column") || t.contains("template")) {
+    s.kind = t.contains("column") ? FieldSpec::Kind::kColumn : FieldSpec::Kind::kTemplate;
+    if (t.contains("column")) {
+      s.column = RequiredString(t, "column", what);
+    } else {
+      s.column = RequiredString(t, "template", what);
+      s.parts = import::ParseTemplate(s.column);
+      if (!s.parts.error.empty()) Fail(*t.get("template"), fmt::format("template \"{}\": {}", s.column, s.parts.error));
+    }
+    if (const toml::node* tn = t.get("transform")) s.transform = LoadTransform(*tn);
     only_with("format", f.type == FieldType::kDate, "for a date field");
     if (t.contains("format")) {
-      CheckDateFormat(t, "format");
+      if (StringAt(t, "format") != "excel_serial") CheckDateFormat(t, "format");
       s.format = StringAt(t, "format");
     }
     if (const toml::node* mn = t.get("map")) {
@@ -194,7 +275,7 @@ FieldSpec LoadField(const toml::node& node, const CanonicalField& f, const Impor
       s.prefix = StringAt(t, "prefix");
     }
   } else {
-    for (std::string_view k : {"format", "map", "prefix"}) only_with(k, false, "with \"column\"");
+    for (std::string_view k : {"format", "map", "prefix", "transform"}) only_with(k, false, "with \"column\" or \"template\"");
   }
   if (!t.contains("age_column"))
     for (std::string_view k : {"on_column", "on_format", "on_date", "convention"}) only_with(k, false, "with \"age_column\"");
@@ -239,21 +320,69 @@ FieldSpec LoadField(const toml::node& node, const CanonicalField& f, const Impor
   return s;
 }
 
+// split = { columns = [...], format = "delimited" (delimiter = ";") | "list_literal" }.
+// brackets = true is the older spelling of format = "list_literal".
 void LoadSplit(const toml::node& node, ImportMapping& m) {
   const toml::table& t = SubTable(node, "\"split\"");
-  CheckKeys(t, {"columns", "delimiter", "brackets"}, "sentences.split");
+  CheckKeys(t, {"columns", "format", "delimiter", "brackets"}, "sentences.split");
   m.split_columns = StringList(t, "columns");
   if (m.split_columns.empty()) Fail(t, "sentences.split needs \"columns\", a list of column names");
   if (t.contains("delimiter")) {
     m.split_delimiter = StringAt(t, "delimiter");
     if (m.split_delimiter.empty()) Fail(*t.get("delimiter"), "\"delimiter\" must not be empty");
   }
-  m.split_brackets = OptionalBool(t, "brackets");
+  const bool brackets = OptionalBool(t, "brackets");
+  if (brackets) m.split_format = import::ListFormat::kListLiteral;
+  if (const toml::node* f = t.get("format")) {
+    const std::string format = StringAt(t, "format");
+    if (format != "list_literal" && format != "delimited")
+      Fail(*f, "\"format\" must be \"list_literal\" (['a', \"b\"]) or \"delimited\" (a;b)");
+    if (brackets) Fail(*t.get("brackets"), "\"brackets\" is the older spelling of format = \"list_literal\": give one");
+    m.split_format = format == "list_literal" ? import::ListFormat::kListLiteral : import::ListFormat::kDelimited;
+    if (m.split_format == import::ListFormat::kListLiteral && t.contains("delimiter"))
+      Fail(*t.get("delimiter"), "a list literal is always separated by commas: \"delimiter\" is only for \"delimited\"");
+  }
+}
+
+// [[skip]]: column, one of equals / matches / empty = true, and a reason.
+void LoadSkips(const toml::table& root, ImportMapping& m) {
+  for (const toml::node& item : TableArray(root, "skip", false)) {
+    const toml::table& t = *item.as_table();
+    CheckKeys(t, {"column", "equals", "matches", "empty", "reason"}, "[[skip]]");
+    import::SkipRule k;
+    k.column = RequiredString(t, "column", "[[skip]]");
+    int tests = 0;
+    for (std::string_view key : {"equals", "matches", "empty"}) tests += t.contains(key) ? 1 : 0;
+    if (tests != 1) Fail(t, "[[skip]] needs exactly one of \"equals\", \"matches\", \"empty = true\"");
+    std::string auto_reason;
+    if (t.contains("equals")) {
+      k.value = import::Lower(import::TrimSpace(StringAt(t, "equals")));
+      auto_reason = fmt::format("column \"{}\" is \"{}\"", k.column, StringAt(t, "equals"));
+    } else if (t.contains("matches")) {
+      k.test = import::SkipRule::Test::kMatches;
+      k.value = StringAt(t, "matches");
+      k.re = Regex(*t.get("matches"), k.value, "matches", true);
+      auto_reason = fmt::format("column \"{}\" matches '{}'", k.column, k.value);
+    } else {
+      if (!OptionalBool(t, "empty")) Fail(*t.get("empty"), "\"empty\" can only be true");
+      k.test = import::SkipRule::Test::kEmpty;
+      auto_reason = fmt::format("column \"{}\" is empty", k.column);
+    }
+    k.reason = t.contains("reason") ? StringAt(t, "reason") : auto_reason;
+    if (k.reason.empty()) Fail(*t.get("reason"), "\"reason\" must not be empty");
+    m.skips.push_back(std::move(k));
+  }
 }
 
 void Load(const toml::table& root, ImportMapping& m) {
-  CheckKeys(root, {"name", "description", "catalog", "decode_html", "people", "sentences", "parse", "maps", "patterns"},
+  CheckKeys(root, {"name", "description", "catalog", "decode_html", "sheet", "skip", "people", "sentences", "parse",
+                   "maps", "patterns"},
             "the mapping file");
+  if (auto sheet = OptionalString(root, "sheet")) {
+    if (sheet->empty()) Fail(*root.get("sheet"), "\"sheet\" must name a worksheet");
+    m.sheet = *sheet;
+  }
+  LoadSkips(root, m);
   m.name = RequiredString(root, "name", "the mapping file");
   OptionalString(root, "description");
   if (auto c = OptionalString(root, "catalog")) {
@@ -295,10 +424,14 @@ void Load(const toml::table& root, ImportMapping& m) {
   // A person has one value per row: a list column cannot feed a person field.
   for (auto&& [key, node] : people) {
     const FieldSpec& spec = m.people.at(std::string(key.str()));
-    if (spec.kind != FieldSpec::Kind::kColumn) continue;
-    for (const std::string& c : m.split_columns)
-      if (import::Lower(import::TrimSpace(c)) == import::Lower(import::TrimSpace(spec.column)))
-        Fail(node, fmt::format("people.{} reads \"{}\", which is split into several sentences", key.str(), spec.column));
+    std::vector<std::string> reads = spec.parts.columns;
+    if (spec.kind == FieldSpec::Kind::kColumn) reads.push_back(spec.column);
+    for (const std::string& r : reads)
+      for (const std::string& c : m.split_columns)
+        if (import::Lower(import::TrimSpace(c)) == import::Lower(import::TrimSpace(r)))
+          Fail(node, fmt::format("people.{} reads \"{}\", which is split into several sentences (use when_any to "
+                                 "derive a person field from its items)",
+                                 key.str(), r));
   }
 
   // Parse rules: a column's cell matched against a pattern list.
