@@ -197,6 +197,18 @@ expr = 'any(s.active and s.flags has "violent_felony")'
         "T2,1955-03-01,2019-01-01,UNK,\"Theft of Property >= $5,000\",2000\n"
         "T3,1990-03-01,2019-01-01,UNK,\"Theft of Property >= $5,000\",2000\n");
   const std::string rules = " --rules " + Path("myrules");
+  // The mapping by name through --rules, and a mapping in a plain folder with its catalog beside it.
+  const CommandRun by_name = Clemency("import --mapping tn " + Path("roster.csv") + " -o " + Path("tn-by-name") +
+                                      " --as-of 2024-06-01" + rules);
+  ASSERT_EQ(by_name.exit_code, 0) << by_name.err;
+  fs::create_directories(dir_ / "plain" / "offenses");
+  fs::copy_file(dir_ / "myrules/mappings/tn.toml", dir_ / "plain/tn.toml");
+  fs::copy_file(dir_ / "myrules/offenses/TN.toml", dir_ / "plain/offenses/TN.toml");
+  const CommandRun beside = Clemency("import --mapping " + Path("plain/tn.toml") + " " + Path("roster.csv") + " -o " +
+                                     Path("tn-beside") + " --as-of 2024-06-01");
+  ASSERT_EQ(beside.exit_code, 0) << beside.err;
+  EXPECT_EQ(Slurp(dir_ / "tn-beside" / "sentences.csv"), Slurp(dir_ / "tn-by-name" / "sentences.csv"));
+  EXPECT_THAT(Slurp(dir_ / "tn-beside" / "import.json"), HasSubstr("plain/offenses/TN.toml"));
   const CommandRun imp = Clemency("import --mapping " + Path("myrules/mappings/tn.toml") + " " + Path("roster.csv") +
                                   " -o " + Path("tn") + " --as-of 2024-06-01");
   ASSERT_EQ(imp.exit_code, 0) << imp.err;

@@ -17,6 +17,8 @@
 #include "clemency/io/xlsx_reader.h"
 #include "clemency/law/import_mapping.h"
 #include "clemency/law/offense_catalog.h"
+#include "clemency/law/offense_resolver.h"
+#include "clemency/law/rules_dir.h"
 #include "clemency/report/sha256.h"
 
 namespace clemency {
@@ -63,6 +65,25 @@ std::unique_ptr<import::RowReader> OpenInput(const std::string& path, const std:
   return std::make_unique<CsvInput>(std::move(csv));
 }
 
+// --mapping NAME (no folder, no .toml) is rules/mappings/NAME.toml, from the
+// user's rules folder or the shipped rules; anything else is a file.
+std::string MappingPath(const std::string& mapping) {
+  if (mapping.find('/') != std::string::npos || mapping.ends_with(".toml")) return mapping;
+  return RuleFilePath("mappings", mapping + ".toml", "");
+}
+
+// A rules folder holding the mapping's catalog beside it, or "" (then the
+// user's --rules folder and the shipped rules): the mapping's own folder when
+// it has offenses/, or the folder above when the mapping is in mappings/.
+std::string CatalogFolderBeside(const std::string& mapping_path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path dir = fs::path(mapping_path).parent_path();
+  if (fs::is_directory(dir / "offenses", ec)) return dir.string();
+  if (dir.filename() == "mappings" && fs::is_directory(dir.parent_path() / "offenses", ec)) return dir.parent_path().string();
+  return "";
+}
+
 }  // namespace
 
 int RunImport(const ImportArgs& args) {
@@ -74,21 +95,20 @@ int RunImport(const ImportArgs& args) {
     return kExitUsage;
   }
   std::error_code ec;
-  if (!fs::is_regular_file(args.mapping, ec)) {
-    fmt::print(stderr, "clemency import: {}: no such mapping file\n", args.mapping);
+  const std::string mapping_path = MappingPath(args.mapping);
+  if (!fs::is_regular_file(mapping_path, ec)) {
+    fmt::print(stderr, "clemency import: --mapping {}: no such mapping file {}\n", args.mapping, mapping_path);
     return kExitUsage;
   }
   std::string error;
-  const auto mapping = LoadImportMapping(args.mapping, &error);
+  const auto mapping = LoadImportMapping(mapping_path, &error);
   if (!mapping) {
     fmt::print(stderr, "{}\n", error);
     return kExitBadRules;
   }
   std::optional<OffenseCatalog> catalog;
   if (!mapping->catalog.empty()) {
-    const fs::path dir = fs::path(args.mapping).parent_path();
-    const std::string rules_dir = dir.filename() == "mappings" ? dir.parent_path().string() : std::string();
-    catalog = OffenseCatalog::LoadJurisdiction(mapping->catalog, &error, rules_dir);
+    catalog = OffenseCatalog::LoadJurisdiction(mapping->catalog, &error, CatalogFolderBeside(mapping_path));
     if (!catalog) {
       fmt::print(stderr, "{}\n", error);
       return kExitBadRules;
@@ -102,7 +122,11 @@ int RunImport(const ImportArgs& args) {
   import::ImportOptions options;
   options.file_name = fs::path(args.input).filename().string();
   options.as_of = as_of.date;
-  if (catalog) options.offense_known = [&](std::string_view code) { return catalog->Find(code) != nullptr; };
+  // Known: the catalog resolves the code (exactly, normalised, as a section ...; docs/offense-codes.md).
+  if (catalog)
+    options.offense_known = [&](std::string_view code) {
+      return ResolveOffense(&*catalog, code, "").how != Resolution::kUnresolved;
+    };
   const import::ImportResult r = import::ImportRows(*mapping, *reader, options);
 
   const bool quarantine = args.on_error == "quarantine";
@@ -146,9 +170,9 @@ int RunImport(const ImportArgs& args) {
     return kExitInternal;
   }
   nlohmann::ordered_json j;
-  j["mapping"] = args.mapping;
+  j["mapping"] = mapping_path;
   j["mapping_name"] = mapping->name;
-  j["mapping_sha256"] = Sha256File(args.mapping);
+  j["mapping_sha256"] = Sha256File(mapping_path);
   j["input"] = args.input;
   j["input_sha256"] = Sha256File(args.input);
   j["as_of"] = as_of.date.ToString();
