@@ -6,6 +6,7 @@
 #ifndef CLEMENCY_IO_TEXT_FUNCTIONS_H_
 #define CLEMENCY_IO_TEXT_FUNCTIONS_H_
 
+#include <cstdint>
 #include <regex>
 #include <string>
 #include <string_view>
@@ -35,6 +36,9 @@ struct TemplateParts {
   std::string error;
 };
 TemplateParts ParseTemplate(std::string_view text);
+
+// Appends the UTF-8 encoding of a code point (at most 0x10FFFF).
+void AppendUtf8(std::string& out, uint32_t cp);
 
 }  // namespace clemency::import
 
