@@ -7,8 +7,10 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <string>
 
+#include "clemency/io/xlsx_reader.h"
 #include "support/run_clemency.h"
 
 namespace {
@@ -101,6 +103,25 @@ TEST_F(CodeResolutionCliTest, CodesAsWrittenScreenExactlyAsTheCatalogsCodes) {
   const std::string catalog = Slurp(dir_ / "out-catalog" / "screening.csv");
   const std::string written = Slurp(dir_ / "out-written" / "screening.csv");
   EXPECT_EQ(written, catalog);
+  // candidates.xlsx names each candidate's most serious active offense, as written, with its description.
+  std::string error;
+  auto xlsx = clemency::XlsxReader::Open((dir_ / "out-written" / "candidates.xlsx").string(), "", &error);
+  ASSERT_TRUE(xlsx) << error;
+  clemency::CsvRecord rec;
+  std::map<std::string, size_t> col;
+  std::map<std::string, std::pair<std::string, std::string>> offense_of;  // person_id -> (code, description)
+  while (xlsx->Next(rec)) {
+    if (col.empty()) {
+      for (size_t i = 0; i < rec.fields.size(); ++i) col[std::string(rec.fields[i])] = i;
+      ASSERT_TRUE(col.count("offense_code") && col.count("offense") && col.count("review_reason"));
+      continue;
+    }
+    offense_of[std::string(rec.fields[col["person_id"]])] = {std::string(rec.fields[col["offense_code"]]),
+                                                              std::string(rec.fields[col["offense"]])};
+  }
+  EXPECT_EQ(offense_of["ca-firearm"].first, "CA:PC 29800");
+  EXPECT_THAT(offense_of["ca-firearm"].second, HasSubstr("firearm"));
+  EXPECT_EQ(offense_of["ca-possession"].first, "CA:H&S 11350 (a)");
   // The issue's own example: a 70-year-old serving a firearm-possession term is eligible.
   EXPECT_THAT(written, HasSubstr("ca-firearm,eligible,older"));
   // The reforms applied are the same; reasons.jsonl shows the code as written.
