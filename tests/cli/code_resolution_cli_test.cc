@@ -156,6 +156,11 @@ TEST_F(CodeResolutionCliTest, MissingCatalogIsExit4UnlessAllowed) {
                                       Path("out") + " --allow-missing-catalog");
   EXPECT_EQ(allowed.exit_code, 0) << allowed.err;
   EXPECT_THAT(Slurp(dir_ / "out" / "screening.csv"), HasSubstr("T1,needs_review"));
+  // A policy scoped through a parameter (second-look: D.C. by default) warns when it covers nobody.
+  const CommandRun scoped = Clemency("screen --data " + Path("tn") + " --policy second-look --as-of 2024-06-01 -o " +
+                                     Path("out-scoped") + " --allow-missing-catalog");
+  EXPECT_EQ(scoped.exit_code, 0) << scoped.err;
+  EXPECT_THAT(scoped.err, HasSubstr("policy second-look applies only in DC, and nobody in the data is there"));
 }
 
 // A campaign's own folder: a Tennessee catalog with description patterns, a

@@ -20,13 +20,17 @@ std::string ResolvePolicyPath(const std::string& policy) {
 namespace {
 
 // A policy whose declared jurisdictions cover nobody in the data.
+// The scope is the declared list, or the current value of its list parameter.
 void WarnWhenOutOfScope(const Policy& policy, const Population& pop, const char* command) {
-  if (policy.jurisdictions.empty() || pop.people_count() == 0) return;
+  const int param = policy.jurisdictions_param.empty() ? -1 : policy.FindParam(policy.jurisdictions_param);
+  const std::vector<std::string>& scope =
+      param >= 0 ? policy.params[static_cast<size_t>(param)].value.list : policy.jurisdictions;
+  if (scope.empty() || pop.people_count() == 0) return;
   for (StrId j : pop.people.jurisdiction)
-    for (const std::string& in_scope : policy.jurisdictions)
+    for (const std::string& in_scope : scope)
       if (pop.str(j) == in_scope) return;
   std::string list;
-  for (const std::string& j : policy.jurisdictions) list += (list.empty() ? "" : ", ") + j;
+  for (const std::string& j : scope) list += (list.empty() ? "" : ", ") + j;
   fmt::print(stderr, "warning: clemency {}: policy {} applies only in {}, and nobody in the data is there: everyone is not_eligible (outside_scope)\n",
              command, policy.id, list);
 }
