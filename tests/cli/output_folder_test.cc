@@ -296,6 +296,21 @@ TEST_F(OutputFolderTest, ImportRefusesAnOutputFolderHoldingItsInput) {
   }
 }
 
+TEST_F(OutputFolderTest, ScreenAndValidateRefuseToReplaceTheirDataFolder) {
+  const fs::path data = dir_ / "data";
+  fs::copy(Data(), data);
+  CommandRun r = Clemency("screen --data " + data.string() + " --policy redemption-2020 --as-of 2026-01-01 -o " +
+                          data.string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("clemency screen: -o " + data.string() + " holds the --data folder"));
+  r = Clemency("validate " + data.string() + " --as-of 2026-01-01 -o " + dir_.string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("clemency validate: -o " + dir_.string() + " holds the folder"));
+  EXPECT_TRUE(fs::exists(data / "people.csv"));
+  std::string error;
+  EXPECT_TRUE(Verifies(data, &error)) << error;
+}
+
 TEST_F(OutputFolderTest, ScreenComparesTheDataWithItsManifest) {
   const fs::path data = dir_ / "data";
   fs::copy(Data(), data);

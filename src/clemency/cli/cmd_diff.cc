@@ -36,6 +36,12 @@ int VerifyScreening(const char* flag, const std::string& dir) {
 }  // namespace
 
 int RunDiff(const DiffArgs& args) {
+  for (const std::string* dir : {&args.baseline, &args.current})
+    if (OutputHolds(args.out_dir, *dir)) {
+      fmt::print(stderr, "clemency diff: -o {} holds the screening {}: writing there would replace it; choose "
+                 "another output folder\n", args.out_dir, *dir);
+      return kExitUsage;
+    }
   CommandOutput out("diff", args.out_dir);
   if (const int rc = out.Open({"changes.csv", "diff.json"}); rc != kExitOk) return rc;
   std::optional<ScreeningSnapshot> snapshots[2];

@@ -6,7 +6,6 @@
 // the offense catalog the mapping names and passes its lookup in.
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <cctype>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -91,17 +90,6 @@ std::string CatalogFolderBeside(const std::string& mapping_path) {
   return "";
 }
 
-// -o naming the input's own folder, or a folder above it: writing there
-// would replace or delete the input.
-bool OutHoldsInput(const std::string& out, const std::string& input) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  const fs::path o = fs::weakly_canonical(out, ec);
-  const fs::path in_dir = fs::weakly_canonical(input, ec).parent_path();
-  auto [end, _] = std::mismatch(o.begin(), o.end(), in_dir.begin(), in_dir.end());
-  return end == o.end();
-}
-
 }  // namespace
 
 int RunImport(const ImportArgs& args) {
@@ -132,7 +120,7 @@ int RunImport(const ImportArgs& args) {
       return kExitBadRules;
     }
   }
-  if (OutHoldsInput(args.out_dir, args.input)) {
+  if (OutputHolds(args.out_dir, args.input)) {
     fmt::print(stderr, "clemency import: -o {} holds the input {}: writing there would replace or delete it; choose "
                "another output folder\n", args.out_dir, args.input);
     return kExitUsage;

@@ -61,6 +61,11 @@ void PrintReviewTriage(const ScreenSession& s) {
 
 int RunScreen(const ScreenArgs& args) {
   // The output folder first: a locked or unwritable OUT fails before the work.
+  if (OutputHolds(args.out_dir, args.in.data_dir)) {
+    fmt::print(stderr, "clemency screen: -o {} holds the --data folder {}: writing there would replace it; choose "
+               "another output folder\n", args.out_dir, args.in.data_dir);
+    return kExitUsage;
+  }
   CommandOutput out("screen", args.out_dir, args.staged);
   if (const int rc = out.Open(kScreenOutputNames); rc != kExitOk) return rc;
   ScreenSession s;

@@ -35,6 +35,11 @@ int RunValidate(const ValidateArgs& args) {
   }
 
   // The output folder first: a locked or unwritable -o fails before the work.
+  if (!args.out_dir.empty() && OutputHolds(args.out_dir, args.data_dir)) {
+    fmt::print(stderr, "clemency validate: -o {} holds the folder {} being validated: writing there would replace it; "
+               "choose another output folder\n", args.out_dir, args.data_dir);
+    return kExitUsage;
+  }
   CommandOutput out("validate", args.out_dir);
   if (!args.out_dir.empty())
     if (const int rc = out.Open({"rejected.csv", "validation.json"}); rc != kExitOk) return rc;

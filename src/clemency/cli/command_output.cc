@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "clemency/cli/commands.h"
@@ -11,6 +12,17 @@ namespace clemency {
 const std::vector<std::string> kScreenOutputNames = {"screening.csv", "reasons.jsonl", "summary.json",
                                                      "candidates.xlsx", "rejected.csv"};
 const std::vector<std::string> kSynthOutputNames = {"people.csv", "sentences.csv", "facilities.csv"};
+
+bool OutputHolds(const std::string& out, const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  auto normal = [&ec](const std::string& p) {
+    fs::path c = fs::weakly_canonical(fs::absolute(p, ec), ec).lexically_normal();
+    return c.has_filename() ? c : c.parent_path();
+  };
+  const fs::path o = normal(out), p = normal(path);
+  return std::mismatch(o.begin(), o.end(), p.begin(), p.end()).first == o.end();
+}
 
 CommandOutput::CommandOutput(std::string command, std::string out, bool staged)
     : command_(std::move(command)), out_(std::move(out)), staged_(staged) {}

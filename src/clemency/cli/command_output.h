@@ -18,6 +18,10 @@ namespace clemency {
 extern const std::vector<std::string> kScreenOutputNames;
 extern const std::vector<std::string> kSynthOutputNames;
 
+// OUT is path itself or a folder above it: replacing OUT would delete path
+// (an input of the run). Writing commands refuse that (exit 2).
+bool OutputHolds(const std::string& out, const std::string& path);
+
 class CommandOutput {
  public:
   CommandOutput(std::string command, std::string out, bool staged = true);
