@@ -10,6 +10,7 @@
 #include <fstream>
 #include <string>
 
+#include "clemency/io/output_dir.h"
 #include "support/run_clemency.h"
 
 namespace {
@@ -94,6 +95,12 @@ class DiffCliTest : public ::testing::Test {
     std::ofstream(dir_ / name, std::ios::binary) << text;
   }
   std::string P(const std::string& name) const { return (dir_ / name).string(); }
+  // After editing a screening folder by hand: a manifest.json that matches
+  // it again, so the edit reaches the reader's own checks.
+  void Reseal(const std::string& name) {
+    std::string error;
+    ASSERT_TRUE(clemency::WriteManifest(P(name), {"screen", "", {}}, &error)) << error;
+  }
   // Screens a/ into sa/ and b/ into sb/; extra goes to b's screen command.
   void ScreenBoth(const std::string& extra_b = "") {
     CommandRun r = Clemency("screen --data " + P("a") + " --policy redemption-2020 --as-of 2020-01-01 -o " + P("sa"));
@@ -204,6 +211,7 @@ TEST_F(DiffCliTest, MissingDirectoryIsAUsageError) {
 TEST_F(DiffCliTest, MissingFileIsBadData) {
   ScreenBoth();
   fs::remove(dir_ / "sb" / "summary.json");
+  Reseal("sb");
   const CommandRun r = Diff("sa", "sb", "d");
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_EQ(r.err, "clemency diff: --current " + P("sb/summary.json") + ": no such file (is " + P("sb") +
@@ -214,6 +222,7 @@ TEST_F(DiffCliTest, MissingFileIsBadData) {
 TEST_F(DiffCliTest, WrongHeaderIsBadData) {
   ScreenBoth();
   Write("sa/screening.csv", "id,status\nA,eligible\n");
+  Reseal("sa");
   const CommandRun r = Diff("sa", "sb", "d");
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_THAT(r.err, HasSubstr(P("sa/screening.csv") + ":1: not a screening.csv header: no column \"person_id\""));
@@ -226,12 +235,42 @@ TEST_F(DiffCliTest, DuplicatePersonIsBadDataAndKeepsOldOutput) {
   std::string csv = Slurp(dir_ / "sb" / "screening.csv");
   csv += csv.substr(csv.find('\n') + 1, csv.find('\n', csv.find('\n') + 1) - csv.find('\n'));  // repeat row 2
   Write("sb/screening.csv", csv);
+  Reseal("sb");
   const CommandRun r = Diff("sa", "sb", "d");
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_THAT(r.err, HasSubstr(P("sb/screening.csv") + ":10: duplicate person_id \"U\" (first on line 2)"));
   EXPECT_EQ(Slurp(dir_ / "d" / "changes.csv"), kExpectedChanges);  // the earlier run's file, untouched
   for (const auto& e : fs::directory_iterator(dir_ / "d"))
     EXPECT_EQ(e.path().extension(), e.path().filename() == "changes.csv" ? ".csv" : ".json");
+}
+
+// Issue 10: a folder is trusted only as one whole run, checked against its manifest.json.
+TEST_F(DiffCliTest, RefusesAMixedFolder) {
+  ScreenBoth(" --set 'min_age=60 years'");
+  fs::copy_file(dir_ / "sb" / "screening.csv", dir_ / "sa" / "screening.csv", fs::copy_options::overwrite_existing);
+  const CommandRun r = Diff("sa", "sb", "d");
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_THAT(r.err, HasSubstr("clemency diff: --baseline " + P("sa") + ": does not match its manifest, not trusted: " +
+                               P("sa") + "/screening.csv: "));
+  EXPECT_FALSE(fs::exists(dir_ / "d"));
+}
+
+TEST_F(DiffCliTest, RefusesALeftoverPartialFile) {
+  ScreenBoth();
+  Write("sb/reasons.jsonl.partial-x1y2z3", "{}\n");
+  const CommandRun r = Diff("sa", "sb", "d");
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_THAT(r.err, HasSubstr(P("sb") + "/reasons.jsonl.partial-x1y2z3: not in manifest.json (a partial file left by "
+                                         "an interrupted run)"));
+}
+
+TEST_F(DiffCliTest, RefusesAFolderWithoutManifest) {
+  ScreenBoth();
+  fs::remove(dir_ / "sa" / "manifest.json");
+  const CommandRun r = Diff("sa", "sb", "d");
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_THAT(r.err, HasSubstr("clemency diff: --baseline " + P("sa") + ": no manifest.json"));
+  EXPECT_THAT(r.err, HasSubstr("re-run clemency screen"));
 }
 
 }  // namespace

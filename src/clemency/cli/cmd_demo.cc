@@ -7,6 +7,7 @@
 #include <chrono>
 #include <filesystem>
 
+#include "clemency/cli/command_output.h"
 #include "clemency/cli/commands.h"
 #include "clemency/cli/load_report.h"
 #include "clemency/cli/progress.h"
@@ -50,8 +51,14 @@ void PrintPopulationSummary(const Population& pop, Date as_of) {
 }  // namespace
 
 int RunDemo(const DemoArgs& args) {
-  namespace fs = std::filesystem;
-  const std::string data_dir = args.out_dir + "/data";
+  // One staging folder for the whole demo; synth and screen write inside it.
+  CommandOutput out("demo", args.out_dir);
+  std::vector<std::string> known;
+  for (const std::string& n : kSynthOutputNames) known.push_back("data/" + n);
+  for (const std::string& n : kScreenOutputNames) known.push_back("screen-redemption-2020/" + n);
+  if (const int rc = out.Open(known); rc != kExitOk) return rc;
+  const std::string data_dir = out.path("data");
+  const std::string final_data_dir = args.out_dir + "/data";
   fmt::print("clemency demo: a synthetic California-sized state, {} people, as of {}\n",
              kDefaultPeople, kDefaultAsOf);
 
@@ -61,6 +68,7 @@ int RunDemo(const DemoArgs& args) {
   synth.seed = 1;
   synth.as_of = kDefaultAsOf;
   synth.out_dir = data_dir;
+  synth.staged = false;
   const auto t0 = std::chrono::steady_clock::now();
   if (const int rc = RunSynth(synth); rc != kExitOk) return rc;
   const auto t1 = std::chrono::steady_clock::now();
@@ -77,7 +85,7 @@ int RunDemo(const DemoArgs& args) {
     return kExitInternal;
   }
   auto secs = [](auto a, auto b) { return std::chrono::duration<double>(b - a).count(); };
-  fmt::print("\n[synth]    {} in {:.2f} s\n", data_dir, secs(t0, t1));
+  fmt::print("\n[synth]    {} in {:.2f} s\n", final_data_dir, secs(t0, t1));
   fmt::print("[validate] {:.2f} s\n", secs(t1, t2));
   PrintLoadCounts(result, stdout);
   fmt::print("\n");
@@ -88,14 +96,17 @@ int RunDemo(const DemoArgs& args) {
   screen.in.data_dir = data_dir;
   screen.in.policy = "redemption-2020";
   screen.in.as_of = kDefaultAsOf;
-  screen.out_dir = args.out_dir + "/screen-redemption-2020";
+  screen.out_dir = out.path("screen-redemption-2020");
+  screen.staged = false;
+  screen.shown_out = args.out_dir + "/screen-redemption-2020";
   fmt::print("\n[screen]   ");
   std::fflush(stdout);
   const auto t3 = std::chrono::steady_clock::now();
   if (const int rc = RunScreen(screen); rc != kExitOk) return rc;
+  if (const int rc = out.Commit({"demo", kDefaultAsOf, {}}); rc != kExitOk) return rc;
   fmt::print("           {:.2f} s; explain anyone with: build/clemency explain --data {} --policy redemption-2020 "
              "--as-of {} --person P0000001\n",
-             secs(t3, std::chrono::steady_clock::now()), data_dir, kDefaultAsOf);
+             secs(t3, std::chrono::steady_clock::now()), final_data_dir, kDefaultAsOf);
   return kExitOk;
 }
 

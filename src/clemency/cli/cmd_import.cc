@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "clemency/cli/command_output.h"
 #include "clemency/cli/commands.h"
 #include "clemency/io/csv_writer.h"
 #include "clemency/io/import_transform.h"
@@ -19,7 +20,7 @@
 #include "clemency/law/offense_catalog.h"
 #include "clemency/law/offense_resolver.h"
 #include "clemency/law/rules_dir.h"
-#include "clemency/report/sha256.h"
+#include "clemency/io/sha256.h"
 
 namespace clemency {
 namespace {
@@ -50,16 +51,21 @@ class CsvInput : public import::RowReader {
   explicit CsvInput(std::unique_ptr<CsvReader> r) : r_(std::move(r)) {}
   bool Next(CsvRecord& record) override { return r_->Next(record); }
   const std::string& io_error() const override { return r_->io_error(); }
+  std::string sha256() const { return r_->sha256(); }
 
  private:
   std::unique_ptr<CsvReader> r_;
 };
 
 // INPUT.xlsx (by its extension, in any case) is read as a workbook, anything else as CSV.
-std::unique_ptr<import::RowReader> OpenInput(const std::string& path, const std::string& sheet, std::string* error) {
+bool IsWorkbook(const std::string& path) {
   std::string ext = std::filesystem::path(path).extension().string();
   for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (ext == ".xlsx") return XlsxReader::Open(path, sheet, error);
+  return ext == ".xlsx";
+}
+
+std::unique_ptr<import::RowReader> OpenInput(const std::string& path, const std::string& sheet, std::string* error) {
+  if (IsWorkbook(path)) return XlsxReader::Open(path, sheet, error);
   auto csv = CsvReader::Open(path, error);
   if (!csv) return nullptr;
   return std::make_unique<CsvInput>(std::move(csv));
@@ -114,6 +120,18 @@ int RunImport(const ImportArgs& args) {
       return kExitBadRules;
     }
   }
+  if (OutputHolds(args.out_dir, args.input)) {
+    fmt::print(stderr, "clemency import: -o {} holds the input {}: writing there would replace or delete it; choose "
+               "another output folder\n", args.out_dir, args.input);
+    return kExitUsage;
+  }
+  // The output folder before the work: a locked or unwritable OUT fails at once.
+  CommandOutput out("import", args.out_dir);
+  if (const int rc = out.Open({"people.csv", "sentences.csv", "import.json", "rejected.csv", "skipped.csv"});
+      rc != kExitOk)
+    return rc;
+  // A workbook is hashed as it is before reading; a CSV file as it is read.
+  std::string input_sha256 = IsWorkbook(args.input) ? Sha256File(args.input) : "";
   auto reader = OpenInput(args.input, mapping->sheet, &error);
   if (!reader) {
     fmt::print(stderr, "{}\n", error);
@@ -128,6 +146,8 @@ int RunImport(const ImportArgs& args) {
       return ResolveOffense(&*catalog, code, "").how != Resolution::kUnresolved;
     };
   const import::ImportResult r = import::ImportRows(*mapping, *reader, options);
+  if (const auto* csv = dynamic_cast<const CsvInput*>(reader.get())) input_sha256 = csv->sha256();
+  const std::string mapping_sha256 = Sha256File(mapping_path);
 
   const bool quarantine = args.on_error == "quarantine";
   // Errors (the first 20 and a count); warnings grouped by kind with the first example.
@@ -156,25 +176,17 @@ int RunImport(const ImportArgs& args) {
     fmt::print(stderr, "{} warnings {}{}\n", n, code, first ? ", e.g. " + first->Format() : "");
   }
 
-  fs::create_directories(args.out_dir, ec);
-  if (ec) {
-    fmt::print(stderr, "clemency import: {}: {}\n", args.out_dir, ec.message());
-    return kExitInternal;
-  }
-  const std::string out = args.out_dir + "/";
-  if (!WriteRows(out + "people.csv", import::PeopleFields(), r.people, &error) ||
-      !WriteRows(out + "sentences.csv", import::SentenceFields(), r.sentences, &error) ||
-      (quarantine && !WriteRejectedCsv(out + "rejected.csv", r.rejected, &error)) ||
-      (!mapping->skips.empty() && !WriteRejectedCsv(out + "skipped.csv", r.skipped, &error))) {
-    fmt::print(stderr, "clemency import: {}\n", error);
-    return kExitInternal;
-  }
+  if (!WriteRows(out.path("people.csv"), import::PeopleFields(), r.people, &error) ||
+      !WriteRows(out.path("sentences.csv"), import::SentenceFields(), r.sentences, &error) ||
+      (quarantine && !WriteRejectedCsv(out.path("rejected.csv"), r.rejected, &error)) ||
+      (!mapping->skips.empty() && !WriteRejectedCsv(out.path("skipped.csv"), r.skipped, &error)))
+    return out.Fail(error);
   nlohmann::ordered_json j;
   j["mapping"] = mapping_path;
   j["mapping_name"] = mapping->name;
-  j["mapping_sha256"] = Sha256File(mapping_path);
+  j["mapping_sha256"] = mapping_sha256;
   j["input"] = args.input;
-  j["input_sha256"] = Sha256File(args.input);
+  j["input_sha256"] = input_sha256;
   j["as_of"] = as_of.date.ToString();
   j["rows_read"] = r.rows_read;
   j["rows_imported"] = r.rows_imported;
@@ -187,10 +199,10 @@ int RunImport(const ImportArgs& args) {
   j["unmatched_offense_codes"] = r.unmatched_offense_codes;
   j["defaulted_values"] = r.defaulted_values;
   if (catalog) j["catalog"] = catalog->path();
-  if (!WriteFileAtomically(out + "import.json", j.dump(2) + "\n", &error)) {
-    fmt::print(stderr, "clemency import: {}\n", error);
-    return kExitInternal;
-  }
+  if (!WriteFileAtomically(out.path("import.json"), j.dump(2) + "\n", &error)) return out.Fail(error);
+  if (const int rc = out.Commit({"import", as_of.date.ToString(), {{args.input, input_sha256}, {mapping_path, mapping_sha256}}});
+      rc != kExitOk)
+    return rc;
   const std::string skipped = mapping->skips.empty() ? "" : fmt::format(" + {} skipped", r.rows_skipped);
   fmt::print("{}: {} rows read = {} imported + {} rejected{}; {} people, {} sentences\n", options.file_name, r.rows_read,
              r.rows_imported, r.rows_rejected, skipped, r.people.size(), r.sentences.size());

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <map>
 
+#include "clemency/cli/command_output.h"
 #include "clemency/cli/commands.h"
 #include "clemency/cli/screen_session.h"
 #include "clemency/io/rejected_csv.h"
@@ -59,15 +60,24 @@ void PrintReviewTriage(const ScreenSession& s) {
 }  // namespace
 
 int RunScreen(const ScreenArgs& args) {
+  // The output folder first: a locked or unwritable OUT fails before the work.
+  if (OutputHolds(args.out_dir, args.in.data_dir)) {
+    fmt::print(stderr, "clemency screen: -o {} holds the --data folder {}: writing there would replace it; choose "
+               "another output folder\n", args.out_dir, args.in.data_dir);
+    return kExitUsage;
+  }
+  CommandOutput out("screen", args.out_dir, args.staged);
+  if (const int rc = out.Open(kScreenOutputNames); rc != kExitOk) return rc;
   ScreenSession s;
   if (const int rc = PrepareScreen(args.in, "screen", s); rc != kExitOk) return rc;
   const auto t0 = std::chrono::steady_clock::now();
   std::string error;
-  if (!WriteScreeningOutputs(s.context(), s.manifest, args.out_dir, &error) ||
-      (args.in.on_error == "quarantine" && !WriteRejectedCsv(args.out_dir + "/rejected.csv", s.load.rejected, &error))) {
-    fmt::print(stderr, "clemency screen: {}\n", error);
-    return kExitInternal;
-  }
+  if (!WriteScreeningOutputs(s.context(), s.manifest, out.dir(), &error) ||
+      (args.in.on_error == "quarantine" && !WriteRejectedCsv(out.path("rejected.csv"), s.load.rejected, &error)))
+    return out.Fail(error);
+  ManifestInfo info{"screen", s.facts.as_of.ToString(), {}};
+  info.inputs = s.manifest.inputs;  // file names within --data
+  if (const int rc = out.Commit(info); rc != kExitOk) return rc;
   if (args.timings) {
     const double write = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     fmt::print(stderr,
@@ -77,7 +87,8 @@ int RunScreen(const ScreenArgs& args) {
   size_t counts[3] = {0, 0, 0};
   for (Status st : s.screening.status) ++counts[static_cast<int>(st)];
   fmt::print("{}: {} people as of {}: {} eligible, {} needs review, {} not eligible -> {}\n", s.policy->id,
-             s.facts.people(), s.facts.as_of.ToString(), counts[0], counts[1], counts[2], args.out_dir);
+             s.facts.people(), s.facts.as_of.ToString(), counts[0], counts[1], counts[2],
+             args.shown_out.empty() ? args.out_dir : args.shown_out);
   // Codes the catalogs cannot fully resolve, and the decisions hanging on them.
   if (const std::vector<CatalogGap> gaps = FindCatalogGaps(s.facts, &s.screening, &s.triage); !gaps.empty()) {
     uint64_t review = 0;

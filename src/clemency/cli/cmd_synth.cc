@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <string>
 
+#include "clemency/cli/command_output.h"
 #include "clemency/cli/commands.h"
 #include "clemency/cli/progress.h"
 #include "clemency/core/codes.h"
@@ -25,23 +26,19 @@ int RunSynth(const SynthArgs& args) {
   if (!as_of.ok())
     return usage("--as-of \"" + as_of_text + "\": " + std::string(DescribeDateParseError(as_of.error)));
 
-  std::error_code ec;
-  std::filesystem::create_directories(args.out_dir, ec);
-  if (ec) {
-    std::fprintf(stderr, "clemency synth: %s: cannot create the directory: %s\n", args.out_dir.c_str(),
-                 ec.message().c_str());
-    return kExitInternal;
-  }
+  CommandOutput out("synth", args.out_dir, args.staged);
+  if (const int rc = out.Open(kSynthOutputNames); rc != kExitOk) return rc;
 
   SynthOptions options;
   options.jurisdiction = args.jurisdiction;
   options.people = args.people;
   options.seed = args.seed;
   options.as_of = as_of.date;
-  options.out_dir = args.out_dir;
+  options.out_dir = out.dir();
   const SynthResult result = Synthesize(options, TerminalProgress());
   EndTerminalProgress();
   if (!result.ok()) {
+    if (result.status == SynthStatus::kIo) return out.Fail(result.error);
     std::fprintf(stderr, "clemency synth: %s\n", result.error.c_str());
     switch (result.status) {
       case SynthStatus::kUsage: return kExitUsage;
@@ -51,6 +48,7 @@ int RunSynth(const SynthArgs& args) {
     }
     return kExitInternal;
   }
+  if (const int rc = out.Commit({"synth", as_of.date.ToString(), {}}); rc != kExitOk) return rc;
   for (const std::string& note : result.notes) std::fprintf(stderr, "clemency synth: note: %s\n", note.c_str());
   std::printf("wrote %lld people, %lld sentences, %lld facilities to %s (%s, seed %llu, as of %s)\n",
               static_cast<long long>(result.people), static_cast<long long>(result.sentences),

@@ -6,6 +6,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "clemency/cli/command_output.h"
 #include "clemency/cli/commands.h"
 #include "clemency/cli/load_report.h"
 #include "clemency/cli/progress.h"
@@ -33,6 +34,16 @@ int RunValidate(const ValidateArgs& args) {
     return kExitUsage;
   }
 
+  // The output folder first: a locked or unwritable -o fails before the work.
+  if (!args.out_dir.empty() && OutputHolds(args.out_dir, args.data_dir)) {
+    fmt::print(stderr, "clemency validate: -o {} holds the folder {} being validated: writing there would replace it; "
+               "choose another output folder\n", args.out_dir, args.data_dir);
+    return kExitUsage;
+  }
+  CommandOutput out("validate", args.out_dir);
+  if (!args.out_dir.empty())
+    if (const int rc = out.Open({"rejected.csv", "validation.json"}); rc != kExitOk) return rc;
+
   LoadOptions options;
   options.as_of = as_of.date;
   options.progress = TerminalProgress();
@@ -47,19 +58,15 @@ int RunValidate(const ValidateArgs& args) {
   PrintLoadCounts(result, stdout);
 
   if (!args.out_dir.empty()) {
-    std::error_code ec;
-    std::filesystem::create_directories(args.out_dir, ec);
     std::string error;
-    if (quarantine && !WriteRejectedCsv(args.out_dir + "/rejected.csv", result.rejected, &error)) {
-      fmt::print(stderr, "clemency validate: {}\n", error);
-      return kExitInternal;
-    }
+    if (quarantine && !WriteRejectedCsv(out.path("rejected.csv"), result.rejected, &error)) return out.Fail(error);
     nlohmann::ordered_json j = LoadCountsJson(result);
     j["as_of"] = as_of.date.ToString();
-    if (!WriteFileAtomically(args.out_dir + "/validation.json", j.dump(2) + "\n", &error)) {
-      fmt::print(stderr, "clemency validate: {}\n", error);
-      return kExitInternal;
-    }
+    if (!WriteFileAtomically(out.path("validation.json"), j.dump(2) + "\n", &error)) return out.Fail(error);
+    ManifestInfo info{"validate", as_of.date.ToString(), {}};
+    for (const FileCounts* c : {&result.people, &result.sentences, &result.facilities})
+      if (c->present) info.inputs.emplace_back(args.data_dir + "/" + c->file, c->sha256);
+    if (const int rc = out.Commit(info); rc != kExitOk) return rc;
   }
   return kExitOk;
 }

@@ -22,6 +22,7 @@ struct SynthArgs {
   uint64_t seed = 1;
   std::string as_of;  // YYYY-MM-DD; empty = today
   std::string out_dir;
+  bool staged = true;  // false: write straight into out_dir (inside demo's staging folder)
 };
 int RunSynth(const SynthArgs& args);
 
@@ -50,6 +51,8 @@ struct ScreenArgs {
   ScreenInputs in;
   std::string out_dir;
   bool timings = false;  // print the seconds of each stage on stderr
+  bool staged = true;    // false: write straight into out_dir (inside demo's staging folder)
+  std::string shown_out;  // the folder named in the printout, when not out_dir
 };
 int RunScreen(const ScreenArgs& args);
 

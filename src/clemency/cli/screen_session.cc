@@ -8,6 +8,7 @@
 
 #include "clemency/cli/load_report.h"
 #include "clemency/cli/progress.h"
+#include "clemency/io/output_dir.h"
 #include "clemency/law/rules_dir.h"
 
 namespace clemency {
@@ -62,6 +63,42 @@ int LoadPolicyWithSets(const ScreenInputs& in, const std::string& policy_path, c
   return kExitOk;
 }
 
+// A data folder written by import or synth has a manifest.json: a file it
+// names must be there (exit 3), and a file read with other bytes than it
+// names is a warning (someone may have fixed a row by hand), kept in
+// summary.json. Without a manifest.json there is nothing to compare.
+int CheckDataFilesPresent(const std::string& dir, const char* command, std::vector<ManifestFile>* files) {
+  bool absent = false;
+  std::string error;
+  if (!ReadManifest(dir, files, &absent, &error)) {
+    if (!absent) fmt::print(stderr, "warning: clemency {}: {}; the data files are not compared with it\n", command, error);
+    files->clear();
+    return kExitOk;
+  }
+  for (const ManifestFile& f : *files) {
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(std::filesystem::path(dir) / f.name, ec)) continue;
+    fmt::print(stderr, "clemency {}: --data {}: {} is missing, but {}/manifest.json names it: the folder is incomplete\n",
+               command, dir, f.name, dir);
+    return kExitBadData;
+  }
+  return kExitOk;
+}
+
+void CompareDataHashes(const std::string& dir, const char* command, const std::vector<ManifestFile>& files,
+                       ScreenSession& s) {
+  for (const FileCounts* c : {&s.load.people, &s.load.sentences, &s.load.facilities}) {
+    for (const ManifestFile& f : files) {
+      if (f.name != c->file || !c->present || c->sha256 == f.sha256) continue;
+      const std::string text = fmt::format(
+          "{}/{} differs from {}/manifest.json (edited since it was written?); the file was used as read", dir,
+          c->file, dir);
+      fmt::print(stderr, "warning: clemency {}: {}\n", command, text);
+      s.manifest.data_manifest_warnings.push_back(text);
+    }
+  }
+}
+
 }  // namespace
 
 int PrepareScreen(const ScreenInputs& in, const char* command, ScreenSession& s) {
@@ -99,6 +136,8 @@ int PrepareScreen(const ScreenInputs& in, const char* command, ScreenSession& s)
     s.assumptions.push_back(std::move(a));
   }
 
+  std::vector<ManifestFile> data_manifest;
+  if (const int rc = CheckDataFilesPresent(in.data_dir, command, &data_manifest); rc != kExitOk) return rc;
   using Clock = std::chrono::steady_clock;
   const auto t0 = Clock::now();
   LoadOptions options;
@@ -112,6 +151,7 @@ int PrepareScreen(const ScreenInputs& in, const char* command, ScreenSession& s)
     fmt::print(stderr, "clemency {}: the input data has errors: nothing written (see --on-error quarantine)\n", command);
     return kExitBadData;
   }
+  CompareDataHashes(in.data_dir, command, data_manifest, s);
   const Population& pop = *s.load.population;
   const auto t1 = Clock::now();
 
@@ -164,10 +204,8 @@ int PrepareScreen(const ScreenInputs& in, const char* command, ScreenSession& s)
     s.reform_sets[j] = &s.reforms.back();
   }
   if (s.policy) s.manifest.rule_files.insert(s.manifest.rule_files.begin(), policy_path);
-  for (const char* f : {"people.csv", "sentences.csv", "facilities.csv"}) {
-    const std::string path = in.data_dir + "/" + f;
-    if (std::filesystem::exists(path)) s.manifest.input_files.push_back(path);
-  }
+  for (const FileCounts* c : {&s.load.people, &s.load.sentences, &s.load.facilities})
+    if (c->present) s.manifest.inputs.emplace_back(c->file, c->sha256);
   s.manifest.rows = LoadCountsJson(s.load);
 
   // Clemency authority and voting rights of the people's jurisdictions.

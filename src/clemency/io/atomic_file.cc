@@ -2,18 +2,27 @@
 
 #include <cerrno>
 #include <cstring>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 namespace clemency {
 
-AtomicFile::AtomicFile(std::string path) : path_(std::move(path)), partial_path_(path_ + ".partial") {
-  file_ = std::fopen(partial_path_.c_str(), "wb");
-  if (file_ == nullptr) error_ = path_ + ": cannot create: " + std::strerror(errno);
-  else std::setvbuf(file_, nullptr, _IOFBF, 1 << 20);
+AtomicFile::AtomicFile(std::string path) : path_(std::move(path)), partial_path_(path_ + ".partial-XXXXXX") {
+  const int fd = ::mkostemp(partial_path_.data(), O_CLOEXEC);  // O_EXCL, mode 0600
+  if (fd >= 0) file_ = ::fdopen(fd, "wb");
+  if (file_ == nullptr) {
+    error_ = path_ + ": cannot create: " + std::strerror(errno);
+    if (fd >= 0) ::close(fd);
+    partial_path_.clear();
+    return;
+  }
+  std::setvbuf(file_, nullptr, _IOFBF, 1 << 20);
 }
 
 AtomicFile::~AtomicFile() {
   if (file_ != nullptr) std::fclose(file_);
-  if (!committed_) std::remove(partial_path_.c_str());
+  if (!committed_ && !partial_path_.empty()) std::remove(partial_path_.c_str());
 }
 
 void AtomicFile::Write(std::string_view bytes) {
@@ -26,7 +35,7 @@ bool AtomicFile::Commit() {
   if (file_ == nullptr) return false;
   const bool flushed = std::fflush(file_) == 0;
   if (!flushed && error_.empty()) error_ = path_ + ": write failed: " + std::strerror(errno);
-  std::fclose(file_);
+  if (std::fclose(file_) != 0 && error_.empty()) error_ = path_ + ": write failed: " + std::strerror(errno);
   file_ = nullptr;
   if (!error_.empty()) return false;
   if (std::rename(partial_path_.c_str(), path_.c_str()) != 0) {

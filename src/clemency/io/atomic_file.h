@@ -1,7 +1,8 @@
 // An output file that appears under its final name only when complete.
-// Bytes go to "NAME.partial" beside it; Commit() flushes and renames. If the
+// Bytes go to a new file "NAME.partial-XXXXXX" beside it (a unique name,
+// created exclusively, mode 0600); Commit() flushes and renames. If the
 // AtomicFile is destroyed without Commit(), the partial file is removed, so a
-// failed run never leaves a half-written output.
+// failed run never leaves a half-written output and two runs never share one.
 #ifndef CLEMENCY_IO_ATOMIC_FILE_H_
 #define CLEMENCY_IO_ATOMIC_FILE_H_
 

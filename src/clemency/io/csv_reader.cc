@@ -40,6 +40,7 @@ std::unique_ptr<CsvReader> CsvReader::Open(const std::string& path, std::string*
   }
   std::unique_ptr<CsvReader> r(new CsvReader());
   r->fd_ = fd;
+  r->sha_ = std::make_unique<Sha256>();
   size_t initial = kBlockSize;
   if (S_ISREG(st.st_mode)) {
     r->total_bytes_ = static_cast<uint64_t>(st.st_size);
@@ -59,6 +60,10 @@ std::unique_ptr<CsvReader> CsvReader::FromString(std::string_view data) {
   r->total_bytes_ = data.size();
   r->scratch_.reserve(data.size());
   return r;
+}
+
+std::string CsvReader::sha256() const {
+  return sha_ && eof_ && io_error_.empty() ? sha_->Hex() : "";
 }
 
 CsvReader::~CsvReader() {
@@ -81,6 +86,7 @@ bool CsvReader::Refill() {
   for (;;) {
     const ssize_t n = ::read(fd_, buf_.data() + end_, buf_.size() - end_);
     if (n > 0) {
+      if (sha_) sha_->Update(std::string_view(buf_.data() + end_, static_cast<size_t>(n)));
       end_ += static_cast<size_t>(n);
       return true;
     }

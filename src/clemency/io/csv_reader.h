@@ -19,6 +19,8 @@
 #include <string_view>
 #include <vector>
 
+#include "clemency/io/sha256.h"
+
 namespace clemency {
 
 struct CsvRecord {
@@ -51,6 +53,9 @@ class CsvReader {
   const std::string& io_error() const { return io_error_; }
   uint64_t bytes_consumed() const { return consumed_before_ + pos_; }
   uint64_t total_bytes() const { return total_bytes_; }  // 0 when unknown
+  // SHA-256 of the bytes read from the file, once all were read ("" before,
+  // after an I/O error, or for FromString): the manifest's input hash.
+  std::string sha256() const;
 
  private:
   CsvReader() = default;
@@ -70,6 +75,7 @@ class CsvReader {
   uint64_t consumed_before_ = 0;
   uint64_t total_bytes_ = 0;
   std::string io_error_;
+  std::unique_ptr<Sha256> sha_;  // of every byte read (Open only)
 };
 
 }  // namespace clemency

@@ -348,6 +348,7 @@ class FileLoader {
     }
     if (!reader.io_error().empty()) log_.Fatal(counts_.file, reader.io_error());
     counts_.bytes = reader.bytes_consumed();
+    counts_.sha256 = reader.sha256();
   }
 
   // Rejects a row that on_row had accepted (a problem found after reading).

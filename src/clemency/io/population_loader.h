@@ -36,6 +36,7 @@ struct FileCounts {
   uint64_t accepted = 0;
   uint64_t rejected = 0;
   uint64_t bytes = 0;
+  std::string sha256{};  // of the bytes read, "" unless the whole file was read
 };
 
 struct RejectedRow {

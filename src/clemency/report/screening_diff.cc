@@ -372,12 +372,6 @@ std::string DiffSummaryText(const ScreeningDiff& d, const ScreeningSnapshot& bef
 
 bool WriteScreeningDiff(const ScreeningDiff& d, const ScreeningSnapshot& before, const ScreeningSnapshot& after,
                         const std::string& out_dir, std::string* error) {
-  std::error_code ec;
-  std::filesystem::create_directories(out_dir, ec);
-  if (ec) {
-    *error = out_dir + ": cannot create: " + ec.message();
-    return false;
-  }
   const std::string csv = ChangesCsv(d);
   const std::string js = DiffJson(d, before, after).dump(2) + "\n";
   AtomicFile csv_file(out_dir + "/changes.csv");

@@ -119,8 +119,8 @@ nlohmann::ordered_json DiffJson(const ScreeningDiff& d, const ScreeningSnapshot&
 // The short readable summary printed on stdout (several lines, each ending in "\n").
 std::string DiffSummaryText(const ScreeningDiff& d, const ScreeningSnapshot& before, const ScreeningSnapshot& after);
 
-// Writes DIR/changes.csv and DIR/diff.json, each through a temporary name;
-// both are complete before either is renamed into place.
+// Writes DIR/changes.csv and DIR/diff.json into DIR, an existing folder (a
+// staging folder: io/output_dir.h).
 bool WriteScreeningDiff(const ScreeningDiff& d, const ScreeningSnapshot& before, const ScreeningSnapshot& after,
                         const std::string& out_dir, std::string* error);
 

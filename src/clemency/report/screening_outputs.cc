@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <map>
 #include <thread>
@@ -16,7 +18,7 @@
 #include "clemency/report/catalog_gaps.h"
 #include "clemency/report/review_text.h"
 #include "clemency/report/sentence_table.h"
-#include "clemency/report/sha256.h"
+#include "clemency/io/sha256.h"
 #include "clemency/screen/data_coverage.h"
 
 namespace clemency {
@@ -111,7 +113,7 @@ bool WriteCandidatesXlsx(const ScreenContext& c, const std::string& path, std::s
   options.constant_memory = LXW_TRUE;
   lxw_workbook* wb = workbook_new_opt(partial.c_str(), &options);
   if (wb == nullptr) {
-    *error = path + ": cannot create";
+    *error = path + ": cannot create: " + std::strerror(errno);
     return false;
   }
   // A fixed creation time keeps the file identical from run to run.
@@ -150,14 +152,16 @@ bool WriteCandidatesXlsx(const ScreenContext& c, const std::string& path, std::s
     }
     ++row;
   }
+  errno = 0;
   const lxw_error rc = workbook_close(wb);
   if (rc != LXW_NO_ERROR) {
+    const int e = errno;
     std::remove(partial.c_str());
-    *error = fmt::format("{}: {}", path, lxw_strerror(rc));
+    *error = fmt::format("{}: {}{}", path, lxw_strerror(rc), e != 0 ? std::string(": ") + std::strerror(e) : "");
     return false;
   }
   if (std::rename(partial.c_str(), path.c_str()) != 0) {
-    *error = path + ": cannot rename into place";
+    *error = path + ": cannot rename into place: " + std::strerror(errno);
     return false;
   }
   return true;
@@ -305,8 +309,7 @@ nlohmann::ordered_json ScreeningSummary(const ScreenContext& c, const ScreenMani
   json overrides = json::object();
   for (const auto& [k, v] : m.overrides) overrides[k] = v;
   json inputs = json::object(), rules = json::object();
-  for (const std::string& path : m.input_files)
-    inputs[std::filesystem::path(path).filename().string()] = Sha256File(path);
+  for (const auto& [name, sha] : m.inputs) inputs[name] = sha;
   // Rule files by folder and name: offenses/CA.toml and reforms/CA.toml differ.
   // Every rule file used, and whether it came from the user's --rules folder.
   json rule_files = json::array();
@@ -366,17 +369,13 @@ nlohmann::ordered_json ScreeningSummary(const ScreenContext& c, const ScreenMani
         {"rules_sha256", rules},
         {"rule_files", rule_files}}},
   };
+  // Only when a data file differs from its folder's manifest.json (rare).
+  if (!m.data_manifest_warnings.empty()) out["manifest"]["data_manifest_mismatches"] = m.data_manifest_warnings;
   return out;
 }
 
 bool WriteScreeningOutputs(const ScreenContext& c, const ScreenManifest& m, const std::string& out_dir,
                            std::string* error) {
-  std::error_code ec;
-  std::filesystem::create_directories(out_dir, ec);
-  if (ec) {
-    *error = out_dir + ": cannot create: " + ec.message();
-    return false;
-  }
   return WriteScreeningCsv(c, out_dir + "/screening.csv", error) &&
          WriteReasonsJsonl(c, out_dir + "/reasons.jsonl", error) &&
          WriteFileAtomically(out_dir + "/summary.json", ScreeningSummary(c, m).dump(2) + "\n", error) &&

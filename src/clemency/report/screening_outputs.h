@@ -1,6 +1,6 @@
 // The files `clemency screen` writes (DESIGN.md section 5): screening.csv,
-// reasons.jsonl, summary.json and candidates.xlsx, each through a temporary
-// name so a failed run leaves nothing half-written. Same inputs, rules and
+// reasons.jsonl, summary.json and candidates.xlsx, into a staging folder that
+// is moved into place whole (io/output_dir.h). Same inputs, rules and
 // as-of date give byte-identical files: nothing time-dependent is written.
 #ifndef CLEMENCY_REPORT_SCREENING_OUTPUTS_H_
 #define CLEMENCY_REPORT_SCREENING_OUTPUTS_H_
@@ -15,7 +15,10 @@
 namespace clemency {
 
 struct ScreenManifest {
-  std::vector<std::string> input_files;  // hashed into the manifest
+  // Input file name and the sha256 of the bytes read (not re-read afterwards).
+  std::vector<std::pair<std::string, std::string>> inputs;
+  // Warnings of the data folder's own manifest (a file changed since import).
+  std::vector<std::string> data_manifest_warnings;
   std::vector<std::string> rule_files;
   std::vector<std::pair<std::string, std::string>> overrides;  // --set NAME=VALUE, in order
   nlohmann::ordered_json rows;  // rows read/accepted/rejected per input file
@@ -27,7 +30,7 @@ bool WriteScreeningCsv(const ScreenContext& c, const std::string& path, std::str
 bool WriteReasonsJsonl(const ScreenContext& c, const std::string& path, std::string* error);
 bool WriteCandidatesXlsx(const ScreenContext& c, const std::string& path, std::string* error);
 
-// All four into out_dir.
+// All four into out_dir, an existing folder (a staging folder: io/output_dir.h).
 bool WriteScreeningOutputs(const ScreenContext& c, const ScreenManifest& m, const std::string& out_dir,
                            std::string* error);
 
