@@ -13,6 +13,7 @@
 #include "clemency/cli/commands.h"
 #include "clemency/io/csv_writer.h"
 #include "clemency/io/import_transform.h"
+#include "clemency/io/input_file.h"
 #include "clemency/io/rejected_csv.h"
 #include "clemency/io/xlsx_reader.h"
 #include "clemency/law/import_mapping.h"
@@ -97,7 +98,10 @@ int RunImport(const ImportArgs& args) {
   std::error_code ec;
   const std::string mapping_path = MappingPath(args.mapping);
   if (!fs::is_regular_file(mapping_path, ec)) {
-    fmt::print(stderr, "clemency import: --mapping {}: no such mapping file {}\n", args.mapping, mapping_path);
+    if (fs::exists(mapping_path, ec))  // a FIFO, a directory: say what it is
+      fmt::print(stderr, "clemency import: --mapping {}: {}\n", args.mapping, InputFileProblem(mapping_path));
+    else
+      fmt::print(stderr, "clemency import: --mapping {}: no such mapping file {}\n", args.mapping, mapping_path);
     return kExitUsage;
   }
   std::string error;
@@ -165,7 +169,7 @@ int RunImport(const ImportArgs& args) {
   if (!WriteRows(out + "people.csv", import::PeopleFields(), r.people, &error) ||
       !WriteRows(out + "sentences.csv", import::SentenceFields(), r.sentences, &error) ||
       (quarantine && !WriteRejectedCsv(out + "rejected.csv", r.rejected, &error)) ||
-      (!mapping->skips.empty() && !WriteRejectedCsv(out + "skipped.csv", r.skipped, &error))) {
+      ((!mapping->skips.empty() || r.rows_skipped > 0) && !WriteRejectedCsv(out + "skipped.csv", r.skipped, &error))) {
     fmt::print(stderr, "clemency import: {}\n", error);
     return kExitInternal;
   }
@@ -191,10 +195,13 @@ int RunImport(const ImportArgs& args) {
     fmt::print(stderr, "clemency import: {}\n", error);
     return kExitInternal;
   }
-  const std::string skipped = mapping->skips.empty() ? "" : fmt::format(" + {} skipped", r.rows_skipped);
+  const std::string skipped =
+      mapping->skips.empty() && r.rows_skipped == 0 ? "" : fmt::format(" + {} skipped", r.rows_skipped);
   fmt::print("{}: {} rows read = {} imported + {} rejected{}; {} people, {} sentences\n", options.file_name, r.rows_read,
              r.rows_imported, r.rows_rejected, skipped, r.people.size(), r.sentences.size());
-  if (r.rows_skipped > 0) fmt::print("{} rows skipped by the mapping's [[skip]] rules (listed in skipped.csv)\n", r.rows_skipped);
+  if (r.rows_skipped > 0)
+    fmt::print("{} rows skipped by the mapping's [[skip]] rules or duplicate_rows = \"drop\" (listed in skipped.csv)\n",
+               r.rows_skipped);
   if (!r.unmatched_offense_codes.empty())
     fmt::print("{} offense codes not in the {} catalog (listed in import.json)\n", r.unmatched_offense_codes.size(),
                mapping->catalog);

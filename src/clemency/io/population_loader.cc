@@ -4,10 +4,12 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cctype>
 #include <cmath>
 #include <fmt/format.h>
 #include <span>
 #include <string_view>
+#include <unordered_map>
 
 #include "clemency/core/population_builder.h"
 #include "clemency/io/csv_reader.h"
@@ -67,9 +69,10 @@ class ProblemLog {
   explicit ProblemLog(LoadResult& r) : r_(r) {}
   void Add(Problem p) {
     const bool error = p.severity == Severity::kError;
-    (error ? r_.error_count : r_.warning_count)++;
     r_.count_by_code[(error ? "error " : "warning ") + p.code]++;
-    if (r_.problems.size() < LoadResult::kMaxStoredProblems) r_.problems.push_back(std::move(p));
+    const uint64_t warnings_before = r_.warning_count;
+    (error ? r_.error_count : r_.warning_count)++;
+    StoreProblem(r_.problems, r_.unlisted_warnings, warnings_before, std::move(p));
   }
   void Fatal(std::string file, std::string message, std::string code = "file") {
     r_.fatal = true;
@@ -124,6 +127,44 @@ class RowCheck {
   std::string reason_;
 };
 
+// A header cell as matched against the schema: lower case, surrounding
+// spaces and tabs dropped ("Infractions_5y", " medical_high_risk").
+std::string HeaderKey(std::string_view cell) {
+  const size_t b = cell.find_first_not_of(" \t");
+  const size_t e = cell.find_last_not_of(" \t");
+  std::string out(b == std::string_view::npos ? std::string_view() : cell.substr(b, e - b + 1));
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// The Levenshtein distance between a and b, or limit + 1 when it is above limit.
+size_t EditDistance(std::string_view a, std::string_view b, size_t limit) {
+  if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > limit) return limit + 1;
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return std::min(row[b.size()], limit + 1);
+}
+
+// A schema column absent from the header that `key` nearly names: within 1
+// edit for names of up to 5 characters, 2 for longer ones. Null when none.
+const ColumnSpec* NearMiss(std::string_view key, std::span<const ColumnSpec> spec, const std::vector<int>& index) {
+  for (size_t k = 0; k < spec.size(); ++k) {
+    if (index[k] >= 0) continue;
+    const size_t limit = spec[k].name.size() <= 5 ? 1 : 2;
+    if (EditDistance(key, spec[k].name, limit) <= limit) return &spec[k];
+  }
+  return nullptr;
+}
+
 // Maps schema columns to positions in the file's header.
 struct Header {
   std::vector<int> index;  // per ColumnSpec, -1 when absent
@@ -139,35 +180,53 @@ std::optional<Header> ReadHeader(CsvReader& reader, std::string_view file,
     return std::nullopt;
   }
   if (!rec.ok()) {
-    log.Fatal(fmt::format("{}:{}:{}", file, rec.error_line, rec.error_column),
-              "header row: " + rec.error);
+    log.Fatal(fmt::format("{}:{}:{}", file, rec.error_line, rec.error_column), "header row: " + rec.error,
+              rec.error_code);
     return std::nullopt;
   }
   Header h;
   h.width = rec.fields.size();
   h.index.assign(spec.size(), -1);
   bool ok = true;
+  std::vector<size_t> unknown;  // header positions that name no column
   for (size_t i = 0; i < rec.fields.size(); ++i) {
-    const std::string_view name = rec.fields[i];
+    const std::string name = HeaderKey(rec.fields[i]);
     auto it = std::find_if(spec.begin(), spec.end(), [&](const ColumnSpec& c) { return c.name == name; });
     if (it == spec.end()) {
-      Problem p;
-      p.severity = Severity::kWarning;
-      p.code = "unknown_column";
-      p.file = file;
-      p.line = rec.line;
-      p.column = name;
-      p.message = "not a column of the canonical schema; ignored";
-      log.Add(std::move(p));
+      unknown.push_back(i);
       continue;
     }
     const size_t k = static_cast<size_t>(it - spec.begin());
     if (h.index[k] >= 0) {
       log.Fatal(fmt::format("{}:{}", file, rec.line),
-                fmt::format("column \"{}\" appears twice in the header", name), "header");
+                fmt::format("columns \"{}\" and \"{}\" are both column \"{}\" (names are matched ignoring case "
+                            "and surrounding spaces)",
+                            Printable(rec.fields[static_cast<size_t>(h.index[k])]), Printable(rec.fields[i]), name),
+                "header");
       ok = false;
     }
     h.index[k] = static_cast<int>(i);
+  }
+  for (size_t i : unknown) {
+    const std::string name = HeaderKey(rec.fields[i]);
+    const ColumnSpec* near = NearMiss(name, spec, h.index);
+    if (near != nullptr) {
+      log.Fatal(fmt::format("{}:{}", file, rec.line),
+                fmt::format("column \"{}\" is not a column of the schema but close to \"{}\", which is absent: "
+                            "rename it to \"{}\" (or, if it is another column, to a name not so close)",
+                            Printable(rec.fields[i]), near->name, near->name),
+                "near_miss_header");
+      ok = false;
+      continue;
+    }
+    Problem p;
+    p.severity = Severity::kWarning;
+    p.code = "unknown_column";
+    p.file = file;
+    p.line = rec.line;
+    p.column = rec.fields[i];
+    p.message = "not a column of the canonical schema; ignored";
+    log.Add(std::move(p));
   }
   for (size_t k = 0; k < spec.size(); ++k) {
     if (spec[k].required && h.index[k] < 0) {
@@ -282,8 +341,7 @@ struct FieldParser {
 
 bool CheckWidth(const CsvRecord& rec, const Header& h, RowCheck& check) {
   if (!rec.ok()) {
-    check.Error("csv_syntax", "", "",
-                fmt::format("line {} byte {}: {}", rec.error_line, rec.error_column, rec.error));
+    check.Error(rec.error_code, "", "", fmt::format("line {} byte {}: {}", rec.error_line, rec.error_column, rec.error));
     return false;
   }
   if (rec.fields.size() != h.width) {
@@ -314,6 +372,28 @@ std::string ReadBytes(const std::string& path, uint64_t offset, uint32_t length)
   std::fclose(f);
   return ok ? out : "";
 }
+
+// Rows identical byte for byte to an earlier row of the file. Only a hash is
+// kept per row; a match is confirmed by reading the earlier row back.
+class DuplicateRows {
+ public:
+  explicit DuplicateRows(std::string path) : path_(std::move(path)) {}
+  // The line of an earlier identical row, or 0.
+  uint64_t Earlier(const CsvRecord& rec) {
+    const size_t h = std::hash<std::string_view>()(rec.raw);
+    auto [it, inserted] = seen_.try_emplace(h, Seen{rec.line, rec.offset, static_cast<uint32_t>(rec.raw.size())});
+    if (inserted || it->second.length != rec.raw.size()) return 0;
+    return ReadBytes(path_, it->second.offset, it->second.length) == rec.raw ? it->second.line : 0;
+  }
+
+ private:
+  struct Seen {
+    uint64_t line, offset;
+    uint32_t length;
+  };
+  std::string path_;
+  std::unordered_map<size_t, Seen> seen_;
+};
 
 // Drives a file's rows through `on_row(rec, check)`; records rejected rows.
 // on_row returns false when it rejected the row.
@@ -570,8 +650,14 @@ LoadResult LoadPopulation(const std::string& dir, const LoadOptions& options) {
     const PeopleColumns& pc = builder.people();
     RowLocations where;
     std::vector<Enhancement> enh;
+    DuplicateRows duplicate_rows(dir + "/sentences.csv");
     loader.ForEachRow(*reader, [&](const CsvRecord& rec, RowCheck& check) {
       if (!CheckWidth(rec, *header, check)) return false;
+      if (const uint64_t first = duplicate_rows.Earlier(rec); first != 0)
+        check.Warning("duplicate_row", "", "",
+                      fmt::format("identical to line {}: an exact duplicate row (an export fault?); its "
+                                  "sentence_id is then a duplicate too",
+                                  first));
       Row row{&*header, &rec};
       FieldParser parse{check, options.as_of};
       const std::string_view pid = row[kSPerson];
