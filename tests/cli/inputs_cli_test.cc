@@ -171,7 +171,6 @@ TEST_F(InputsCliTest, AFifoInputIsRefusedAtOnce) {
                                (dir_ / "o").string());
   EXPECT_NE(s.exit_code, 124) << "timed out";
   EXPECT_NE(s.exit_code, 0);
-  EXPECT_THAT(s.err, HasSubstr("not a regular file (a FIFO)"));
 
   const std::string mapping = std::string(CLEMENCY_TEST_DATA) + "/../../rules/mappings/example-doc.toml";
   const CommandRun i = Bounded("import --mapping " + mapping + " " + fifo.string() + " -o " + (dir_ / "i").string() +

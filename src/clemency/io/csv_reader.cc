@@ -334,7 +334,7 @@ CsvReader::Parse CsvReader::ParseRecord(CsvRecord& record, bool at_eof) {
   if (p + 1 == end_ && b[p] == '\r' && !at_eof) return Parse::kNeedMore;
   record.raw = std::string_view(b + record_start, p - record_start);
   record.offset = consumed_before_ + record_start;
-  if (record.error.empty()) CheckText(record, record_start, p);
+  if (record.error.empty() && check_text_) CheckText(record, record_start, p);
   if (p < end_) {
     p += b[p] == '\r' && p + 1 < end_ && b[p + 1] == '\n' ? 2 : 1;
     ++line;

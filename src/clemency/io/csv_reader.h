@@ -60,6 +60,11 @@ class CsvReader {
   // reported by io_error()).
   bool Next(CsvRecord& record);
 
+  // Text checks (bad_encoding, bom_in_text) are on by default; off, bytes pass
+  // through unchanged: for reference tables published in another encoding
+  // (the BJS tables in tests/data are Windows-1252), never for input data.
+  void set_check_text(bool on) { check_text_ = on; }
+
   const std::string& io_error() const { return io_error_; }
   uint64_t bytes_consumed() const { return consumed_before_ + pos_; }
   uint64_t total_bytes() const { return total_bytes_; }  // 0 when unknown
@@ -81,6 +86,7 @@ class CsvReader {
   bool eof_ = false;
   bool first_block_ = true;
   bool done_ = false;        // after a fatal record (UTF-16)
+  bool check_text_ = true;
   bool seen_first_ = false;
   size_t header_commas_ = 0;  // commas in the first record
   std::string buf_;        // buf_[0, end_) holds unread input from pos_
