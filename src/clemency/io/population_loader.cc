@@ -9,7 +9,6 @@
 #include <fmt/format.h>
 #include <span>
 #include <string_view>
-#include <unordered_map>
 
 #include "clemency/core/population_builder.h"
 #include "clemency/io/csv_reader.h"
@@ -373,26 +372,35 @@ std::string ReadBytes(const std::string& path, uint64_t offset, uint32_t length)
   return ok ? out : "";
 }
 
-// Rows identical byte for byte to an earlier row of the file. Only a hash is
-// kept per row; a match is confirmed by reading the earlier row back.
+// Accepted rows identical byte for byte to an earlier one: a hash per row
+// while reading, then equal hashes confirmed by reading the rows back.
 class DuplicateRows {
  public:
-  explicit DuplicateRows(std::string path) : path_(std::move(path)) {}
-  // The line of an earlier identical row, or 0.
-  uint64_t Earlier(const CsvRecord& rec) {
-    const size_t h = std::hash<std::string_view>()(rec.raw);
-    auto [it, inserted] = seen_.try_emplace(h, Seen{rec.line, rec.offset, static_cast<uint32_t>(rec.raw.size())});
-    if (inserted || it->second.length != rec.raw.size()) return 0;
-    return ReadBytes(path_, it->second.offset, it->second.length) == rec.raw ? it->second.line : 0;
+  void Add(const CsvRecord& rec, uint32_t row) { rows_.push_back({std::hash<std::string_view>()(rec.raw), row}); }
+  // Calls found(row, earlier_row) for each row equal to an earlier one.
+  template <typename F>
+  void Report(const std::string& path, const RowLocations& where, F&& found) {
+    std::sort(rows_.begin(), rows_.end());
+    for (size_t a = 0; a < rows_.size();) {
+      size_t b = a + 1;
+      while (b < rows_.size() && rows_[b].first == rows_[a].first) ++b;
+      for (size_t j = a + 1; j < b; ++j) {
+        const std::string text = Text(path, where, rows_[j].second);
+        for (size_t i = a; i < j; ++i) {
+          if (Text(path, where, rows_[i].second) != text) continue;
+          found(rows_[j].second, rows_[i].second);
+          break;
+        }
+      }
+      a = b;
+    }
   }
 
  private:
-  struct Seen {
-    uint64_t line, offset;
-    uint32_t length;
-  };
-  std::string path_;
-  std::unordered_map<size_t, Seen> seen_;
+  static std::string Text(const std::string& path, const RowLocations& where, uint32_t row) {
+    return ReadBytes(path, where.offset[row], where.length[row]);
+  }
+  std::vector<std::pair<size_t, uint32_t>> rows_;  // (hash, row), rows in reading order
 };
 
 // Drives a file's rows through `on_row(rec, check)`; records rejected rows.
@@ -650,14 +658,9 @@ LoadResult LoadPopulation(const std::string& dir, const LoadOptions& options) {
     const PeopleColumns& pc = builder.people();
     RowLocations where;
     std::vector<Enhancement> enh;
-    DuplicateRows duplicate_rows(dir + "/sentences.csv");
+    DuplicateRows duplicate_rows;
     loader.ForEachRow(*reader, [&](const CsvRecord& rec, RowCheck& check) {
       if (!CheckWidth(rec, *header, check)) return false;
-      if (const uint64_t first = duplicate_rows.Earlier(rec); first != 0)
-        check.Warning("duplicate_row", "", "",
-                      fmt::format("identical to line {}: an exact duplicate row (an export fault?); its "
-                                  "sentence_id is then a duplicate too",
-                                  first));
       Row row{&*header, &rec};
       FieldParser parse{check, options.as_of};
       const std::string_view pid = row[kSPerson];
@@ -814,8 +817,20 @@ LoadResult LoadPopulation(const std::string& dir, const LoadOptions& options) {
       sc.parole_eligibility_date.push_back(parole);
       sc.source_line.push_back(static_cast<uint32_t>(rec.line));
       builder.AddSentence(enh, strings.Intern(row[kSConsec]));
+      duplicate_rows.Add(rec, static_cast<uint32_t>(sc.person.size() - 1));
       where.Add(rec);
       return true;
+    });
+    duplicate_rows.Report(dir + "/sentences.csv", where, [&](uint32_t row, uint32_t earlier) {
+      Problem p;
+      p.severity = Severity::kWarning;
+      p.code = "duplicate_row";
+      p.file = "sentences.csv";
+      p.line = sc.source_line[row];
+      p.message = fmt::format("identical to line {}: an exact duplicate row (an export fault?); its sentence_id is "
+                              "then a duplicate too",
+                              sc.source_line[earlier]);
+      log.Add(std::move(p));
     });
 
     // Checks across a person's sentences: unique sentence_id, consecutive_to

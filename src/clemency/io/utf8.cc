@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cstdint>
 #include <cstring>
 
 namespace clemency {
@@ -37,6 +38,16 @@ const char* TextIssue::Code() const { return kind == Kind::kByteOrderMark ? "bom
 
 std::optional<TextIssue> FindTextIssue(std::string_view text) {
   for (size_t i = 0; i < text.size();) {
+    // Eight ASCII bytes, none of them NUL, at a time.
+    constexpr uint64_t kHigh = 0x8080808080808080ull, kOnes = 0x0101010101010101ull;
+    if (text.size() - i >= 8) {
+      uint64_t w;
+      std::memcpy(&w, text.data() + i, 8);
+      if (((w | ((w - kOnes) & ~w)) & kHigh) == 0) {
+        i += 8;
+        continue;
+      }
+    }
     const auto c = static_cast<unsigned char>(text[i]);
     if (c >= 0x01 && c < 0x80) {
       ++i;
