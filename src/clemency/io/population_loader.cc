@@ -10,6 +10,7 @@
 #include <span>
 #include <string_view>
 
+#include "clemency/core/edit_distance.h"
 #include "clemency/core/population_builder.h"
 #include "clemency/io/csv_reader.h"
 
@@ -136,30 +137,13 @@ std::string HeaderKey(std::string_view cell) {
   return out;
 }
 
-// The Levenshtein distance between a and b, or limit + 1 when it is above limit.
-size_t EditDistance(std::string_view a, std::string_view b, size_t limit) {
-  if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > limit) return limit + 1;
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diag = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return std::min(row[b.size()], limit + 1);
-}
-
 // A schema column absent from the header that `key` nearly names: within 1
 // edit for names of up to 5 characters, 2 for longer ones. Null when none.
 const ColumnSpec* NearMiss(std::string_view key, std::span<const ColumnSpec> spec, const std::vector<int>& index) {
   for (size_t k = 0; k < spec.size(); ++k) {
     if (index[k] >= 0) continue;
     const size_t limit = spec[k].name.size() <= 5 ? 1 : 2;
-    if (EditDistance(key, spec[k].name, limit) <= limit) return &spec[k];
+    if (EditDistance(key, spec[k].name) <= limit) return &spec[k];
   }
   return nullptr;
 }
