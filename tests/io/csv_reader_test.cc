@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cstdio>
 #include <fstream>
 #include <random>
@@ -65,9 +68,11 @@ TEST(CsvReaderTest, CrlfBomAndNoFinalNewline) {
 }
 
 TEST(CsvReaderTest, BomOnlyAtStartAndOnlyOnce) {
+  // A second one is text, and an invisible U+FEFF in a value is an error.
   const Parsed p = Parse("\xEF\xBB\xBF\xEF\xBB\xBFx\n");
-  ASSERT_EQ(p.rows.size(), 1u);
-  EXPECT_EQ(p.rows[0][0], "\xEF\xBB\xBFx");
+  EXPECT_TRUE(p.rows.empty());
+  EXPECT_EQ(p.errors, (std::vector<std::string>{"1:1: a byte order mark (U+FEFF, invisible) at byte offset 3: remove "
+                                                "it (it makes two equal-looking values differ)"}));
 }
 
 TEST(CsvReaderTest, TrailingCommaGivesEmptyLastField) {
@@ -101,12 +106,116 @@ TEST(CsvReaderTest, UnterminatedQuoteResumesOnTheNextLine) {
   EXPECT_EQ(p.lines, (std::vector<uint64_t>{1, 3, 4}));
 }
 
-TEST(CsvReaderTest, LoneCarriageReturnInsideAFieldIsData) {
-  EXPECT_EQ(Parse("a\rb,c\n").rows, (Rows{{"a\rb", "c"}}));
+// Old Mac exports end lines with a CR alone: read as line ends, counted as lines.
+TEST(CsvReaderTest, CrOnlyLineEndsAreLineEnds) {
+  const Parsed p = Parse("id,name\r1,\"a\rb\"\r\r2,c\r");
+  EXPECT_EQ(p.rows, (Rows{{"id", "name"}, {"1", "a\rb"}, {"2", "c"}}));
+  EXPECT_EQ(p.lines, (std::vector<uint64_t>{1, 2, 5}));
+  EXPECT_TRUE(p.errors.empty());
+  EXPECT_EQ(Parse("a\rb,c\n").rows, (Rows{{"a"}, {"b", "c"}}));
 }
 
-TEST(CsvReaderTest, NonUtf8BytesPassThrough) {
-  EXPECT_EQ(Parse("18\x96" "19,x\n").rows, (Rows{{"18\x96" "19", "x"}}));
+// Every way of ending lines gives the same rows and line numbers.
+TEST(CsvReaderTest, LineEndStylesAgree) {
+  const std::string lf = "h1,h2\n1,\"x\ny\"\n\n2,z\n";
+  const Parsed want = Parse(lf);
+  for (const char* eol : {"\r\n", "\r"}) {
+    std::string other;
+    for (char c : lf) c == '\n' ? other += eol : other += c;
+    const Parsed got = Parse(other);
+    EXPECT_EQ(got.lines, want.lines) << eol;
+    ASSERT_EQ(got.rows.size(), want.rows.size()) << eol;
+    EXPECT_EQ(got.rows[0], want.rows[0]);
+    EXPECT_EQ(got.rows[2], want.rows[2]);
+  }
+}
+
+struct BadTextCase {
+  std::string name;
+  std::string data;
+  std::string code;
+  std::string error;  // "line:col: message" prefix
+};
+
+class CsvReaderBadTextTest : public ::testing::TestWithParam<BadTextCase> {};
+
+TEST_P(CsvReaderBadTextTest, RejectsTheRecordWithWhereAndWhy) {
+  const BadTextCase& c = GetParam();
+  auto r = CsvReader::FromString(c.data);
+  CsvRecord rec;
+  std::vector<std::string> codes, errors;
+  size_t good = 0;
+  while (r->Next(rec)) {
+    if (rec.ok()) {
+      ++good;
+      continue;
+    }
+    codes.push_back(rec.error_code);
+    errors.push_back(std::to_string(rec.error_line) + ":" + std::to_string(rec.error_column) + ": " + rec.error);
+  }
+  ASSERT_EQ(codes.size(), 1u) << c.name;
+  EXPECT_EQ(codes[0], c.code);
+  EXPECT_EQ(errors[0].substr(0, c.error.size()), c.error) << errors[0];
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, CsvReaderBadTextTest,
+    ::testing::Values(
+        BadTextCase{"Latin1", "a,b\nx,18\x96" "19\nok,1\n", "bad_encoding",
+                    "2:5: invalid UTF-8 (byte 0x96) at byte offset 8: the file must be UTF-8"},
+        BadTextCase{"Nul", std::string("a,b\nP\0001,x\n", 10), "bad_encoding", "2:2: a NUL byte (0x00) at byte offset 5"},
+        BadTextCase{"NulInQuotes", std::string("a,b\n1,\"x\ny\0\"\n", 13), "bad_encoding", "3:2: a NUL byte"},
+        BadTextCase{"Overlong", "a\n\xC0\xAF\n", "bad_encoding", "2:1: invalid UTF-8 (byte 0xC0)"},
+        BadTextCase{"Surrogate", "a\n\xED\xA0\x80\n", "bad_encoding", "2:1: invalid UTF-8 (byte 0xED)"},
+        BadTextCase{"Truncated", "a\nx\xE2\x82", "bad_encoding", "2:2: invalid UTF-8 (byte 0xE2)"},
+        BadTextCase{"BomInValue", "a,b\n1,\xEF\xBB\xBFx\n", "bom_in_text",
+                    "2:3: a byte order mark (U+FEFF, invisible) at byte offset 6: remove it"},
+        BadTextCase{"BomInHeaderCell", "a,\xEF\xBB\xBF" "b\n1,2\n", "bom_in_text", "1:3: a byte order mark"},
+        BadTextCase{"Utf16LeBom", std::string("\xFF\xFE" "a\0,\0b\0\n\0", 10), "utf16",
+                    "1:1: the file is UTF-16 (it starts with a UTF-16 byte order mark): save it as UTF-8"},
+        BadTextCase{"Utf16BeNoBom", std::string("\0a\0,\0b\0\n\0" "1\0,\0" "2\0\n", 16), "utf16",
+                    "1:1: the file is UTF-16 (a NUL byte every other byte)"}),
+    [](const auto& test) { return test.param.name; });
+
+TEST(CsvReaderTest, Utf8IsAccepted) {
+  EXPECT_EQ(Parse("name\nJos\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80\n").rows.size(), 2u);
+  EXPECT_TRUE(Parse("name\nJos\xC3\xA9\n").errors.empty());
+}
+
+// A stray quote that closes many lines later swallowed 1,490 rows into one
+// field: it is an error at the opening quote, and the rows after that line
+// are read as rows.
+TEST(CsvReaderTest, StrayQuoteThatClosesFarAwayIsAnError) {
+  std::string data = "id,a,b,c,d,e,f\n1,x,\"oops,y,z,w,v,u\n";
+  for (int i = 2; i < 12; ++i) data += std::to_string(i) + ",x,y,z,w,v,u\n";
+  data += "12,x,end\",z,w,v,u\n13,x,y,z,w,v,u\n";
+  const Parsed p = Parse(data);
+  ASSERT_EQ(p.errors.size(), 2u);
+  EXPECT_EQ(p.errors[0],
+            "2:5: a quoted field opens here and closes only at line 13 column 9, taking in 11 lines that look like "
+            "rows: a stray quote? (a value with a quote must be quoted whole, with the quote doubled)");
+  EXPECT_EQ(p.errors[1].substr(0, 5), "13:9:");  // the closing quote, in an unquoted field
+  EXPECT_EQ(p.rows.size(), 12u);  // the header, rows 2..11, row 13
+  EXPECT_EQ(p.lines.back(), 14u);
+}
+
+// Legitimate multi-line notes stay fields: prose lines, a few commas.
+TEST(CsvReaderTest, MultiLineNotesAreNotStrayQuotes) {
+  std::string notes;
+  for (int i = 0; i < 200; ++i) notes += "Seen by the board, again, on appeal.\n";
+  const Parsed p = Parse("id,a,b,c,d,e,notes\n1,x,y,z,w,v,\"" + notes + "\"\n2,x,y,z,w,v,u\n");
+  EXPECT_TRUE(p.errors.empty());
+  ASSERT_EQ(p.rows.size(), 3u);
+  EXPECT_EQ(p.lines, (std::vector<uint64_t>{1, 2, 203}));
+  // Lines that look like rows, but only one of them: still a field.
+  EXPECT_TRUE(Parse("id,a,b,c,d,e,f\n1,\"x\ny\n1,2,3,4,5,6,7\nz\",b,c,d,e,f,g\n").errors.empty());
+}
+
+TEST(CsvReaderTest, QuotedFieldWithTooManyLinesIsAStrayQuote) {
+  const std::string big(CsvReader::kStrayQuoteLines + 1, '\n');
+  const Parsed p = Parse("a,b\n1,\"" + big + "\"\n");
+  ASSERT_EQ(p.errors.size(), 2u);
+  EXPECT_NE(p.errors[0].find("a stray quote?"), std::string::npos);
 }
 
 TEST(CsvReaderTest, RawAndOffsetPointAtTheRecord) {
@@ -124,7 +233,31 @@ TEST(CsvReaderTest, RawAndOffsetPointAtTheRecord) {
 TEST(CsvReaderTest, OpenReportsMissingFile) {
   std::string error;
   EXPECT_EQ(CsvReader::Open("/nonexistent/people.csv", &error), nullptr);
-  EXPECT_EQ(error, "/nonexistent/people.csv: cannot open: No such file or directory");
+  EXPECT_EQ(error, "/nonexistent/people.csv: cannot open: no such file");
+}
+
+// A FIFO would block the run forever: it is refused at once.
+TEST(CsvReaderTest, OpenRefusesAFifoAndADirectory) {
+  const std::string fifo = ::testing::TempDir() + "/csv_reader_fifo";
+  std::remove(fifo.c_str());
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  std::string error;
+  EXPECT_EQ(CsvReader::Open(fifo, &error), nullptr);
+  EXPECT_EQ(error, fifo + ": not a regular file (a FIFO)");
+  std::remove(fifo.c_str());
+  EXPECT_EQ(CsvReader::Open(::testing::TempDir(), &error), nullptr);
+  EXPECT_NE(error.find("not a regular file (a directory)"), std::string::npos);
+}
+
+TEST(CsvReaderTest, OpenSaysPermissionDenied) {
+  if (::geteuid() == 0) GTEST_SKIP() << "root reads any file";
+  const std::string path = ::testing::TempDir() + "/csv_reader_noperm.csv";
+  { std::ofstream(path) << "a\n"; }
+  ::chmod(path.c_str(), 0);
+  std::string error;
+  EXPECT_EQ(CsvReader::Open(path, &error), nullptr);
+  EXPECT_EQ(error, path + ": cannot open: permission denied");
+  std::remove(path.c_str());
 }
 
 // Writer -> file -> streaming reader, across many block boundaries: records
@@ -138,8 +271,11 @@ TEST(CsvReaderTest, RoundTripsThroughAFileAcrossBlockBoundaries) {
     const int n = 1 + static_cast<int>(rng() % 5);
     for (int k = 0; k < n; ++k) {
       std::string f;
-      const size_t len = rng() % 9 == 0 ? 100 + rng() % 5000 : rng() % 12;
-      for (size_t j = 0; j < len; ++j) f.push_back(alphabet[rng() % alphabet.size()]);
+      // Long fields without line ends: many lines in one field look like a stray quote.
+      const bool long_field = rng() % 9 == 0;
+      const std::string_view letters = long_field ? std::string_view("ab,\" x") : alphabet;
+      const size_t len = long_field ? 100 + rng() % 5000 : rng() % 12;
+      for (size_t j = 0; j < len; ++j) f.push_back(letters[rng() % letters.size()]);
       row.push_back(f);
     }
     // A row of one empty field is written as a blank line, which readers skip.

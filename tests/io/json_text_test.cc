@@ -21,5 +21,14 @@ TEST(JsonTextTest, EscapesWhatJsonRequires) {
   EXPECT_EQ(J("Cal. Penal Code 667.5(c) \xC2\xA7"), "\"Cal. Penal Code 667.5(c) \xC2\xA7\"");  // UTF-8 passes through
 }
 
+// A second guard behind the readers: bytes that are not UTF-8 never make the
+// output invalid JSON, and a NUL is escaped, not a cut.
+TEST(JsonTextTest, InvalidUtf8BecomesReplacementCharacter) {
+  EXPECT_EQ(J("18\x96" "19"), "\"18\\ufffd19\"");
+  EXPECT_EQ(J("\xC3"), "\"\\ufffd\"");                // a truncated sequence
+  EXPECT_EQ(J("\xED\xA0\x80"), "\"\\ufffd\\ufffd\\ufffd\"");  // a surrogate
+  EXPECT_EQ(J(std::string_view("P\0" "1", 3)), "\"P\\u00001\"");
+}
+
 }  // namespace
 }  // namespace clemency

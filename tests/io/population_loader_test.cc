@@ -1,10 +1,15 @@
 #include "clemency/io/population_loader.h"
 
 #include <gmock/gmock.h>
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <string>
 
 namespace clemency {
@@ -251,13 +256,14 @@ TEST_F(LoaderTest, FileLevelProblemsAreFatal) {
   EXPECT_TRUE(r.fatal);
   EXPECT_FALSE(r.population.has_value());
   EXPECT_THAT(Messages(r, Severity::kError),
-              ElementsAre("people.csv:1: column \"sex\" appears twice in the header",
+              ElementsAre("people.csv:1: columns \"sex\" and \"sex\" are both column \"sex\" (names are matched "
+                          "ignoring case and surrounding spaces)",
                           "people.csv:1: required column \"admission_date\" is missing from the header"));
 
   std::filesystem::remove(dir_ + "/people.csv");
   r = Load();
   EXPECT_TRUE(r.fatal);
-  EXPECT_THAT(Messages(r, Severity::kError), ElementsAre("people.csv: cannot open: No such file or directory"));
+  EXPECT_THAT(Messages(r, Severity::kError), ElementsAre("people.csv: cannot open: no such file"));
 
   Write("people.csv", "");
   r = Load();
@@ -278,6 +284,190 @@ TEST_F(LoaderTest, UnknownColumnsAreWarningsAndCsvSyntaxErrorsRejectTheRow) {
   EXPECT_THAT(Messages(r, Severity::kError),
               ElementsAre("people.csv:3: line 3 byte 39: a quote inside an unquoted field (quote the whole field and double the quote)"));
   EXPECT_EQ(r.rejected[0].record, "B,CA,1961-02-01,M,black,2000-01-01,bad\"quote");
+}
+
+// Rows of a small population, written with any line end.
+std::string People(const char* eol) {
+  std::string s = kPeopleHeader;
+  s += "A,CA,1960-05-01,day,M,black,2000-01-01,new_sentence,,2,1\nB,CA,1990-02-28,year,F,white,2020-06-01,,,,\n";
+  std::string out;
+  for (char c : s) c == '\n' ? out += eol : out += c;
+  return out;
+}
+std::string Sentences(const char* eol) {
+  std::string s = kSentencesHeader;
+  s += "A,1,CA:PC 187,\"Murder,\nfirst degree\",1999-01-01,1999-12-01,lwop,,,,,,,,active,,,\n"
+       "B,1,CA:HS 11350,,2019-01-01,2019-05-01,determinate,365,,,,,,,active,,,\n";
+  std::string out;
+  for (char c : s) c == '\n' ? out += eol : out += c;
+  return out;
+}
+
+// An old Mac export (CR only) read as one header line and 0 rows, exit 0.
+TEST_F(LoaderTest, CrOnlyFilesLoadAsTheirLfCopies) {
+  for (const char* eol : {"\n", "\r", "\r\n"}) {
+    Write("people.csv", People(eol));
+    Write("sentences.csv", Sentences(eol));
+    const LoadResult r = Load();
+    ASSERT_FALSE(r.fatal);
+    EXPECT_EQ(r.error_count, 0u) << ::testing::PrintToString(Messages(r, Severity::kError));
+    EXPECT_EQ(r.people.accepted, 2u);
+    EXPECT_EQ(r.sentences.accepted, 2u);
+    const Population& pop = *r.population;
+    const uint32_t b = pop.FindPerson("B");
+    ASSERT_NE(b, kNoIndex);
+    EXPECT_EQ(pop.people.source_line[b], 3u);
+    EXPECT_EQ(pop.sentences.source_line[pop.SentencesOf(b).begin], 4u);  // the quoted line end counts
+  }
+}
+
+// A stray quote that closed 1,490 rows later: "510 rows read = 510 accepted".
+TEST_F(LoaderTest, StrayQuoteIsAnErrorAndTheRowsAfterItAreRead) {
+  std::string people = kPeopleHeader;
+  people += "P0,CA,1960-05-01,day,M,black,2000-01-01,\"new_sentence,,2,1\n";
+  for (int i = 1; i <= 20; ++i) people += "P" + std::to_string(i) + ",CA,1960-05-01,day,M,black,2000-01-01,,,2,1\n";
+  people += "P21,CA,1960-05-01,day,M,black,2000-01-01,x\",,2,1\n";
+  Write("people.csv", people);
+  Write("sentences.csv", kSentencesHeader);
+  const LoadResult r = Load();
+  ExpectReconciled(r);
+  EXPECT_EQ(r.people.rows_read, 22u);
+  EXPECT_EQ(r.people.accepted, 20u);
+  const auto errors = Messages(r, Severity::kError);
+  ASSERT_EQ(errors.size(), 2u);
+  EXPECT_THAT(errors[0], HasSubstr("people.csv:2: line 2 byte 41: a quoted field opens here and closes only at "
+                                   "line 23 column 43, taking in 21 lines that look like rows: a stray quote?"));
+  EXPECT_THAT(errors[1], HasSubstr("people.csv:23: line 23 byte 43: a quote inside an unquoted field"));
+  EXPECT_EQ(r.count_by_code.at("error stray_quote"), 1u);
+}
+
+struct HeaderCase {
+  std::string name;
+  std::string infractions_header;  // replaces "infractions_5y"
+  std::string error;               // "" when the file loads with the column
+};
+
+class LoaderHeaderTest : public LoaderTest, public ::testing::WithParamInterface<HeaderCase> {};
+
+// A near-miss optional header dropped the column with a warning: 241 eligible
+// became 0. Headers match ignoring case and spaces; a near miss stops the load.
+TEST_P(LoaderHeaderTest, HeadersMatchIgnoringCaseAndSpacesAndNearMissesStop) {
+  std::string header = kPeopleHeader;
+  header.replace(header.find("infractions_5y"), 14, GetParam().infractions_header);
+  Write("people.csv", header + "A,CA,1960-05-01,day,M,black,2000-01-01,new_sentence,,7,1\n");
+  Write("sentences.csv", std::string(kSentencesHeader) +
+                             "A,1,CA:PC 187,,1999-01-01,1999-12-01,lwop,,,,,,,,active,,,\n");
+  const LoadResult r = Load();
+  if (GetParam().error.empty()) {
+    ASSERT_FALSE(r.fatal) << ::testing::PrintToString(Messages(r, Severity::kError));
+    EXPECT_EQ(r.warning_count, 0u) << ::testing::PrintToString(Messages(r, Severity::kWarning));
+    EXPECT_EQ(r.population->people.infractions_5y[0], 7);
+  } else {
+    EXPECT_TRUE(r.fatal);
+    EXPECT_THAT(Messages(r, Severity::kError), ElementsAre(GetParam().error));
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, LoaderHeaderTest,
+    ::testing::Values(
+        HeaderCase{"Exact", "infractions_5y", ""}, HeaderCase{"Capitalised", "Infractions_5y", ""},
+        HeaderCase{"Spaces", "  INFRACTIONS_5Y ", ""}, HeaderCase{"Tab", "\tinfractions_5y", ""},
+        HeaderCase{"Singular", "infraction_5y",
+                   "people.csv:1: column \"infraction_5y\" is not a column of the schema but close to "
+                   "\"infractions_5y\", which is absent: rename it to \"infractions_5y\" (or, if it is another "
+                   "column, to a name not so close)"},
+        HeaderCase{"TwoEdits", "Infractions 5 y",
+                   "people.csv:1: column \"Infractions 5 y\" is not a column of the schema but close to "
+                   "\"infractions_5y\", which is absent: rename it to \"infractions_5y\" (or, if it is another "
+                   "column, to a name not so close)"},
+        HeaderCase{"TwiceAfterNormalising", "infractions_5y,Infractions_5Y",
+                   "people.csv:1: columns \"infractions_5y\" and \"Infractions_5Y\" are both column "
+                   "\"infractions_5y\" (names are matched ignoring case and surrounding spaces)"}),
+    [](const auto& test) { return test.param.name; });
+
+// A column that resembles one already present is another column: a warning.
+TEST_F(LoaderTest, ACloseNameBesideTheRealColumnIsOnlyUnknown) {
+  std::string header = kPeopleHeader;
+  header.replace(header.size() - 1, 1, ",infraction_5y\n");
+  Write("people.csv", header + "A,CA,1960-05-01,day,M,black,2000-01-01,new_sentence,,7,1,x\n");
+  Write("sentences.csv", kSentencesHeader);
+  const LoadResult r = Load();
+  EXPECT_FALSE(r.fatal);
+  EXPECT_EQ(r.count_by_code.at("warning unknown_column"), 1u);
+}
+
+// NUL and invalid UTF-8 were accepted and written into reasons.jsonl and the
+// workbook; a UTF-16 file was "missing columns". Each is now named.
+TEST_F(LoaderTest, BadTextRejectsTheRowWithWhereItIs) {
+  std::string people = People("\n");
+  people.replace(people.find("\nB,") + 2, 0, std::string("\0", 1));  // B -> B\0
+  people += "C\x96,CA,1960-05-01,day,M,black,2000-01-01,,,,\n";
+  Write("people.csv", people);
+  Write("sentences.csv", kSentencesHeader);
+  const LoadResult r = Load();
+  ExpectReconciled(r);
+  EXPECT_EQ(r.people.accepted, 1u);
+  EXPECT_THAT(Messages(r, Severity::kError),
+              ElementsAre(HasSubstr("people.csv:3: line 3 byte 2: a NUL byte (0x00) at byte offset 197: the file "
+                                    "must be UTF-8 text"),
+                          HasSubstr("people.csv:4: line 4 byte 2: invalid UTF-8 (byte 0x96) at byte offset")));
+  EXPECT_EQ(r.count_by_code.at("error bad_encoding"), 2u);
+}
+
+TEST_F(LoaderTest, Utf16FileSaysSo) {
+  std::string utf16 = "\xFF\xFE";
+  for (char c : People("\r\n")) utf16 += std::string{c, '\0'};
+  Write("people.csv", utf16);
+  Write("sentences.csv", kSentencesHeader);
+  const LoadResult r = Load();
+  EXPECT_TRUE(r.fatal);
+  EXPECT_THAT(Messages(r, Severity::kError),
+              ElementsAre("people.csv:1:1: header row: the file is UTF-16 (it starts with a UTF-16 byte order "
+                          "mark): save it as UTF-8 (in Excel: CSV UTF-8)"));
+}
+
+// The problem store stopped at 10,000: an error after 10,000 warnings was
+// counted but never shown. Errors are always kept; warnings past the cap are
+// counted by kind.
+TEST_F(LoaderTest, AnErrorAfterTenThousandWarningsIsKept) {
+  std::string people = kPeopleHeader;
+  const int n = static_cast<int>(kMaxStoredWarnings) + 5;
+  for (int i = 0; i < n; ++i) people += "P" + std::to_string(i) + ",CA,1960-05-01,day,M,black,2000-01-01,,,,\n";
+  people += "BAD,CA,1960-05-01,day,Z,black,2000-01-01,,,,\n";
+  Write("people.csv", people);
+  Write("sentences.csv", kSentencesHeader);
+  const LoadResult r = Load();
+  EXPECT_EQ(r.warning_count, static_cast<uint64_t>(n));  // no_active_sentence, one each
+  EXPECT_EQ(r.error_count, 1u);
+  const auto errors = Messages(r, Severity::kError);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_THAT(errors[0], HasSubstr(fmt::format("people.csv:{}: column \"sex\" value \"Z\"", n + 2)));
+  EXPECT_EQ(Messages(r, Severity::kWarning).size(), kMaxStoredWarnings);
+  EXPECT_EQ(r.unlisted_warnings, (std::map<std::string, uint64_t>{{"no_active_sentence", 5}}));
+}
+
+// An exact duplicate row doubled a person's sentences without a word.
+TEST_F(LoaderTest, AnExactDuplicateSentenceRowIsNamed) {
+  Write("people.csv", People("\n"));
+  std::string sentences = Sentences("\n");
+  sentences += "B,1,CA:HS 11350,,2019-01-01,2019-05-01,determinate,365,,,,,,,active,,,\n";
+  Write("sentences.csv", sentences);
+  const LoadResult r = Load();
+  ExpectReconciled(r);
+  EXPECT_THAT(Messages(r, Severity::kWarning),
+              testing::Contains("sentences.csv:5: warning: identical to line 4: an exact duplicate row (an export "
+                                "fault?); its sentence_id is then a duplicate too"));
+  EXPECT_EQ(r.count_by_code.at("warning duplicate_row"), 1u);
+}
+
+// A FIFO as an input blocked the run forever.
+TEST_F(LoaderTest, AFifoIsRefusedAtOnce) {
+  Write("people.csv", People("\n"));
+  ASSERT_EQ(::mkfifo((dir_ + "/sentences.csv").c_str(), 0600), 0);
+  const LoadResult r = Load();
+  EXPECT_TRUE(r.fatal);
+  EXPECT_THAT(Messages(r, Severity::kError), ElementsAre("sentences.csv: not a regular file (a FIFO)"));
 }
 
 }  // namespace

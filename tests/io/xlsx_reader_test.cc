@@ -8,6 +8,7 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
 #include <zip.h>
@@ -197,6 +198,38 @@ TEST(XlsxReaderTest, BrokenWorkbooksGiveClearMessages) {
             "xl/worksheets/sheet1.xml:1:23: row number \"x\": expected 1 to 1048576");
   EXPECT_EQ(SheetError("m5.xlsx", "<worksheet><sheetData>"),
             "xl/worksheets/sheet1.xml:1:23: malformed XML: no element found");
+}
+
+// Issue 10: the same text rules as a CSV file. A byte order mark inside a cell
+// (invisible) makes the row an error record naming the cell; bytes that are
+// not UTF-8 are malformed XML; a FIFO is refused before libzip blocks on it.
+TEST(XlsxReaderTest, BadCellTextIsAnErrorRecord) {
+  const std::string sheet =
+      R"(<worksheet><sheetData><row r="1"><c t="inlineStr"><is><t>ID</t></is></c></row>)"
+      "<row r=\"7\"><c t=\"inlineStr\"><is><t>1</t></is></c><c t=\"inlineStr\"><is><t>\xEF\xBB\xBFP1</t></is></c></row>"
+      R"(</sheetData></worksheet>)";
+  std::string error;
+  auto r = XlsxReader::Open(Archive("bom.xlsx", {{"xl/workbook.xml", kWorkbook}, {"xl/worksheets/sheet1.xml", sheet}}),
+                            "", &error);
+  ASSERT_TRUE(r) << error;
+  CsvRecord rec;
+  ASSERT_TRUE(r->Next(rec));
+  EXPECT_TRUE(rec.ok());
+  ASSERT_TRUE(r->Next(rec));
+  EXPECT_FALSE(rec.ok());
+  EXPECT_EQ(rec.error_code, "bom_in_text");
+  EXPECT_EQ(rec.error_line, 7u);
+  EXPECT_EQ(rec.error_column, 2u);
+  EXPECT_EQ(rec.error, "cell B7: a byte order mark (U+FEFF, invisible) at byte 1 of the cell: remove it");
+
+  EXPECT_EQ(SheetError("latin1.xlsx", "<worksheet><sheetData><row><c t=\"inlineStr\"><is><t>Bl\xE9</t></is></c></row>"
+                                      "</sheetData></worksheet>"),
+            "xl/worksheets/sheet1.xml:1:54: malformed XML: not well-formed (invalid token)");
+
+  const std::string fifo = Scratch("pipe.xlsx").string();
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  EXPECT_FALSE(XlsxReader::Open(fifo, "", &error));
+  EXPECT_EQ(error, fifo + ": not a regular file (a FIFO)");
 }
 
 }  // namespace

@@ -519,6 +519,66 @@ TEST(ImportMappingTest, SentenceIdsFromAColumnMustBeGivenAndUnique) {
                                        "in.csv:4: column \"SID\" value \"\": sentence_id is required"));
 }
 
+// Issue 10: an exact duplicate row doubled a person's sentences without a word.
+TEST(ImportMappingTest, ExactDuplicateRowsAreKeptWithAWarningOrDropped) {
+  const std::string csv = std::string(kHeader) +
+                          "1,03/02/1960,Male,Black,1/5/2001,707.2\n"
+                          "1,03/02/1960,Male,Black,1/5/2001,714.2(2)\n"
+                          "1,03/02/1960,Male,Black,1/5/2001,707.2\n";
+  const ImportResult kept = Import(kBase, csv);
+  EXPECT_EQ(kept.sentences.size(), 3u);
+  EXPECT_THAT(Problems(kept),
+              ElementsAre("in.csv:4: warning: identical to line 2: an exact duplicate row, imported again (its "
+                          "sentences count twice; duplicate_rows = \"drop\" in the mapping skips such rows)"));
+  const ImportResult dropped = Import("duplicate_rows = \"drop\"\n" + kBase, csv);
+  EXPECT_EQ(dropped.sentences.size(), 2u);
+  EXPECT_EQ(dropped.rows_read, dropped.rows_imported + dropped.rows_rejected + dropped.rows_skipped);
+  EXPECT_EQ(dropped.rows_skipped, 1u);
+  EXPECT_EQ(dropped.skipped_by_reason.at("duplicate row"), 1u);
+  ASSERT_EQ(dropped.skipped.size(), 1u);
+  EXPECT_EQ(dropped.skipped[0].line, 4u);
+  EXPECT_TRUE(dropped.problems.empty());
+  EXPECT_EQ(LoadError("duplicate_rows = \"merge\"\n" + kBase),
+            "m.toml:1:18: \"duplicate_rows\" must be \"keep\" or \"drop\"");
+}
+
+// Issue 10: NUL and bytes that are not UTF-8 reached reasons.jsonl and the
+// workbook; an import now rejects the row, naming where.
+TEST(ImportMappingTest, BadTextIsRejectedWithWhereItIs) {
+  const ImportResult r = Import(kBase, std::string(kHeader) +
+                                           "1,03/02/1960,Male,Black,1/5/2001,707.2\n" +
+                                           std::string("2\0,03/02/1960,Male,Black,1/5/2001,707.2\n", 40) +
+                                           "3,03/02/1960,Male,Bl\xE9" "ck,1/5/2001,707.2\n");
+  ExpectReconciled(r);
+  EXPECT_EQ(r.rows_imported, 1u);
+  ASSERT_EQ(r.problems.size(), 2u);
+  EXPECT_EQ(r.problems[0].code, "bad_encoding");
+  EXPECT_EQ(r.problems[0].Format(), "in.csv:3:2: a NUL byte (0x00) at byte offset 67: the file must be UTF-8 text "
+                                    "(save it as CSV UTF-8)");
+  EXPECT_EQ(r.problems[1].Format(), "in.csv:4:21: invalid UTF-8 (byte 0xE9) at byte offset 126: the file must be "
+                                    "UTF-8 text (save it as CSV UTF-8)");
+  const ImportResult utf16 = Import(kBase, std::string("\xFE\xFF\0I\0D", 6));
+  EXPECT_TRUE(utf16.fatal);
+  EXPECT_THAT(Problems(utf16), ElementsAre("in.csv:1:1: the file is UTF-16 (it starts with a UTF-16 byte order "
+                                           "mark): save it as UTF-8 (in Excel: CSV UTF-8)"));
+}
+
+// Issue 10: the problem store stopped at 10,000, hiding a later error.
+TEST(ImportMappingTest, AnErrorAfterTenThousandWarningsIsKept) {
+  std::string csv = kHeader;
+  const size_t n = kMaxStoredWarnings + 3;
+  for (size_t i = 0; i < n; ++i) csv += std::to_string(i) + ",03/02/1960,Male,Purple,1/5/2001,707.2\n";
+  csv += "x,03/02/1960,Robot,Black,1/5/2001,707.2\n";
+  const ImportResult r = Import(kBase, csv);
+  EXPECT_EQ(r.warning_count, n);
+  EXPECT_EQ(r.error_count, 1u);
+  EXPECT_EQ(r.problems.size(), kMaxStoredWarnings + 1);
+  EXPECT_EQ(r.problems.back().severity, Severity::kError);
+  EXPECT_EQ(r.problems.back().line, n + 2);
+  EXPECT_EQ(r.unlisted_warnings.size(), 1u);
+  EXPECT_EQ(r.unlisted_warnings.begin()->second, 3u);
+}
+
 // ---------------------------------------------------------------- loader errors
 
 TEST(ImportMappingLoadTest, ExampleAndShippedMappingsLoad) {
@@ -531,7 +591,7 @@ TEST(ImportMappingLoadTest, ErrorsArePositioned) {
   EXPECT_EQ(LoadError("name = \"x\"\n[people\n"), "m.toml:2:8: Error while parsing table header: expected ']', saw '\\n'");
   EXPECT_EQ(LoadError(Replace(kBase, "name = \"test\"", "nam = \"test\"")),
             "m.toml:1:1: unknown key \"nam\" in the mapping file (expected one of: name, description, catalog, "
-            "decode_html, sheet, skip, people, sentences, parse, maps, patterns)");
+            "decode_html, sheet, skip, people, sentences, parse, maps, patterns, duplicate_rows)");
   EXPECT_EQ(LoadError(Replace(kBase, "person_id = {", "persn_id = {")),
             "m.toml:3:1: \"persn_id\" is not a column of people.csv (DESIGN.md section 3)");
   EXPECT_EQ(LoadError(Replace(kBase, "jurisdiction = { value = \"IA\" }\n", "")),

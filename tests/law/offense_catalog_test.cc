@@ -1,6 +1,8 @@
 #include "clemency/law/offense_catalog.h"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -215,6 +217,17 @@ TEST(OffenseCatalog, MissingFile) {
   EXPECT_NE(error.find("/nonexistent/XX.toml"), std::string::npos) << error;
   EXPECT_FALSE(OffenseCatalog::LoadJurisdiction("ZZ", &error).has_value());
   EXPECT_NE(error.find("no offense catalog for jurisdiction ZZ"), std::string::npos) << error;
+}
+
+// Issue 10: a FIFO given as a rule file (catalog, mapping, reform: every TOML
+// read through LoadTomlFile) blocked forever.
+TEST(OffenseCatalog, AFifoIsRefusedAtOnce) {
+  const std::string path = ::testing::TempDir() + "/catalog_fifo_" + std::to_string(::getpid()) + ".toml";
+  ASSERT_EQ(::mkfifo(path.c_str(), 0600), 0);
+  std::string error;
+  EXPECT_FALSE(OffenseCatalog::Load(path, &error).has_value());
+  ::unlink(path.c_str());
+  EXPECT_EQ(error, path + ": not a regular file (a FIFO)");
 }
 
 // ---------------------------------------------------------------- US, OK, IA

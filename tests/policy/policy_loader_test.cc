@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace clemency {
@@ -106,6 +107,17 @@ TEST(PolicyLoaderTest, SuggestedAssumptionsAreTypeChecked) {
                           "new_offense_violation or other"));
   EXPECT_THAT(Load(head + "[[assumptions]]\nfact = \"medical_high_risk\"\nvalue = true\n"),
               ElementsAre(":6:1: \"reason\" is required and must be a string"));
+}
+
+// Issue 10: a FIFO given as a policy blocked the run forever.
+TEST(PolicyLoaderTest, AFifoIsRefusedAtOnce) {
+  const std::string path = ::testing::TempDir() + "/policy_fifo_" + std::to_string(::getpid()) + ".toml";
+  ASSERT_EQ(::mkfifo(path.c_str(), 0600), 0);
+  std::vector<PolicyProblem> problems;
+  EXPECT_FALSE(LoadPolicy(path, &problems).has_value());
+  ::unlink(path.c_str());
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].message, "not a regular file (a FIFO)");
 }
 
 TEST(PolicyLoaderTest, TomlSyntaxErrorsAreReportedWithPosition) {

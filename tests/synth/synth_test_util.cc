@@ -49,6 +49,7 @@ std::vector<std::vector<std::string>> ReadRecords(const std::string& path) {
     ADD_FAILURE() << error;
     return out;
   }
+  reader->set_check_text(false);  // the BJS tables are published in Windows-1252
   CsvRecord rec;
   while (reader->Next(rec)) {
     if (!rec.ok()) {

@@ -14,6 +14,7 @@
 #include "clemency/cli/commands.h"
 #include "clemency/io/csv_writer.h"
 #include "clemency/io/import_transform.h"
+#include "clemency/io/input_file.h"
 #include "clemency/io/rejected_csv.h"
 #include "clemency/io/xlsx_reader.h"
 #include "clemency/law/import_mapping.h"
@@ -103,7 +104,10 @@ int RunImport(const ImportArgs& args) {
   std::error_code ec;
   const std::string mapping_path = MappingPath(args.mapping);
   if (!fs::is_regular_file(mapping_path, ec)) {
-    fmt::print(stderr, "clemency import: --mapping {}: no such mapping file {}\n", args.mapping, mapping_path);
+    if (fs::exists(mapping_path, ec))  // a FIFO, a directory: say what it is
+      fmt::print(stderr, "clemency import: --mapping {}: {}\n", args.mapping, InputFileProblem(mapping_path));
+    else
+      fmt::print(stderr, "clemency import: --mapping {}: no such mapping file {}\n", args.mapping, mapping_path);
     return kExitUsage;
   }
   std::string error;
@@ -179,7 +183,7 @@ int RunImport(const ImportArgs& args) {
   if (!WriteRows(out.path("people.csv"), import::PeopleFields(), r.people, &error) ||
       !WriteRows(out.path("sentences.csv"), import::SentenceFields(), r.sentences, &error) ||
       (quarantine && !WriteRejectedCsv(out.path("rejected.csv"), r.rejected, &error)) ||
-      (!mapping->skips.empty() && !WriteRejectedCsv(out.path("skipped.csv"), r.skipped, &error)))
+      ((!mapping->skips.empty() || r.rows_skipped > 0) && !WriteRejectedCsv(out.path("skipped.csv"), r.skipped, &error)))
     return out.Fail(error);
   nlohmann::ordered_json j;
   j["mapping"] = mapping_path;
@@ -203,10 +207,13 @@ int RunImport(const ImportArgs& args) {
   if (const int rc = out.Commit({"import", as_of.date.ToString(), {{args.input, input_sha256}, {mapping_path, mapping_sha256}}});
       rc != kExitOk)
     return rc;
-  const std::string skipped = mapping->skips.empty() ? "" : fmt::format(" + {} skipped", r.rows_skipped);
+  const std::string skipped =
+      mapping->skips.empty() && r.rows_skipped == 0 ? "" : fmt::format(" + {} skipped", r.rows_skipped);
   fmt::print("{}: {} rows read = {} imported + {} rejected{}; {} people, {} sentences\n", options.file_name, r.rows_read,
              r.rows_imported, r.rows_rejected, skipped, r.people.size(), r.sentences.size());
-  if (r.rows_skipped > 0) fmt::print("{} rows skipped by the mapping's [[skip]] rules (listed in skipped.csv)\n", r.rows_skipped);
+  if (r.rows_skipped > 0)
+    fmt::print("{} rows skipped by the mapping's [[skip]] rules or duplicate_rows = \"drop\" (listed in skipped.csv)\n",
+               r.rows_skipped);
   if (!r.unmatched_offense_codes.empty())
     fmt::print("{} offense codes not in the {} catalog (listed in import.json)\n", r.unmatched_offense_codes.size(),
                mapping->catalog);

@@ -30,6 +30,11 @@ void PrintLoadProblems(const LoadResult& result, bool quarantine) {
     if (key.rfind("warning ", 0) == 0 && n > kExamplesPerWarning)
       fmt::print(stderr, "... {} warnings of kind {} in all\n", n, key.substr(8));
   }
+  if (!result.unlisted_warnings.empty()) {
+    std::string kinds;
+    for (const auto& [code, n] : result.unlisted_warnings) kinds += fmt::format("{}{} {}", kinds.empty() ? "" : ", ", n, code);
+    fmt::print(stderr, "warnings past the first {} are counted, not listed: {}\n", kMaxStoredWarnings, kinds);
+  }
 }
 
 void PrintLoadCounts(const LoadResult& result, std::FILE* out) {
@@ -57,7 +62,8 @@ nlohmann::ordered_json LoadCountsJson(const LoadResult& result) {
   return {{"files", files},
           {"errors", result.error_count},
           {"warnings", result.warning_count},
-          {"problems_by_kind", by_code}};
+          {"problems_by_kind", by_code},
+          {"warnings_not_listed", result.unlisted_warnings}};
 }
 
 }  // namespace clemency

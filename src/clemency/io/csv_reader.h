@@ -1,15 +1,23 @@
 // A streaming RFC 4180 CSV reader. It reads the input in blocks, so memory is
 // bounded by the longest record, not the file. It accepts: quoted fields with
-// doubled quotes, newlines inside quotes, CRLF or LF line ends, a UTF-8 BOM at
-// the start, and a last record without a line end. Bytes are passed through
-// unchanged (no encoding is assumed beyond ASCII for the delimiters).
+// doubled quotes, newlines inside quotes, CRLF, LF or CR-only (old Mac) line
+// ends, a UTF-8 BOM at the start, and a last record without a line end.
 //
 // Each record carries the physical line on which it starts (the header is line
-// 1), counting newlines inside quoted fields. A syntax error (a quote inside an
-// unquoted field, text after a closing quote, an unterminated quote) makes that
-// record an error record with a message and a 1-based byte column; reading
-// resumes at the next line. Blank lines are skipped. The reader checks no field
-// count: ragged rows are the caller's to judge.
+// 1), counting line ends inside quoted fields. An error record has a message,
+// a code, and a 1-based line and byte column; reading resumes at the next line:
+//   csv_syntax   a quote inside an unquoted field, text after a closing quote,
+//                an unterminated quote;
+//   stray_quote  a quoted field that swallows what look like rows: more than
+//                kStrayQuoteLines line ends, or at least 2 whole lines inside
+//                it with as many commas as the header row (and at least 5).
+//                Reading resumes after the line where the quote opened;
+//   bad_encoding invalid UTF-8 or a NUL byte; bom_in_text a U+FEFF anywhere
+//                but the start of the file (io/utf8.h);
+//   utf16        a UTF-16 file (a UTF-16 BOM, or NULs every other byte): the
+//                only record, so the file reads as one error.
+// Blank lines are skipped. The reader checks no field count: ragged rows are
+// the caller's to judge.
 #ifndef CLEMENCY_IO_CSV_READER_H_
 #define CLEMENCY_IO_CSV_READER_H_
 
@@ -30,6 +38,7 @@ struct CsvRecord {
   uint64_t offset = 0;                   // byte offset of raw in the input
   // Syntax errors: error is non-empty and fields are whatever was read.
   std::string error;
+  std::string error_code;  // see above
   uint64_t error_line = 0;
   uint64_t error_column = 0;
   bool ok() const { return error.empty(); }
@@ -37,7 +46,10 @@ struct CsvRecord {
 
 class CsvReader {
  public:
-  // Opens a file; on failure returns null and sets *error ("NAME: cannot open: ...").
+  // A quoted field with more line ends than this is a stray quote.
+  static constexpr uint64_t kStrayQuoteLines = 1000;
+  // Opens a regular file (io/input_file.h); on failure returns null and sets
+  // *error ("NAME: cannot open: ...", "NAME: not a regular file (a FIFO)").
   static std::unique_ptr<CsvReader> Open(const std::string& path, std::string* error);
   // Reads from memory (copied).
   static std::unique_ptr<CsvReader> FromString(std::string_view data);
@@ -49,6 +61,11 @@ class CsvReader {
   // The next record, or false at the end of the input (or on an I/O error,
   // reported by io_error()).
   bool Next(CsvRecord& record);
+
+  // Text checks (bad_encoding, bom_in_text) are on by default; off, bytes pass
+  // through unchanged: for reference tables published in another encoding
+  // (the BJS tables in tests/data are Windows-1252), never for input data.
+  void set_check_text(bool on) { check_text_ = on; }
 
   const std::string& io_error() const { return io_error_; }
   uint64_t bytes_consumed() const { return consumed_before_ + pos_; }
@@ -63,10 +80,20 @@ class CsvReader {
   bool Refill();
   enum class Parse { kRecord, kNeedMore, kEnd };
   Parse ParseRecord(CsvRecord& record, bool at_eof);
+  // At the start of the input: true (and an error record) for UTF-16.
+  bool IsUtf16(CsvRecord& record);
+  // An error record for bad text inside [begin, end), a complete record.
+  void CheckText(CsvRecord& record, size_t begin, size_t end) const;
+  // Whether the quoted field [open, close] swallowed rows (a stray quote).
+  bool LooksLikeStrayQuote(size_t open, size_t close, uint64_t line_ends) const;
 
   int fd_ = -1;
   bool eof_ = false;
   bool first_block_ = true;
+  bool done_ = false;        // after a fatal record (UTF-16)
+  bool check_text_ = true;
+  bool seen_first_ = false;
+  size_t header_commas_ = 0;  // commas in the first record
   std::string buf_;        // buf_[0, end_) holds unread input from pos_
   size_t pos_ = 0;
   size_t end_ = 0;

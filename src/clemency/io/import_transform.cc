@@ -342,7 +342,14 @@ class Importer {
     errors_.clear();
     warnings_.clear();
     if (!ReadCells(rec)) return Reject(rec);
-    if (const SkipRule* k = SkipOf(); k != nullptr) return Skip(rec, *k);
+    if (const SkipRule* k = SkipOf(); k != nullptr) return Skip(rec, k->reason);
+    if (const auto [it, first] = row_lines_.try_emplace(std::string(rec.raw), rec.line); !first) {
+      if (m_.drop_duplicate_rows) return Skip(rec, "duplicate row");
+      Warning("duplicate_row", "", "",
+              fmt::format("identical to line {}: an exact duplicate row, imported again (its sentences count twice; "
+                          "duplicate_rows = \"drop\" in the mapping skips such rows)",
+                          it->second));
+    }
     const size_t n_items = SplitItems(rec);
     std::map<std::string, std::string> row_sentence_parsed;  // parse outputs for sentence fields, whole-cell
     std::vector<std::string> person_row = PersonRow(&row_sentence_parsed);
@@ -373,7 +380,7 @@ class Importer {
       Problem p = Base();
       p.line = rec.error_line;
       p.byte_column = rec.error_column;
-      p.code = "csv_syntax";
+      p.code = rec.error_code.empty() ? "csv_syntax" : rec.error_code;
       p.message = rec.error;
       errors_.push_back(std::move(p));
       return false;
@@ -548,13 +555,14 @@ class Importer {
     warnings_.push_back(std::move(p));
   }
   void Store(Problem p) {
+    const uint64_t warnings_before = r_.warning_count;
     if (p.severity == Severity::kWarning) {
       ++r_.warning_count;
       ++r_.warnings_by_code[p.code];
     } else {
       ++r_.error_count;
     }
-    if (r_.problems.size() < ImportResult::kMaxStoredProblems) r_.problems.push_back(std::move(p));
+    StoreProblem(r_.problems, r_.unlisted_warnings, warnings_before, std::move(p));
   }
   void Reject(const CsvRecord& rec) {
     ++r_.rows_rejected;
@@ -584,13 +592,13 @@ class Importer {
     }
     return nullptr;
   }
-  void Skip(const CsvRecord& rec, const SkipRule& k) {
+  void Skip(const CsvRecord& rec, const std::string& reason) {
     ++r_.rows_skipped;
-    ++r_.skipped_by_reason[k.reason];
+    ++r_.skipped_by_reason[reason];
     RejectedRow row;
     row.file = o_.file_name;
     row.line = rec.line;
-    row.reason = k.reason;
+    row.reason = reason;
     row.record = std::string(rec.raw);
     r_.skipped.push_back(std::move(row));
   }
@@ -862,6 +870,7 @@ class Importer {
   std::vector<std::vector<std::string>> items_;  // per split column, this row's items
   std::set<std::string> derived_;                // people fields this row's items set (when_any)
   std::unordered_map<std::string, SeenPerson> persons_;
+  std::unordered_map<std::string, uint64_t> row_lines_;  // each distinct row as read → its first line
   std::vector<Problem> errors_, warnings_;
   std::set<std::string_view> failed_;  // fields whose value could not be made
   std::vector<std::pair<std::string, std::string>> pending_defaults_;
@@ -908,7 +917,7 @@ ImportResult ImportRows(const ImportMapping& mapping, RowReader& reader, const I
     p.file = options.file_name;
     p.line = rec.error_line;
     p.byte_column = rec.error_column;
-    p.code = "bad_header";
+    p.code = rec.error_code.empty() ? "bad_header" : rec.error_code;
     p.message = rec.error;
     result.fatal = true;
     ++result.error_count;

@@ -141,6 +141,10 @@ struct ImportMapping {
   std::string path;
   std::string catalog;  // jurisdiction whose offense catalog offense codes are checked against
   bool decode_html = true;
+  // duplicate_rows = "drop": a row identical byte for byte to an earlier row
+  // is skipped (reason "duplicate row"); "keep" (the default) imports it with
+  // a duplicate_row warning. Either way the row names the earlier line.
+  bool drop_duplicate_rows = false;
   std::map<std::string, FieldSpec> people;     // canonical field → spec
   std::map<std::string, FieldSpec> sentences;  // person_id is implied
   std::vector<std::string> split_columns;      // list-valued cells: one sentence per item
@@ -169,8 +173,10 @@ struct ImportResult {
   std::vector<std::vector<std::string>> sentences;
   std::vector<RejectedRow> rejected;
   std::vector<RejectedRow> skipped;  // reason = the skip rule's reason
-  std::vector<Problem> problems;  // fatal, errors and warnings, at most kMaxStoredProblems
-  static constexpr size_t kMaxStoredProblems = 10000;
+  // Fatal problems, errors and warnings: every error and the first
+  // kMaxStoredWarnings warnings (io/problem.h); warnings_by_code counts all.
+  std::vector<Problem> problems;
+  std::map<std::string, uint64_t> unlisted_warnings;  // code -> warnings past the cap
   uint64_t error_count = 0;
   uint64_t warning_count = 0;
   uint64_t rows_read = 0;

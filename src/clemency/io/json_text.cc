@@ -1,5 +1,7 @@
 #include "clemency/io/json_text.h"
 
+#include "clemency/io/utf8.h"
+
 namespace clemency {
 
 void AppendJsonString(std::string& out, std::string_view s) {
@@ -9,6 +11,17 @@ void AppendJsonString(std::string& out, std::string_view s) {
   size_t run = 0;
   for (size_t i = 0; i < s.size(); ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {
+      // Well-formed UTF-8 is copied; a byte that is not becomes U+FFFD.
+      if (const size_t n = Utf8SequenceLength(s, i); n > 0) {
+        i += n - 1;
+        continue;
+      }
+      out.append(s.data() + run, i - run);
+      run = i + 1;
+      out += "\\ufffd";
+      continue;
+    }
     if (c >= 0x20 && c != '"' && c != '\\') continue;
     out.append(s.data() + run, i - run);
     run = i + 1;

@@ -4,11 +4,13 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cctype>
 #include <cmath>
 #include <fmt/format.h>
 #include <span>
 #include <string_view>
 
+#include "clemency/core/edit_distance.h"
 #include "clemency/core/population_builder.h"
 #include "clemency/io/csv_reader.h"
 
@@ -67,9 +69,10 @@ class ProblemLog {
   explicit ProblemLog(LoadResult& r) : r_(r) {}
   void Add(Problem p) {
     const bool error = p.severity == Severity::kError;
-    (error ? r_.error_count : r_.warning_count)++;
     r_.count_by_code[(error ? "error " : "warning ") + p.code]++;
-    if (r_.problems.size() < LoadResult::kMaxStoredProblems) r_.problems.push_back(std::move(p));
+    const uint64_t warnings_before = r_.warning_count;
+    (error ? r_.error_count : r_.warning_count)++;
+    StoreProblem(r_.problems, r_.unlisted_warnings, warnings_before, std::move(p));
   }
   void Fatal(std::string file, std::string message, std::string code = "file") {
     r_.fatal = true;
@@ -124,6 +127,27 @@ class RowCheck {
   std::string reason_;
 };
 
+// A header cell as matched against the schema: lower case, surrounding
+// spaces and tabs dropped ("Infractions_5y", " medical_high_risk").
+std::string HeaderKey(std::string_view cell) {
+  const size_t b = cell.find_first_not_of(" \t");
+  const size_t e = cell.find_last_not_of(" \t");
+  std::string out(b == std::string_view::npos ? std::string_view() : cell.substr(b, e - b + 1));
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// A schema column absent from the header that `key` nearly names: within 1
+// edit for names of up to 5 characters, 2 for longer ones. Null when none.
+const ColumnSpec* NearMiss(std::string_view key, std::span<const ColumnSpec> spec, const std::vector<int>& index) {
+  for (size_t k = 0; k < spec.size(); ++k) {
+    if (index[k] >= 0) continue;
+    const size_t limit = spec[k].name.size() <= 5 ? 1 : 2;
+    if (EditDistance(key, spec[k].name) <= limit) return &spec[k];
+  }
+  return nullptr;
+}
+
 // Maps schema columns to positions in the file's header.
 struct Header {
   std::vector<int> index;  // per ColumnSpec, -1 when absent
@@ -139,35 +163,53 @@ std::optional<Header> ReadHeader(CsvReader& reader, std::string_view file,
     return std::nullopt;
   }
   if (!rec.ok()) {
-    log.Fatal(fmt::format("{}:{}:{}", file, rec.error_line, rec.error_column),
-              "header row: " + rec.error);
+    log.Fatal(fmt::format("{}:{}:{}", file, rec.error_line, rec.error_column), "header row: " + rec.error,
+              rec.error_code);
     return std::nullopt;
   }
   Header h;
   h.width = rec.fields.size();
   h.index.assign(spec.size(), -1);
   bool ok = true;
+  std::vector<size_t> unknown;  // header positions that name no column
   for (size_t i = 0; i < rec.fields.size(); ++i) {
-    const std::string_view name = rec.fields[i];
+    const std::string name = HeaderKey(rec.fields[i]);
     auto it = std::find_if(spec.begin(), spec.end(), [&](const ColumnSpec& c) { return c.name == name; });
     if (it == spec.end()) {
-      Problem p;
-      p.severity = Severity::kWarning;
-      p.code = "unknown_column";
-      p.file = file;
-      p.line = rec.line;
-      p.column = name;
-      p.message = "not a column of the canonical schema; ignored";
-      log.Add(std::move(p));
+      unknown.push_back(i);
       continue;
     }
     const size_t k = static_cast<size_t>(it - spec.begin());
     if (h.index[k] >= 0) {
       log.Fatal(fmt::format("{}:{}", file, rec.line),
-                fmt::format("column \"{}\" appears twice in the header", name), "header");
+                fmt::format("columns \"{}\" and \"{}\" are both column \"{}\" (names are matched ignoring case "
+                            "and surrounding spaces)",
+                            Printable(rec.fields[static_cast<size_t>(h.index[k])]), Printable(rec.fields[i]), name),
+                "header");
       ok = false;
     }
     h.index[k] = static_cast<int>(i);
+  }
+  for (size_t i : unknown) {
+    const std::string name = HeaderKey(rec.fields[i]);
+    const ColumnSpec* near = NearMiss(name, spec, h.index);
+    if (near != nullptr) {
+      log.Fatal(fmt::format("{}:{}", file, rec.line),
+                fmt::format("column \"{}\" is not a column of the schema but close to \"{}\", which is absent: "
+                            "rename it to \"{}\" (or, if it is another column, to a name not so close)",
+                            Printable(rec.fields[i]), near->name, near->name),
+                "near_miss_header");
+      ok = false;
+      continue;
+    }
+    Problem p;
+    p.severity = Severity::kWarning;
+    p.code = "unknown_column";
+    p.file = file;
+    p.line = rec.line;
+    p.column = rec.fields[i];
+    p.message = "not a column of the canonical schema; ignored";
+    log.Add(std::move(p));
   }
   for (size_t k = 0; k < spec.size(); ++k) {
     if (spec[k].required && h.index[k] < 0) {
@@ -282,8 +324,7 @@ struct FieldParser {
 
 bool CheckWidth(const CsvRecord& rec, const Header& h, RowCheck& check) {
   if (!rec.ok()) {
-    check.Error("csv_syntax", "", "",
-                fmt::format("line {} byte {}: {}", rec.error_line, rec.error_column, rec.error));
+    check.Error(rec.error_code, "", "", fmt::format("line {} byte {}: {}", rec.error_line, rec.error_column, rec.error));
     return false;
   }
   if (rec.fields.size() != h.width) {
@@ -314,6 +355,37 @@ std::string ReadBytes(const std::string& path, uint64_t offset, uint32_t length)
   std::fclose(f);
   return ok ? out : "";
 }
+
+// Accepted rows identical byte for byte to an earlier one: a hash per row
+// while reading, then equal hashes confirmed by reading the rows back.
+class DuplicateRows {
+ public:
+  void Add(const CsvRecord& rec, uint32_t row) { rows_.push_back({std::hash<std::string_view>()(rec.raw), row}); }
+  // Calls found(row, earlier_row) for each row equal to an earlier one.
+  template <typename F>
+  void Report(const std::string& path, const RowLocations& where, F&& found) {
+    std::sort(rows_.begin(), rows_.end());
+    for (size_t a = 0; a < rows_.size();) {
+      size_t b = a + 1;
+      while (b < rows_.size() && rows_[b].first == rows_[a].first) ++b;
+      for (size_t j = a + 1; j < b; ++j) {
+        const std::string text = Text(path, where, rows_[j].second);
+        for (size_t i = a; i < j; ++i) {
+          if (Text(path, where, rows_[i].second) != text) continue;
+          found(rows_[j].second, rows_[i].second);
+          break;
+        }
+      }
+      a = b;
+    }
+  }
+
+ private:
+  static std::string Text(const std::string& path, const RowLocations& where, uint32_t row) {
+    return ReadBytes(path, where.offset[row], where.length[row]);
+  }
+  std::vector<std::pair<size_t, uint32_t>> rows_;  // (hash, row), rows in reading order
+};
 
 // Drives a file's rows through `on_row(rec, check)`; records rejected rows.
 // on_row returns false when it rejected the row.
@@ -571,6 +643,7 @@ LoadResult LoadPopulation(const std::string& dir, const LoadOptions& options) {
     const PeopleColumns& pc = builder.people();
     RowLocations where;
     std::vector<Enhancement> enh;
+    DuplicateRows duplicate_rows;
     loader.ForEachRow(*reader, [&](const CsvRecord& rec, RowCheck& check) {
       if (!CheckWidth(rec, *header, check)) return false;
       Row row{&*header, &rec};
@@ -729,8 +802,20 @@ LoadResult LoadPopulation(const std::string& dir, const LoadOptions& options) {
       sc.parole_eligibility_date.push_back(parole);
       sc.source_line.push_back(static_cast<uint32_t>(rec.line));
       builder.AddSentence(enh, strings.Intern(row[kSConsec]));
+      duplicate_rows.Add(rec, static_cast<uint32_t>(sc.person.size() - 1));
       where.Add(rec);
       return true;
+    });
+    duplicate_rows.Report(dir + "/sentences.csv", where, [&](uint32_t row, uint32_t earlier) {
+      Problem p;
+      p.severity = Severity::kWarning;
+      p.code = "duplicate_row";
+      p.file = "sentences.csv";
+      p.line = sc.source_line[row];
+      p.message = fmt::format("identical to line {}: an exact duplicate row (an export fault?); its sentence_id is "
+                              "then a duplicate too",
+                              sc.source_line[earlier]);
+      log.Add(std::move(p));
     });
 
     // Checks across a person's sentences: unique sentence_id, consecutive_to

@@ -49,10 +49,11 @@ struct RejectedRow {
 struct LoadResult {
   std::optional<Population> population;  // empty when a fatal problem occurred
   bool fatal = false;
-  // Fatal problems, row errors and warnings in reading order; at most
-  // kMaxStoredProblems are kept, the counts are always exact.
+  // Fatal problems, row errors and warnings in reading order: every error,
+  // and the first kMaxStoredWarnings warnings (io/problem.h); the counts are
+  // always exact.
   std::vector<Problem> problems;
-  static constexpr size_t kMaxStoredProblems = 10000;
+  std::map<std::string, uint64_t> unlisted_warnings;  // code -> warnings past the cap
   uint64_t error_count = 0;  // row errors + fatal problems
   uint64_t warning_count = 0;
   std::map<std::string, uint64_t> count_by_code;  // "error bad_date" -> n

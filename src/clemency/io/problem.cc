@@ -19,6 +19,15 @@ std::string Printable(std::string_view v) {
   return out;
 }
 
+void StoreProblem(std::vector<Problem>& list, std::map<std::string, uint64_t>& unlisted,
+                  uint64_t warnings_so_far, Problem p) {
+  if (p.severity == Severity::kWarning && warnings_so_far >= kMaxStoredWarnings) {
+    ++unlisted[p.code];
+    return;
+  }
+  list.push_back(std::move(p));
+}
+
 std::string Problem::Reason() const {
   std::string out;
   if (!column.empty()) out += fmt::format("column \"{}\" ", column);

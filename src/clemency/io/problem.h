@@ -6,8 +6,10 @@
 #define CLEMENCY_IO_PROBLEM_H_
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace clemency {
 
@@ -28,6 +30,14 @@ struct Problem {
   // The same without the "file:line: " prefix, for a reason column.
   std::string Reason() const;
 };
+
+// A list of problems keeps every error and the first kMaxStoredWarnings
+// warnings; warnings past that are counted by code in *unlisted, so that no
+// error is ever lost behind a flood of warnings.
+inline constexpr size_t kMaxStoredWarnings = 10000;
+// Adds p to list; warnings_so_far counts the warnings before p.
+void StoreProblem(std::vector<Problem>& list, std::map<std::string, uint64_t>& unlisted,
+                  uint64_t warnings_so_far, Problem p);
 
 // The value as shown in a message: at most 60 bytes, control characters escaped.
 std::string Printable(std::string_view value);

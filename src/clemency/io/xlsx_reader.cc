@@ -1,5 +1,8 @@
 #include "clemency/io/xlsx_reader.h"
 
+#include "clemency/io/input_file.h"
+#include "clemency/io/utf8.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -366,6 +369,11 @@ std::string ZipError(int code) {
 }  // namespace
 
 std::unique_ptr<XlsxReader> XlsxReader::Open(const std::string& path, const std::string& sheet, std::string* error) {
+  // zip_open would block on a FIFO; say why a file cannot be read.
+  if (std::string problem = InputFileProblem(path); !problem.empty()) {
+    *error = problem;
+    return nullptr;
+  }
   auto impl = std::make_unique<Impl>();
   int code = 0;
   impl->zip = zip_open(path.c_str(), ZIP_RDONLY, &code);
@@ -404,6 +412,33 @@ std::unique_ptr<XlsxReader> XlsxReader::FromMemory(std::string bytes, const std:
   return std::unique_ptr<XlsxReader>(new XlsxReader(std::move(impl)));
 }
 
+namespace {
+
+// "C" for the third column, "AA" for the 27th.
+std::string ColumnLetters(size_t index) {
+  std::string out;
+  for (size_t n = index + 1; n > 0; n = (n - 1) / 26) out.insert(out.begin(), static_cast<char>('A' + (n - 1) % 26));
+  return out;
+}
+
+// The text rules CSV input follows (io/utf8.h): a cell with a NUL, bad UTF-8
+// or a byte order mark makes the row an error record.
+void CheckCellText(CsvRecord& record) {
+  for (size_t i = 0; i < record.fields.size(); ++i) {
+    const auto issue = FindTextIssue(record.fields[i]);
+    if (!issue) continue;
+    record.error_code = issue->Code();
+    record.error_line = record.line;
+    record.error_column = i + 1;
+    record.error = fmt::format("cell {}{}: {} at byte {} of the cell{}", ColumnLetters(i), record.line,
+                               issue->Describe(record.fields[i]), issue->offset + 1,
+                               issue->kind == TextIssue::Kind::kByteOrderMark ? ": remove it" : "");
+    return;
+  }
+}
+
+}  // namespace
+
 bool XlsxReader::Next(CsvRecord& record) {
   SheetRow row;
   if (!impl_->NextRow(&row)) return false;
@@ -421,6 +456,7 @@ bool XlsxReader::Next(CsvRecord& record) {
   record.line = row.line;
   record.raw = m.raw;
   for (const std::string& f : m.current) record.fields.emplace_back(f);
+  CheckCellText(record);
   return true;
 }
 

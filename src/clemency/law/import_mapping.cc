@@ -376,7 +376,7 @@ void LoadSkips(const toml::table& root, ImportMapping& m) {
 
 void Load(const toml::table& root, ImportMapping& m) {
   CheckKeys(root, {"name", "description", "catalog", "decode_html", "sheet", "skip", "people", "sentences", "parse",
-                   "maps", "patterns"},
+                   "maps", "patterns", "duplicate_rows"},
             "the mapping file");
   if (auto sheet = OptionalString(root, "sheet")) {
     if (sheet->empty()) Fail(*root.get("sheet"), "\"sheet\" must name a worksheet");
@@ -392,6 +392,10 @@ void Load(const toml::table& root, ImportMapping& m) {
     m.catalog = *c;
   }
   if (root.contains("decode_html")) m.decode_html = OptionalBool(root, "decode_html");
+  if (auto d = OptionalString(root, "duplicate_rows")) {
+    if (*d != "keep" && *d != "drop") Fail(*root.get("duplicate_rows"), "\"duplicate_rows\" must be \"keep\" or \"drop\"");
+    m.drop_duplicate_rows = *d == "drop";
+  }
   LoadMaps(root, m);
   LoadPatterns(root, m);
 

@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "clemency/io/input_file.h"
 #include "clemency/core/date.h"
 #include "clemency/law/toml.h"
 
@@ -52,11 +53,16 @@ Date OptionalDate(const toml::table& tbl, std::string_view key);
 std::optional<double> OptionalNumber(const toml::table& tbl, std::string_view key, double lo, double hi);
 // "PATH:LINE:COLUMN", or PATH when the position is unknown.
 std::string Position(const std::string& path, toml::source_position p);
-// Parses PATH and runs body(root). A syntax error, or a LoadError thrown by
+// Parses PATH (a regular file: io/input_file.h) and runs body(root). A syntax error, or a LoadError thrown by
 // body, becomes "PATH:LINE:COLUMN: message" in *error (when not null), and
 // the result is false.
 template <typename Body>
 bool LoadTomlFile(const std::string& path, std::string* error, Body&& body) {
+  // A FIFO would block the parse forever; a missing or unreadable file says which.
+  if (std::string problem = InputFileProblem(path); !problem.empty()) {
+    if (error != nullptr) *error = std::move(problem);
+    return false;
+  }
   toml::table root;
   try {
     root = toml::parse_file(path);

@@ -1,3 +1,4 @@
+#include "clemency/io/input_file.h"
 #include "clemency/policy/policy.h"
 
 #include <fmt/format.h>
@@ -71,6 +72,10 @@ class Loader {
   Loader(std::string path, std::vector<PolicyProblem>* problems) : path_(std::move(path)), problems_(problems) {}
 
   std::optional<Policy> Load() {
+    if (std::string problem = InputFileProblem(path_); !problem.empty()) {  // a FIFO would block
+      Error({}, problem.substr(path_.size() + 2));
+      return std::nullopt;
+    }
     std::ifstream in(path_, std::ios::binary);
     if (!in) {
       Error({}, "cannot open the policy file");

@@ -14,6 +14,7 @@
 
 #include "clemency/io/atomic_file.h"
 #include "clemency/io/csv_writer.h"
+#include "clemency/io/utf8.h"
 #include "clemency/law/rules_dir.h"
 #include "clemency/report/catalog_gaps.h"
 #include "clemency/report/review_text.h"
@@ -23,6 +24,11 @@
 
 namespace clemency {
 namespace {
+
+// A cell's text as the sheet's XML can hold it: UTF-8 without NUL or other
+// forbidden control characters (each becomes U+FFFD; a NUL no longer cuts
+// the value short). The readers reject such input; this is a second guard.
+std::string CellText(std::string_view s) { return ValidUtf8(s, /*xml=*/true); }
 
 std::string AgeBand(int age) {
   if (age < 25) return "under 25";
@@ -134,21 +140,21 @@ bool WriteCandidatesXlsx(const ScreenContext& c, const std::string& path, std::s
   for (uint32_t p : s.order) {
     if (s.status[p] == Status::kNotEligible) continue;
     worksheet_write_number(ws, row, 0, s.rank[p], nullptr);
-    worksheet_write_string(ws, row, 1, std::string(pop.str(pop.people.id[p])).c_str(), nullptr);
-    worksheet_write_string(ws, row, 2, std::string(StatusName(s.status[p])).c_str(), nullptr);
-    worksheet_write_string(ws, row, 3, GroupsMet(c, p).c_str(), nullptr);
+    worksheet_write_string(ws, row, 1, CellText(pop.str(pop.people.id[p])).c_str(), nullptr);
+    worksheet_write_string(ws, row, 2, CellText(StatusName(s.status[p])).c_str(), nullptr);
+    worksheet_write_string(ws, row, 3, CellText(GroupsMet(c, p)).c_str(), nullptr);
     if (!std::isnan(s.priority[p])) worksheet_write_number(ws, row, 4, std::round(s.priority[p] * 1e4) / 1e4, nullptr);
     worksheet_write_number(ws, row, 5, AgeYears(f, p), nullptr);
     worksheet_write_number(ws, row, 6, static_cast<double>(f.as_of.days() - f.admission[p]), nullptr);
     if (f.current_law_excess[p] != kNa) worksheet_write_number(ws, row, 7, static_cast<double>(f.current_law_excess[p]), nullptr);
-    worksheet_write_string(ws, row, 8, Str(f, f.most_serious_category[p]).c_str(), nullptr);
-    worksheet_write_string(ws, row, 9, Str(f, f.facility_id[p]).c_str(), nullptr);
-    worksheet_write_string(ws, row, 10, PlainReason(c, p).c_str(), nullptr);
-    if (c.triage != nullptr) worksheet_write_string(ws, row, 11, c.triage->Joined(p, ";").c_str(), nullptr);
+    worksheet_write_string(ws, row, 8, CellText(Str(f, f.most_serious_category[p])).c_str(), nullptr);
+    worksheet_write_string(ws, row, 9, CellText(Str(f, f.facility_id[p])).c_str(), nullptr);
+    worksheet_write_string(ws, row, 10, CellText(PlainReason(c, p)).c_str(), nullptr);
+    if (c.triage != nullptr) worksheet_write_string(ws, row, 11, CellText(c.triage->Joined(p, ";")).c_str(), nullptr);
     // The most serious active offense: its code as written and its description.
     if (const uint32_t ms = MostSeriousActiveSentence(f, p); ms != kNoIndex) {
-      worksheet_write_string(ws, row, 12, std::string(pop.str(pop.sentences.offense_code[ms])).c_str(), nullptr);
-      worksheet_write_string(ws, row, 13, OffenseDescription(f, ms).c_str(), nullptr);
+      worksheet_write_string(ws, row, 12, CellText(pop.str(pop.sentences.offense_code[ms])).c_str(), nullptr);
+      worksheet_write_string(ws, row, 13, CellText(OffenseDescription(f, ms)).c_str(), nullptr);
     }
     ++row;
   }
