@@ -104,8 +104,9 @@ int RunImport(const ImportArgs& args) {
   std::error_code ec;
   const std::string mapping_path = MappingPath(args.mapping);
   if (!fs::is_regular_file(mapping_path, ec)) {
-    if (fs::exists(mapping_path, ec))  // a FIFO, a directory: say what it is
-      fmt::print(stderr, "clemency import: --mapping {}: {}\n", args.mapping, InputFileProblem(mapping_path));
+    // A FIFO, a directory, a folder we may not enter: say what it is.
+    if (const std::string problem = InputFileProblem(mapping_path); !problem.ends_with(": no such file"))
+      fmt::print(stderr, "clemency import: --mapping {}: {}\n", args.mapping, problem);
     else
       fmt::print(stderr, "clemency import: --mapping {}: no such mapping file {}\n", args.mapping, mapping_path);
     return kExitUsage;
