@@ -76,6 +76,7 @@ int RunScreen(const ScreenArgs& args) {
   }
   size_t counts[3] = {0, 0, 0};
   for (Status st : s.screening.status) ++counts[static_cast<int>(st)];
+  fmt::print("{}\n", s.as_of.Statement());
   fmt::print("{}: {} people as of {}: {} eligible, {} needs review, {} not eligible -> {}\n", s.policy->id,
              s.facts.people(), s.facts.as_of.ToString(), counts[0], counts[1], counts[2], args.out_dir);
   // Codes the catalogs cannot fully resolve, and the decisions hanging on them.

@@ -358,6 +358,7 @@ nlohmann::ordered_json ScreeningSummary(const ScreenContext& c, const ScreenMani
       {"manifest",
        {{"engine_version", CLEMENCY_VERSION},
         {"as_of", f.as_of.ToString()},
+        {"as_of_defaulted", m.as_of_defaulted},
         {"policy", policy.id},
         {"parameters", params},
         {"overrides", overrides},
@@ -366,6 +367,7 @@ nlohmann::ordered_json ScreeningSummary(const ScreenContext& c, const ScreenMani
         {"rules_sha256", rules},
         {"rule_files", rule_files}}},
   };
+  if (m.as_of_defaulted) out["manifest"]["as_of_time_zone"] = m.as_of_time_zone;
   return out;
 }
 
