@@ -37,6 +37,7 @@ TEST(RegexTest, ReplaceAllUsesTheMappingsReplacementFormat) {
     const char* expected;
   } cases[] = {
       {"^0+", "00123", "", "123"},
+      {"^0", "0a0", "", "a0"},                    // ^ only at the start, after a match too
       {"([0-9]) *USC *([0-9])", "18USC924", "$1 USC $2", "18 USC 924"},
       {"([0-9]) *USC *([0-9])", "18USC924", "[$&]", "1[8USC9]24"},
       {"a", "banana", "$$", "b$n$n$"},
