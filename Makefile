@@ -3,7 +3,7 @@
 #   make test   install what is missing, build, run every test suite (Release, then
 #               AddressSanitizer + UndefinedBehaviorSanitizer, then a bounded fuzz run)
 JOBS ?= $(shell nproc)
-FUZZ_SECONDS ?= 60
+FUZZ_SECONDS ?= 30
 CMAKE_FLAGS ?=
 
 .PHONY: all deps build demo test test-release test-sanitize fuzz bench bench-compare clean

@@ -13,16 +13,12 @@
 #include <string_view>
 
 #include "clemency/io/population_loader.h"
+#include "scratch_dir.h"
 
 namespace {
 
 const std::string& Dir() {
-  static const std::string dir = [] {
-    char tmpl[] = "/tmp/clemency-loader-fuzz-XXXXXX";
-    const char* d = mkdtemp(tmpl);
-    if (d == nullptr) std::abort();
-    return std::string(d);
-  }();
+  static const std::string dir = FuzzScratchDir("loader-fuzz");
   return dir;
 }
 

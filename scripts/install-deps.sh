@@ -11,6 +11,7 @@ packages=(
   libxlsxwriter-dev zlib1g-dev libssl-dev   # (libxlsxwriter links -lz)
   libsqlite3-dev                    # the differential test (tests/differential)
   libzip-dev libexpat1-dev          # reading .xlsx input (clemency import)
+  libre2-dev                        # linear-time regexes in mappings and catalogs
   clang libclang-rt-14-dev          # libFuzzer and the fuzz build
   time                              # /usr/bin/time for the benchmarks
 )

@@ -280,6 +280,7 @@ TEST_F(ImportCliTest, QuarantineWritesAPopulationThatValidatesAndReconciles) {
                                 " --as-of 2021-12-31 --on-error quarantine");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out,
+            "as of 2021-12-31 (--as-of)\n"
             "example-doc.csv: 7 rows read = 4 imported + 3 rejected; 4 people, 5 sentences\n"
             "1 offense codes not in the IA catalog (listed in import.json)\n");
   EXPECT_THAT(r.err, HasSubstr("3 rows rejected (3 errors): reasons in " + Out() + "/rejected.csv"));

@@ -110,7 +110,8 @@ TEST(ImportTextTest, AppliesTextStepsInOrder) {
     st.kind = kind;
     st.from = from;
     st.to = to;
-    if (kind == K::kRegexReplace) st.re = std::regex(from);
+    std::string error;
+    if (kind == K::kRegexReplace) st.re = *Regex::Compile(from, false, &error);
     return st;
   };
   EXPECT_EQ(ApplyTextSteps({step(K::kTrim)}, "  a b \t"), "a b");

@@ -672,7 +672,7 @@ TEST(ImportMappingLoadTest, PatternErrorsArePositioned) {
   const std::string base = Replace(kBase, "sentence_type = { value = \"life\" }\n", "");
   EXPECT_EQ(LoadError(base + kPatterns), "(loaded)");
   EXPECT_THAT(LoadError(Replace(base + kPatterns, "match = 'life'", "match = 'life('")),
-              ::testing::StartsWith("m.toml:33:9: \"match\" is not a valid regular expression: "));
+              ::testing::StartsWith("m.toml:33:9: \"match\" is not a valid regular expression (RE2 syntax: no backreferences or lookaround): "));
   EXPECT_EQ(LoadError(Replace(base + kPatterns, "max_term_days = \"$2y\"", "max_term_days = \"$3y\"")),
             "m.toml:28:81: \"$3\" but the pattern has 2 capture groups");
   EXPECT_EQ(LoadError(Replace(base + kPatterns, "set = { sentence_type = \"lwop\" }", "set = { sentence_type = \"LWOP\" }")),

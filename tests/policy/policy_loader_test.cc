@@ -149,6 +149,49 @@ text = "share"
   EXPECT_EQ(error, "--set nope: the policy t has no parameter \"nope\" (it has: min_age, share)");
 }
 
+TEST(PolicyLoaderTest, SetTakesOnlyFiniteNumbersInRange) {
+  std::optional<Policy> p;
+  Load(std::string(kHead) + R"TOML(eligibility = "infractions_5y <= params.most"
+priority = "params.weight * 1.0"
+[params.weight]
+value = 1.0
+text = "weight"
+[params.most]
+value = 3
+text = "most"
+[params.on]
+value = true
+text = "on"
+)TOML", &p);
+  ASSERT_TRUE(p.has_value());
+  const std::string number_range = "from -1000000000 to 1000000000";
+  struct Case {
+    const char* name;
+    const char* text;
+    std::string error;  // empty: accepted
+  } cases[] = {
+      {"weight", "0.5", ""},
+      {"weight", "-2", ""},
+      {"weight", "1e9", ""},
+      {"weight", "nan", "--set weight=nan: expected a finite number " + number_range},
+      {"weight", "inf", "--set weight=inf: expected a finite number " + number_range},
+      {"weight", "-inf", "--set weight=-inf: expected a finite number " + number_range},
+      {"weight", "1e308", "--set weight=1e308: expected a finite number " + number_range},
+      {"weight", "1e10", "--set weight=1e10: expected a finite number " + number_range},
+      {"weight", "heavy", "--set weight=heavy: expected a finite number " + number_range},
+      {"most", "5", ""},
+      {"most", "1000000001", "--set most=1000000001: expected a finite int " + number_range},
+      {"most", "9223372036854775807", "--set most=9223372036854775807: expected a finite int " + number_range},
+      {"most", "2.5", "--set most=2.5: expected a finite int " + number_range},
+      {"on", "yes", "--set on=yes: expected a bool (true or false)"},
+  };
+  for (const Case& c : cases) {
+    std::string error;
+    EXPECT_EQ(SetParam(*p, c.name, c.text, &error), c.error.empty()) << c.name << "=" << c.text;
+    EXPECT_EQ(error, c.error) << c.name << "=" << c.text;
+  }
+}
+
 TEST(PolicyLoaderTest, AHugeNumberIsNotADurationAndDoesNotOverflow) {
   // Found by the policy_loader fuzzer: "5555...5 years" overflowed while being read.
   std::optional<Policy> p;

@@ -42,7 +42,7 @@ TEST(TypeCheckerTest, WellTypedExpressions) {
 }
 
 TEST(TypeCheckerTest, TypeErrorsSayWhatWasExpected) {
-  EXPECT_EQ(C("age >= 55"), "error at 4: \">=\" cannot combine a span of time with a int");
+  EXPECT_EQ(C("age >= 55"), "error at 4: \">=\" cannot combine a span of time with an int");
   EXPECT_EQ(C("sex < \"F\""), "error at 4: \"<\" cannot order a string; use == or !=");
   EXPECT_EQ(C("age and older"), "error at 0: \"and\" needs a bool, but this is a span of time");
   EXPECT_EQ(C("years(age)"), "error at 0: the expression is a number, but a bool is needed here");
@@ -51,7 +51,7 @@ TEST(TypeCheckerTest, TypeErrorsSayWhatWasExpected) {
   EXPECT_EQ(C("any(age > 5 years)"),
             "error at 0: any() ranges over a person's sentences; its argument must name an s. fact such as s.category");
   EXPECT_EQ(C("sex in \"F\""), "error at 7: \"in\" needs a list on its right, such as [\"a\", \"b\"]");
-  EXPECT_EQ(C("if(older, 1, \"x\") > 0"), "error at 0: if() gives a int in one branch and a string in the other");
+  EXPECT_EQ(C("if(older, 1, \"x\") > 0"), "error at 0: if() gives an int in one branch and a string in the other");
   EXPECT_EQ(C("sum(s.sentence_date) > 0"), "error at 4: sum() cannot take a date");
 }
 

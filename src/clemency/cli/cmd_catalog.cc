@@ -19,6 +19,7 @@ int RunCatalogGaps(const CatalogGapsArgs& args) {
   const std::vector<CatalogGap> gaps = FindCatalogGaps(s.facts, s.policy ? &s.screening : nullptr, s.policy ? &s.triage : nullptr);
   const std::string toml = CatalogGapsToml(gaps);
   if (args.out_file.empty()) {
+    fmt::print(stderr, "clemency catalog gaps: {}\n", s.as_of.Statement());  // stdout holds the stubs
     fmt::print("{}", toml);
   } else {
     std::string error;
@@ -26,6 +27,7 @@ int RunCatalogGaps(const CatalogGapsArgs& args) {
       fmt::print(stderr, "clemency catalog gaps: {}\n", error);
       return kExitUsage;
     }
+    fmt::print("{}\n", s.as_of.Statement());
   }
   uint64_t people = 0, review = 0;
   for (const CatalogGap& g : gaps) {

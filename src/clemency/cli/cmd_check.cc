@@ -1,8 +1,10 @@
 // clemency check PATH...: type-check and lint rule packs. A directory is
-// searched for .toml files; policies (rules/policies/) and offense catalogs
-// (rules/offenses/), reforms (rules/reforms/, their codes against the
-// catalog), jurisdiction facts, recidivism rates and the calibration extract
-// are checked; other files are listed as not checked.
+// searched recursively for .toml files, each checked by the kind its content
+// shows (cli/rule_file_kind.h), whatever its folder is called: policies,
+// offense catalogs, reforms (their codes against the catalog), jurisdiction
+// facts, recidivism rates, the calibration extract and import mappings; files
+// of no known kind are listed as not checked. Exit 2 when the paths hold no
+// rule file at all.
 // Worked-case files (NAME.cases.toml, next to the rule file they test) are
 // not policies: they are listed as worked cases, run by the test suite
 // (tests/rules), and are never a problem. Exit 4 when any problem (lints
@@ -13,6 +15,7 @@
 #include <filesystem>
 
 #include "clemency/cli/commands.h"
+#include "clemency/cli/rule_file_kind.h"
 #include "clemency/law/import_mapping.h"
 #include "clemency/law/jurisdiction.h"
 #include "clemency/law/offense_catalog.h"
@@ -47,13 +50,37 @@ std::vector<std::string> CheckReforms(const std::string& file) {
   return out;
 }
 
+// The problems of one rule file of a known kind, one message each.
+std::vector<std::string> CheckRuleFile(const std::string& file, RuleFileKind kind) {
+  std::string error;
+  bool ok = true;
+  switch (kind) {
+    case RuleFileKind::kReforms: return CheckReforms(file);
+    case RuleFileKind::kPolicy: {
+      std::vector<PolicyProblem> found;
+      LoadPolicy(file, &found);
+      std::vector<std::string> out;
+      for (const PolicyProblem& p : found) out.push_back(p.Format());
+      return out;
+    }
+    case RuleFileKind::kCatalog: ok = OffenseCatalog::Load(file, &error).has_value(); break;
+    case RuleFileKind::kJurisdiction: ok = JurisdictionFacts::Load(file, &error).has_value(); break;
+    case RuleFileKind::kRecidivism: ok = ReturnRates::Load(file, &error).has_value(); break;
+    case RuleFileKind::kCalibration: ok = Calibration::Load(file, &error).has_value(); break;
+    case RuleFileKind::kMapping: ok = LoadImportMapping(file, &error).has_value(); break;
+    default: break;
+  }
+  if (ok) return {};
+  return {error};
+}
+
 }  // namespace
 
 int RunCheck(const CheckArgs& args) {
   namespace fs = std::filesystem;
-  // (file, named explicitly): a file named on the command line that is not a
-  // catalog is checked as a policy; one found in a directory only if it is in
-  // a policies/ folder.
+  // (file, named explicitly): a file named on the command line whose kind its
+  // content does not tell is checked as a policy; one found in a directory is
+  // listed as of no known kind.
   std::vector<std::pair<std::string, bool>> files;
   for (const std::string& path : args.paths) {
     std::error_code ec;
@@ -68,51 +95,38 @@ int RunCheck(const CheckArgs& args) {
     }
   }
   std::sort(files.begin(), files.end());
-  int problems = 0, checked = 0;
+  int problems = 0, checked = 0, cases = 0, unknown = 0;
   for (const auto& [file, named] : files) {
-    const std::string folder = fs::path(file).parent_path().filename().string();
-    if (file.ends_with(".cases.toml")) {
+    RuleFileClass c = ClassifyRuleFile(file);
+    if (named && (c.kind == RuleFileKind::kUnknown || c.kind == RuleFileKind::kUnreadable))
+      c.kind = RuleFileKind::kPolicy;  // a file named on the command line: its loader says what is missing
+    if (c.kind == RuleFileKind::kWorkedCases) {
+      ++cases;
       fmt::print("{}: worked cases, not a rule pack: run by the test suite (tests/rules/worked_cases_test)\n", file);
-    } else if (folder == "offenses") {
-      std::string error;
+    } else if (c.kind == RuleFileKind::kUnknown) {
+      ++unknown;
+      fmt::print("{}: not checked: not a kind of rule file clemency knows (no [catalog], [[reform]], [people], "
+                 "eligibility, [jurisdiction] ... table)\n", file);
+    } else if (c.kind == RuleFileKind::kUnreadable) {
       ++checked;
-      if (!OffenseCatalog::Load(file, &error)) {
-        fmt::print("{}\n", error);
-        ++problems;
-      }
-    } else if (folder == "reforms") {
+      ++problems;
+      fmt::print("{}\n", c.error);
+    } else {
       ++checked;
-      const std::vector<std::string> found = CheckReforms(file);
+      const std::vector<std::string> found = CheckRuleFile(file, c.kind);
       for (const std::string& p : found) fmt::print("{}\n", p);
       problems += static_cast<int>(found.size());
-    } else if (folder == "jurisdictions" || folder == "recidivism" || folder == "calibration") {
-      std::string error;
-      ++checked;
-      const bool ok = folder == "jurisdictions" ? JurisdictionFacts::Load(file, &error).has_value()
-                      : folder == "recidivism"  ? ReturnRates::Load(file, &error).has_value()
-                                                : Calibration::Load(file, &error).has_value();
-      if (!ok) {
-        fmt::print("{}\n", error);
-        ++problems;
-      }
-    } else if (folder == "mappings") {
-      std::string error;
-      ++checked;
-      if (!LoadImportMapping(file, &error)) {
-        fmt::print("{}\n", error);
-        ++problems;
-      }
-    } else if (folder == "policies" || named) {
-      std::vector<PolicyProblem> found;
-      LoadPolicy(file, &found);
-      ++checked;
-      for (const PolicyProblem& p : found) fmt::print("{}\n", p.Format());
-      problems += static_cast<int>(found.size());
-    } else {
-      fmt::print("{}: not checked (not a known kind of rule file)\n", file);
     }
   }
-  fmt::print(stderr, "{} files checked, {} problems\n", checked, problems);
+  if (checked == 0 && cases == 0) {
+    std::string paths;
+    for (const std::string& path : args.paths) paths += (paths.empty() ? "" : " ") + path;
+    fmt::print(stderr, "clemency check: no rule files in {} ({} .toml files, none of a known kind)\n", paths,
+               unknown);
+    return kExitUsage;
+  }
+  fmt::print(stderr, "{} files checked, {} problems{}\n", checked, problems,
+             unknown > 0 ? fmt::format(", {} files of no known kind not checked", unknown) : "");
   return problems > 0 ? kExitBadRules : kExitOk;
 }
 

@@ -17,8 +17,12 @@ int RunExplain(const ExplainArgs& args) {
                args.person, args.in.data_dir);
     return kExitUsage;
   }
-  if (args.json) fmt::print("{}\n", PersonReasonsJson(s.context(), p));
-  else fmt::print("{}", PersonExplanation(s.context(), p));
+  if (args.json) {
+    fmt::print(stderr, "clemency explain: {}\n", s.as_of.Statement());  // stdout holds the JSON line
+    fmt::print("{}\n", PersonReasonsJson(s.context(), p));
+  } else {
+    fmt::print("{}\n{}", s.as_of.Statement(), PersonExplanation(s.context(), p));
+  }
   return kExitOk;
 }
 

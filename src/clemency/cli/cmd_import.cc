@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "clemency/cli/as_of.h"
 #include "clemency/cli/command_output.h"
 #include "clemency/cli/commands.h"
 #include "clemency/io/csv_writer.h"
@@ -95,7 +96,8 @@ std::string CatalogFolderBeside(const std::string& mapping_path) {
 
 int RunImport(const ImportArgs& args) {
   namespace fs = std::filesystem;
-  const std::string as_of_text = args.as_of.empty() ? TodayIso() : args.as_of;
+  const AsOfDate as_of_date = ResolveAsOf(args.as_of);
+  const std::string& as_of_text = as_of_date.text;
   const DateParseResult as_of = ParseDate(as_of_text);
   if (!as_of.ok()) {
     fmt::print(stderr, "clemency import: --as-of \"{}\": {}\n", as_of_text, DescribeDateParseError(as_of.error));
@@ -193,6 +195,7 @@ int RunImport(const ImportArgs& args) {
   j["input"] = args.input;
   j["input_sha256"] = input_sha256;
   j["as_of"] = as_of.date.ToString();
+  as_of_date.AddTo(j);
   j["rows_read"] = r.rows_read;
   j["rows_imported"] = r.rows_imported;
   j["rows_rejected"] = r.rows_rejected;
@@ -210,6 +213,7 @@ int RunImport(const ImportArgs& args) {
     return rc;
   const std::string skipped =
       mapping->skips.empty() && r.rows_skipped == 0 ? "" : fmt::format(" + {} skipped", r.rows_skipped);
+  fmt::print("{}\n", as_of_date.Statement());
   fmt::print("{}: {} rows read = {} imported + {} rejected{}; {} people, {} sentences\n", options.file_name, r.rows_read,
              r.rows_imported, r.rows_rejected, skipped, r.people.size(), r.sentences.size());
   if (r.rows_skipped > 0)

@@ -86,6 +86,7 @@ int RunScreen(const ScreenArgs& args) {
   }
   size_t counts[3] = {0, 0, 0};
   for (Status st : s.screening.status) ++counts[static_cast<int>(st)];
+  fmt::print("{}\n", s.as_of.Statement());
   fmt::print("{}: {} people as of {}: {} eligible, {} needs review, {} not eligible -> {}\n", s.policy->id,
              s.facts.people(), s.facts.as_of.ToString(), counts[0], counts[1], counts[2],
              args.shown_out.empty() ? args.out_dir : args.shown_out);

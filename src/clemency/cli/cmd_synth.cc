@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <string>
 
+#include "clemency/cli/as_of.h"
 #include "clemency/cli/command_output.h"
 #include "clemency/cli/commands.h"
 #include "clemency/cli/progress.h"
@@ -21,7 +22,8 @@ int RunSynth(const SynthArgs& args) {
                  "\": expected a two-letter state code such as CA");
   if (args.people <= 0) return usage("--people " + std::to_string(args.people) + ": must be at least 1");
   if (args.out_dir.empty()) return usage("-o DIR: an output directory is required");
-  const std::string as_of_text = args.as_of.empty() ? TodayIso() : args.as_of;
+  const AsOfDate as_of_date = ResolveAsOf(args.as_of);
+  const std::string& as_of_text = as_of_date.text;
   const DateParseResult as_of = ParseDate(as_of_text);
   if (!as_of.ok())
     return usage("--as-of \"" + as_of_text + "\": " + std::string(DescribeDateParseError(as_of.error)));
@@ -54,6 +56,7 @@ int RunSynth(const SynthArgs& args) {
               static_cast<long long>(result.people), static_cast<long long>(result.sentences),
               static_cast<long long>(result.facilities), args.out_dir.c_str(), args.jurisdiction.c_str(),
               static_cast<unsigned long long>(args.seed), as_of.date.ToString().c_str());
+  std::printf("%s\n", as_of_date.Statement().c_str());
   return kExitOk;
 }
 

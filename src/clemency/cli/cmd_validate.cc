@@ -6,6 +6,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "clemency/cli/as_of.h"
 #include "clemency/cli/command_output.h"
 #include "clemency/cli/commands.h"
 #include "clemency/cli/load_report.h"
@@ -17,7 +18,8 @@
 namespace clemency {
 
 int RunValidate(const ValidateArgs& args) {
-  const std::string as_of_text = args.as_of.empty() ? TodayIso() : args.as_of;
+  const AsOfDate as_of_date = ResolveAsOf(args.as_of);
+  const std::string& as_of_text = as_of_date.text;
   const DateParseResult as_of = ParseDate(as_of_text);
   if (!as_of.ok()) {
     fmt::print(stderr, "clemency validate: --as-of \"{}\": {}\n", as_of_text,
@@ -55,6 +57,7 @@ int RunValidate(const ValidateArgs& args) {
     fmt::print(stderr, "validation failed: nothing written\n");
     return kExitBadData;
   }
+  fmt::print("{}\n", as_of_date.Statement());
   PrintLoadCounts(result, stdout);
 
   if (!args.out_dir.empty()) {
@@ -62,6 +65,7 @@ int RunValidate(const ValidateArgs& args) {
     if (quarantine && !WriteRejectedCsv(out.path("rejected.csv"), result.rejected, &error)) return out.Fail(error);
     nlohmann::ordered_json j = LoadCountsJson(result);
     j["as_of"] = as_of.date.ToString();
+    as_of_date.AddTo(j);
     if (!WriteFileAtomically(out.path("validation.json"), j.dump(2) + "\n", &error)) return out.Fail(error);
     ManifestInfo info{"validate", as_of.date.ToString(), {}};
     for (const FileCounts* c : {&result.people, &result.sentences, &result.facilities})

@@ -97,7 +97,8 @@ struct DemoArgs {
 };
 int RunDemo(const DemoArgs& args);
 
-// Today's date as YYYY-MM-DD (local time), for --as-of defaults.
+// Today's date as YYYY-MM-DD (local time), for --as-of defaults (cli/as_of.h
+// says which date a run used and why).
 std::string TodayIso();
 
 }  // namespace clemency

@@ -2,7 +2,6 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
-#include <ctime>
 #include <exception>
 #include <filesystem>
 
@@ -11,16 +10,29 @@
 
 namespace clemency {
 
-std::string TodayIso() {
-  const std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  localtime_r(&t, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
-}
-
 namespace {
+
+// "unknown command 'X'; commands: ..." when the first argument (or the one
+// after a command that takes subcommands) names no command; else "".
+std::string UnknownCommand(const CLI::App& app, int argc, char** argv) {
+  const CLI::App* parent = &app;
+  for (int i = 1; i < argc && argv[i][0] != '-'; ++i) {
+    const std::vector<const CLI::App*> subs = parent->get_subcommands([](const CLI::App*) { return true; });
+    if (subs.empty()) return "";
+    const CLI::App* found = nullptr;
+    std::string names;
+    for (const CLI::App* sub : subs) {
+      if (sub->get_name() == argv[i]) found = sub;
+      names += (names.empty() ? "" : ", ") + sub->get_name();
+    }
+    if (found == nullptr) {
+      const std::string where = parent == &app ? "" : " of '" + parent->get_name() + "'";
+      return "unknown command '" + std::string(argv[i]) + "'" + where + "; commands: " + names;
+    }
+    parent = found;
+  }
+  return "";
+}
 
 int Main(int argc, char** argv) {
   std::string rules_dir;  // --rules, on every command that reads rules
@@ -121,6 +133,10 @@ int Main(int argc, char** argv) {
   diff_cmd->add_option("--current", diff.current, "output directory of the later clemency screen")->required();
   diff_cmd->add_option("-o,--out", diff.out_dir, "output directory (changes.csv, diff.json)")->required();
 
+  if (const std::string unknown = UnknownCommand(app, argc, argv); !unknown.empty()) {
+    std::fprintf(stderr, "clemency: %s\n", unknown.c_str());
+    return kExitUsage;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

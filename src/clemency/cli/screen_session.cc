@@ -36,10 +36,29 @@ void WarnWhenOutOfScope(const Policy& policy, const Population& pop, const char*
              command, policy.id, list);
 }
 
+// Why path cannot be a policy file ("is a directory, not a policy file"), or
+// "" when it is a regular file.
+std::string_view NotAPolicyFile(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::file_status st = fs::status(path, ec);
+  switch (st.type()) {
+    case fs::file_type::regular: return "";
+    case fs::file_type::not_found: return "does not exist: no such policy file (give a policy id or a .toml file)";
+    case fs::file_type::directory: return "is a directory, not a policy file (give a policy id or a .toml file)";
+    case fs::file_type::character:
+    case fs::file_type::block: return "is a device, not a policy file";
+    case fs::file_type::fifo: return "is a pipe (FIFO), not a policy file";
+    case fs::file_type::socket: return "is a socket, not a policy file";
+    default: return ec ? "cannot be examined (permission denied?), so it is not read as a policy file"
+                       : "is not a regular file, so it is not read as a policy file";
+  }
+}
+
 // Loads the policy and applies --set; returns kExitOk or the exit code.
 int LoadPolicyWithSets(const ScreenInputs& in, const std::string& policy_path, const char* command, ScreenSession& s) {
-  if (!std::filesystem::is_regular_file(policy_path)) {
-    fmt::print(stderr, "clemency {}: --policy {}: no such policy file {}\n", command, in.policy, policy_path);
+  if (const std::string_view what = NotAPolicyFile(policy_path); !what.empty()) {
+    fmt::print(stderr, "clemency {}: --policy {}: {} {}\n", command, in.policy, policy_path, what);
     return kExitUsage;
   }
   std::vector<PolicyProblem> problems;
@@ -102,12 +121,15 @@ void CompareDataHashes(const std::string& dir, const char* command, const std::v
 }  // namespace
 
 int PrepareScreen(const ScreenInputs& in, const char* command, ScreenSession& s) {
-  const std::string as_of_text = in.as_of.empty() ? TodayIso() : in.as_of;
+  s.as_of = ResolveAsOf(in.as_of);
+  const std::string& as_of_text = s.as_of.text;
   const DateParseResult as_of = ParseDate(as_of_text);
   if (!as_of.ok()) {
     fmt::print(stderr, "clemency {}: --as-of \"{}\": {}\n", command, as_of_text, DescribeDateParseError(as_of.error));
     return kExitUsage;
   }
+  s.manifest.as_of_defaulted = s.as_of.defaulted;
+  s.manifest.as_of_time_zone = s.as_of.time_zone;
   if (!std::filesystem::is_directory(in.data_dir)) {
     fmt::print(stderr, "clemency {}: --data {}: not a directory\n", command, in.data_dir);
     return kExitUsage;

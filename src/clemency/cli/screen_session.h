@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 
+#include "clemency/cli/as_of.h"
 #include "clemency/cli/commands.h"
 #include "clemency/io/population_loader.h"
 #include "clemency/law/jurisdiction.h"
@@ -36,6 +37,7 @@ struct ScreenSession {
   Screening screening;
   ReviewTriage triage;
   ScreenManifest manifest;
+  AsOfDate as_of;  // the date screened on, and how it was chosen
   double load_seconds = 0;    // reading and validating the CSV files
   double screen_seconds = 0;  // catalogs, facts, rules, eligible_on, ranking, triage
   double triage_seconds = 0;  // of which the review triage

@@ -99,15 +99,18 @@ Population PopulationBuilder::Finish() {
     p.sentences.enhancement_begin.push_back(static_cast<uint32_t>(p.enhancements.size()));
   }
 
-  // consecutive_to: sentence_id text -> sentence index within the same person.
+  // consecutive_to: sentence_id text -> sentence index within the same person
+  // (the last of that id), through a table by StrId reset after each person.
   p.sentences.consecutive_to.assign(n_sent, kNoIndex);
+  std::vector<uint32_t> index_of_id(p.strings.size(), kNoIndex);
   for (size_t person = 0; person < n_people; ++person) {
-    for (uint32_t s = begin[person]; s < begin[person + 1]; ++s) {
-      const StrId target = staged_consecutive_[s];
-      if (target == kNoStr) continue;
-      for (uint32_t t = begin[person]; t < begin[person + 1]; ++t)
-        if (p.sentences.id[t] == target) p.sentences.consecutive_to[s] = t;
-    }
+    const uint32_t first = begin[person], last = begin[person + 1];
+    for (uint32_t t = first; t < last; ++t)
+      if (p.sentences.id[t] != kNoStr) index_of_id[p.sentences.id[t]] = t;
+    for (uint32_t s = first; s < last; ++s)
+      if (staged_consecutive_[s] != kNoStr) p.sentences.consecutive_to[s] = index_of_id[staged_consecutive_[s]];
+    for (uint32_t t = first; t < last; ++t)
+      if (p.sentences.id[t] != kNoStr) index_of_id[p.sentences.id[t]] = kNoIndex;
   }
 
   p.person_by_str_.assign(p.strings.size(), kNoIndex);

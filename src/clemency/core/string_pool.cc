@@ -1,11 +1,15 @@
 #include "clemency/core/string_pool.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace clemency {
 namespace {
 
-constexpr size_t kBlockSize = 1 << 20;
+// Blocks start small and double up to kMaxBlockSize, so that a small pool (a
+// test, a fuzz input) does not pay for a megabyte it never uses.
+constexpr size_t kFirstBlockSize = 4 << 10;
+constexpr size_t kMaxBlockSize = 1 << 20;
 
 uint64_t Mix(uint64_t h) {
   h ^= h >> 33;
@@ -67,17 +71,19 @@ StrId StringPool::Intern(std::string_view s) {
 }
 
 std::string_view StringPool::Store(std::string_view s) {
-  if (s.size() > kBlockSize / 4) {  // a long string gets a block of its own
+  if (s.size() > kMaxBlockSize / 4) {  // a long string gets a block of its own
     blocks_.push_back(std::make_unique_for_overwrite<char[]>(s.size()));
     std::memcpy(blocks_.back().get(), s.data(), s.size());
     stored_bytes_ += s.size();
     return std::string_view(blocks_.back().get(), s.size());
   }
-  if (current_block_ == nullptr || block_used_ + s.size() > kBlockSize) {
-    blocks_.push_back(std::make_unique_for_overwrite<char[]>(kBlockSize));
+  if (current_block_ == nullptr || block_used_ + s.size() > block_size_) {
+    block_size_ = block_size_ == 0 ? kFirstBlockSize : std::min(block_size_ * 2, kMaxBlockSize);
+    while (block_size_ < s.size()) block_size_ *= 2;  // s.size() <= kMaxBlockSize / 4
+    blocks_.push_back(std::make_unique_for_overwrite<char[]>(block_size_));
     current_block_ = blocks_.back().get();
     block_used_ = 0;
-    stored_bytes_ += kBlockSize;
+    stored_bytes_ += block_size_;
   }
   char* dst = current_block_ + block_used_;
   std::memcpy(dst, s.data(), s.size());

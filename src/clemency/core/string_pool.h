@@ -44,6 +44,7 @@ class StringPool {
   std::vector<std::unique_ptr<char[]>> blocks_;
   char* current_block_ = nullptr;  // the block small strings are appended to
   size_t block_used_ = 0;
+  size_t block_size_ = 0;  // of the current block
   size_t stored_bytes_ = 0;
   std::vector<std::string_view> views_;
   std::vector<Slot> slots_;  // open addressing, linear probing, power-of-two size

@@ -74,7 +74,6 @@ std::string Join(std::span<const std::string_view> list) {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-constexpr size_t kMaxPatternCell = 512;
 
 }  // namespace
 
@@ -587,7 +586,7 @@ class Importer {
       const std::string cell = Cell(k.column);
       if ((k.test == SkipRule::Test::kEquals && Lower(cell) == k.value) ||
           (k.test == SkipRule::Test::kEmpty && cell.empty()) ||
-          (k.test == SkipRule::Test::kMatches && Search(k.re, cell, k.column)))
+          (k.test == SkipRule::Test::kMatches && k.re.Search(cell)))
         return &k;
     }
     return nullptr;
@@ -601,14 +600,6 @@ class Importer {
     row.reason = reason;
     row.record = std::string(rec.raw);
     r_.skipped.push_back(std::move(row));
-  }
-  // A regex searched in a cell; a cell too long for std::regex rejects the row.
-  bool Search(const std::regex& re, const std::string& cell, const std::string& column) {
-    if (cell.size() > kMaxPatternCell) {
-      Error("too_long", column, cell, fmt::format("longer than {} bytes: too long to match a condition", kMaxPatternCell));
-      return false;
-    }
-    return std::regex_search(cell, re);
   }
 
   // Parses the split columns' cells into items_ and returns how many
@@ -648,7 +639,7 @@ class Importer {
   const ItemRule* MatchingRule(const FieldSpec& spec) {
     for (const ItemRule& rule : spec.when_any)
       for (const std::string& item : ItemsOf(rule.column))
-        if (Search(rule.re, item, rule.column)) return &rule;
+        if (rule.re.Search(item)) return &rule;
     return nullptr;
   }
   // A template's text with each {Column} replaced by its cell, trimmed.
@@ -772,22 +763,15 @@ class Importer {
   void ApplyPatterns(const ParseRule& pr, const std::string& cell, std::map<std::string, std::string>* out) {
     if (cell.empty()) return;
     const std::vector<Pattern>& list = m_.patterns.at(pr.patterns);
-    if (cell.size() > kMaxPatternCell) {
-      // std::regex recurses per character: a bound keeps a hostile cell from exhausting the stack.
-      Error("no_pattern", pr.column, cell, fmt::format("longer than {} bytes: too long to match patterns", kMaxPatternCell));
-      for (const Pattern& p : list)
-        for (const auto& fv : p.set) failed_.insert(fv.first);
-      return;
-    }
-    std::smatch m;
+    std::vector<std::optional<std::string_view>> m;
     for (const Pattern& p : list) {
-      if (!std::regex_match(cell, m, p.re)) continue;
+      if (!p.re.FullMatch(cell, &m)) continue;
       for (const auto& [field, tmpl] : p.set) {
         std::string v;
         for (size_t i = 0; i < tmpl.size(); ++i) {
           if (tmpl[i] == '$' && i + 1 < tmpl.size() && IsDigit(tmpl[i + 1])) {
             const size_t g = static_cast<size_t>(tmpl[i + 1] - '0');
-            if (g < m.size() && m[g].matched) v += m[g].str();
+            if (g < m.size() && m[g]) v += *m[g];
             ++i;
           } else {
             v.push_back(tmpl[i]);

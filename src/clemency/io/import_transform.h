@@ -16,7 +16,6 @@
 #include <functional>
 #include <map>
 #include <optional>
-#include <regex>
 #include <span>
 #include <string>
 #include <string_view>
@@ -25,6 +24,7 @@
 #include "clemency/core/date.h"
 #include "clemency/io/csv_reader.h"
 #include "clemency/io/list_cell.h"
+#include "clemency/io/regex.h"
 #include "clemency/io/text_functions.h"
 #include "clemency/io/population_loader.h"
 #include "clemency/io/problem.h"
@@ -81,8 +81,8 @@ struct ValueMap {
 };
 
 struct Pattern {
-  std::string match;  // ECMAScript, matched against the whole cell, case-insensitively
-  std::regex re;
+  std::string match;  // RE2 syntax, matched against the whole cell, case-insensitively
+  Regex re;
   std::vector<std::pair<std::string, std::string>> set;  // canonical field → template ($1..$9)
 };
 
@@ -92,7 +92,7 @@ struct Pattern {
 struct ItemRule {
   std::string column;
   std::string match;
-  std::regex re;  // case-insensitive, searched anywhere in the item
+  Regex re;  // case-insensitive, searched anywhere in the item
   std::string value;
 };
 
@@ -132,7 +132,7 @@ struct SkipRule {
   std::string column;
   Test test = Test::kEquals;
   std::string value;  // kEquals: compared case-insensitively, spaces trimmed; kMatches: the pattern
-  std::regex re;      // kMatches: case-insensitive, searched anywhere in the cell
+  Regex re;      // kMatches: case-insensitive, searched anywhere in the cell
   std::string reason;
 };
 

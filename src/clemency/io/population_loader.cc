@@ -13,6 +13,7 @@
 #include "clemency/core/edit_distance.h"
 #include "clemency/core/population_builder.h"
 #include "clemency/io/csv_reader.h"
+#include "clemency/io/sentence_references.h"
 
 namespace clemency {
 namespace {
@@ -845,65 +846,15 @@ LoadResult LoadPopulation(const std::string& dir, const LoadOptions& options) {
       log.Add(std::move(p));
       loader.RejectLater(sc.source_line[s], reason, where, s);
     };
+    const std::vector<StrId> consecutive_to = [&] {
+      std::vector<StrId> v(n);
+      for (size_t i = 0; i < n; ++i) v[i] = builder.consecutive_to_id(i);
+      return v;
+    }();
+    SentenceReferenceCheck references({sc.id, consecutive_to, sc.source_line}, strings);
     for (size_t person = 0; person < pc.id.size(); ++person) {
       const std::span<const uint32_t> rows(by_person.data() + begin[person], begin[person + 1] - begin[person]);
-      for (size_t a = 0; a < rows.size(); ++a) {
-        for (size_t b = a + 1; b < rows.size(); ++b) {
-          if (sc.id[rows[a]] != sc.id[rows[b]]) continue;
-          const std::string_view id = strings.View(sc.id[rows[a]]);
-          reject(rows[a], "duplicate_id", "sentence_id", id,
-                 fmt::format("also on line {} for the same person; both rows are rejected",
-                             sc.source_line[rows[b]]));
-          reject(rows[b], "duplicate_id", "sentence_id", id,
-                 fmt::format("also on line {} for the same person; both rows are rejected",
-                             sc.source_line[rows[a]]));
-        }
-      }
-      // consecutive_to: repeat until no more rejections (a rejection can
-      // break another sentence's reference).
-      for (bool changed = true; changed;) {
-        changed = false;
-        for (uint32_t s : rows) {
-          if (!keep[s]) continue;
-          const StrId target = builder.consecutive_to_id(s);
-          if (target == kNoStr) continue;
-          const std::string_view text = strings.View(target);
-          if (target == sc.id[s]) {
-            reject(s, "bad_reference", "consecutive_to", text, "a sentence cannot follow itself");
-            changed = true;
-            continue;
-          }
-          // Follow the chain: it must reach a sentence with no consecutive_to.
-          std::vector<uint32_t> walk{s};
-          std::string problem;
-          for (uint32_t cur = s;;) {
-            const StrId t = builder.consecutive_to_id(cur);
-            if (t == kNoStr) break;
-            uint32_t found = kNoIndex;
-            for (uint32_t r : rows)
-              if (keep[r] && sc.id[r] == t) found = r;
-            if (found == kNoIndex) {
-              problem = cur == s ? "names no other sentence of this person"
-                                 : fmt::format("leads to sentence \"{}\", which follows a missing sentence",
-                                               Printable(strings.View(sc.id[cur])));
-              walk.resize(1);
-              break;
-            }
-            if (std::find(walk.begin(), walk.end(), found) != walk.end()) {
-              problem = "the consecutive_to chain goes round in a circle";
-              break;
-            }
-            walk.push_back(found);
-            cur = found;
-          }
-          if (!problem.empty()) {
-            // Every sentence on a circle is rejected with the same reason.
-            for (uint32_t w : walk)
-              reject(w, "bad_reference", "consecutive_to", strings.View(builder.consecutive_to_id(w)), problem);
-            changed = true;
-          }
-        }
-      }
+      references.Check(rows, keep, reject);
       bool any_active = false;
       for (uint32_t s : rows)
         if (keep[s] && sc.status[s] == SentenceStatus::kActive) any_active = true;

@@ -65,7 +65,7 @@ std::string ApplyTextSteps(const std::vector<TextStep>& steps, std::string value
         value = ReplaceAll(value, st.from, st.to);
         break;
       case TextStep::Kind::kRegexReplace:
-        value = std::regex_replace(value, st.re, st.to);
+        value = st.re.ReplaceAll(value, st.to);
         break;
     }
   }

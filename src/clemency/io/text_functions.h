@@ -7,19 +7,20 @@
 #define CLEMENCY_IO_TEXT_FUNCTIONS_H_
 
 #include <cstdint>
-#include <regex>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "clemency/io/regex.h"
 
 namespace clemency::import {
 
 struct TextStep {
   enum class Kind { kTrim, kUpper, kLower, kCollapseSpaces, kReplace, kRegexReplace };
   Kind kind = Kind::kTrim;
-  std::string from;  // kReplace: the literal text (not empty); kRegexReplace: the ECMAScript pattern
+  std::string from;  // kReplace: the literal text (not empty); kRegexReplace: the pattern (RE2 syntax)
   std::string to;    // the replacement; for kRegexReplace $1..$9 are the groups, $$ a dollar
-  std::regex re;     // kRegexReplace, case-sensitive
+  Regex re;     // kRegexReplace, case-sensitive
 };
 
 // Applies the steps in order. Replacements replace every occurrence; upper

@@ -104,6 +104,14 @@ void LoadMaps(const toml::table& root, ImportMapping& m) {
   }
 }
 
+// In RE2 syntax; a pattern RE2 refuses stops the load.
+Regex CompileRegex(const toml::node& at, const std::string& pattern, std::string_view key, bool icase) {
+  std::string error;
+  if (auto re = Regex::Compile(pattern, icase, &error)) return *std::move(re);
+  Fail(at, fmt::format("\"{}\" is not a valid regular expression (RE2 syntax: no backreferences or lookaround): {}",
+                       key, error));
+}
+
 void LoadPatterns(const toml::table& root, ImportMapping& m) {
   const toml::node* n = root.get("patterns");
   if (n == nullptr) return;
@@ -118,11 +126,7 @@ void LoadPatterns(const toml::table& root, ImportMapping& m) {
       CheckKeys(t, {"match", "set"}, fmt::format("[[patterns.{}]]", name));
       import::Pattern p;
       p.match = RequiredString(t, "match", fmt::format("[[patterns.{}]]", name));
-      try {
-        p.re = std::regex(p.match, std::regex::ECMAScript | std::regex::icase);
-      } catch (const std::regex_error& e) {
-        Fail(*t.get("match"), fmt::format("\"match\" is not a valid regular expression: {}", e.what()));
-      }
+      p.re = CompileRegex(*t.get("match"), p.match, "match", true);
       const toml::node* set = t.get("set");
       if (set == nullptr) Fail(t, fmt::format("[[patterns.{}]] has no \"set\"", name));
       for (auto&& [field, value] : SubTable(*set, "\"set\"")) {
@@ -139,9 +143,9 @@ void LoadPatterns(const toml::table& root, ImportMapping& m) {
           if (tmpl[i] != '$' || tmpl[i + 1] < '0' || tmpl[i + 1] > '9') continue;
           captures = true;
           const size_t g = static_cast<size_t>(tmpl[i + 1] - '0');
-          if (g > p.re.mark_count())
-            Fail(value, fmt::format("\"${}\" but the pattern has {} capture group{}", g, p.re.mark_count(),
-                                    p.re.mark_count() == 1 ? "" : "s"));
+          if (g > static_cast<size_t>(p.re.capture_groups()))
+            Fail(value, fmt::format("\"${}\" but the pattern has {} capture group{}", g, p.re.capture_groups(),
+                                    p.re.capture_groups() == 1 ? "" : "s"));
         }
         if (!captures) CheckConstant(value, *cf, tmpl, "the value");
         p.set.emplace_back(f, tmpl);
@@ -149,14 +153,6 @@ void LoadPatterns(const toml::table& root, ImportMapping& m) {
       list.push_back(std::move(p));
     }
     m.patterns.emplace(name, std::move(list));
-  }
-}
-
-std::regex Regex(const toml::node& at, const std::string& pattern, std::string_view key, bool icase) {
-  try {
-    return std::regex(pattern, icase ? std::regex::ECMAScript | std::regex::icase : std::regex::ECMAScript);
-  } catch (const std::regex_error& e) {
-    Fail(at, fmt::format("\"{}\" is not a valid regular expression: {}", key, e.what()));
   }
 }
 
@@ -184,7 +180,7 @@ import::TextStep LoadStep(const toml::node& n) {
   if (!t.contains("with")) Fail(t, "a transform step needs \"with\", the replacement (may be \"\")");
   st.to = StringAt(t, "with");
   if (st.kind == K::kReplace && st.from.empty()) Fail(*t.get("replace"), "\"replace\" must not be empty");
-  if (st.kind == K::kRegexReplace) st.re = Regex(*t.get("regex"), st.from, "regex", false);
+  if (st.kind == K::kRegexReplace) st.re = CompileRegex(*t.get("regex"), st.from, "regex", false);
   return st;
 }
 
@@ -212,7 +208,7 @@ std::vector<import::ItemRule> LoadWhenAny(const toml::node& n, const CanonicalFi
     import::ItemRule r;
     r.column = RequiredString(t, "column", "when_any");
     r.match = RequiredString(t, "matches", "when_any");
-    r.re = Regex(*t.get("matches"), r.match, "matches", true);
+    r.re = CompileRegex(*t.get("matches"), r.match, "matches", true);
     r.value = RequiredString(t, "value", "when_any");
     CheckConstant(*t.get("value"), f, r.value, "when_any value");
     rules.push_back(std::move(r));
@@ -361,7 +357,7 @@ void LoadSkips(const toml::table& root, ImportMapping& m) {
     } else if (t.contains("matches")) {
       k.test = import::SkipRule::Test::kMatches;
       k.value = StringAt(t, "matches");
-      k.re = Regex(*t.get("matches"), k.value, "matches", true);
+      k.re = CompileRegex(*t.get("matches"), k.value, "matches", true);
       auto_reason = fmt::format("column \"{}\" matches '{}'", k.column, k.value);
     } else {
       if (!OptionalBool(t, "empty")) Fail(*t.get("empty"), "\"empty\" can only be true");

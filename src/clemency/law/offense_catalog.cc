@@ -111,12 +111,12 @@ Offense ParseOffense(const toml::table& t, std::string_view prefix) {
   return o;
 }
 
-std::regex CompileRegex(const toml::node& at, const std::string& pattern) {
-  try {
-    return std::regex(pattern, std::regex::ECMAScript | std::regex::icase);
-  } catch (const std::regex_error& e) {
-    Fail(at, "\"" + pattern + "\" is not a valid regular expression: " + e.what());
-  }
+// Case-insensitive, in RE2 syntax; a pattern RE2 refuses stops the load.
+Regex CompileRegex(const toml::node& at, const std::string& pattern) {
+  std::string error;
+  if (auto re = Regex::Compile(pattern, /*case_insensitive=*/true, &error)) return *std::move(re);
+  Fail(at, "\"" + pattern + "\" is not a valid regular expression (RE2 syntax: no backreferences or lookaround): " +
+               error);
 }
 
 // [catalog.codes]: how the jurisdiction's codes are written (law/offense_code.h).

@@ -12,13 +12,13 @@
 #define CLEMENCY_LAW_OFFENSE_CATALOG_H_
 
 #include <optional>
-#include <regex>
 #include <span>
 #include <string>
 #include <string_view>
 #include <map>
 #include <vector>
 
+#include "clemency/io/regex.h"
 #include "clemency/law/offense_code.h"
 
 namespace clemency {
@@ -121,8 +121,8 @@ struct SentenceEnhancement {
 struct OffensePattern {
   enum class On { kCode, kDescription };
   On on = On::kCode;
-  std::string match;  // ECMAScript, case-insensitive, searched in the text
-  std::regex re;
+  std::string match;  // RE2 syntax, case-insensitive, searched in the text
+  Regex re;
   std::string offense;  // a catalog code, or empty
   std::string category;
   std::string bjs_offense;

@@ -70,7 +70,7 @@ std::string TakeBook(std::string& s, const CodeConventions& c) {
 CodeKey NormalizeCode(std::string_view code, const CodeConventions& c) {
   std::string s = Trim(Upper(code));
   while (s.size() >= 3 && IsAlpha(s[0]) && IsAlpha(s[1]) && s[2] == ':') s = Trim(s.substr(3));
-  for (const CodeRewrite& r : c.rewrites) s = std::regex_replace(s, r.re, r.replace);
+  for (const CodeRewrite& r : c.rewrites) s = r.re.ReplaceAll(s, r.replace);
   s = Trim(std::move(s));
   CodeKey out;
   // Attempt markers, as often as they are repeated: one attempt either way.

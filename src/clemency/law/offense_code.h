@@ -18,16 +18,17 @@
 #define CLEMENCY_LAW_OFFENSE_CODE_H_
 
 #include <map>
-#include <regex>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "clemency/io/regex.h"
+
 namespace clemency {
 
 struct CodeRewrite {
-  std::string match;    // ECMAScript, case-insensitive
-  std::regex re;
+  std::string match;    // RE2 syntax, case-insensitive
+  Regex re;
   std::string replace;  // $1..$9 refer to groups
 };
 

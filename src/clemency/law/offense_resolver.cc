@@ -153,7 +153,7 @@ ResolvedOffense ResolveOffense(const OffenseCatalog* catalog, std::string_view c
   for (const OffensePattern& p : catalog->patterns()) {
     const bool on_code = p.on == OffensePattern::On::kCode;
     const std::string text(on_code ? code : description);
-    if (!text.empty() && std::regex_search(text, p.re))
+    if (!text.empty() && p.re.Search(text))
       return FromPattern(*catalog, p, on_code ? Resolution::kCodePattern : Resolution::kDescriptionPattern);
   }
   return none;

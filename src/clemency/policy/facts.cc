@@ -92,6 +92,11 @@ std::string_view TypeName(ValueType t) {
   return "?";
 }
 
+std::string ATypeName(ValueType t) {
+  const std::string_view name = TypeName(t);
+  return std::string(name.find_first_of("aeiou") == 0 ? "an " : "a ") + std::string(name);
+}
+
 std::span<const FactInfo> AllFacts() { return kFacts; }
 
 const FactInfo& InfoOf(Fact fact) {

@@ -9,6 +9,7 @@
 #define CLEMENCY_POLICY_FACTS_H_
 
 #include <span>
+#include <string>
 #include <string_view>
 
 namespace clemency {
@@ -27,6 +28,8 @@ enum class ValueType {
 };
 
 std::string_view TypeName(ValueType t);
+// The type name with its article, for messages: "a number", "an int".
+std::string ATypeName(ValueType t);
 
 enum class Scope { kPerson, kSentence };
 

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <charconv>
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
@@ -490,6 +491,19 @@ Value ParseValueText(std::string_view text, ValueType want, bool* ok) {
   return v;
 }
 
+namespace {
+
+// --set numbers: finite and at most this far from 0, so that a weight or a
+// count cannot make a priority infinite, NaN or overflow (1e308 times years).
+constexpr int64_t kParamNumberLimit = 1'000'000'000;
+
+bool WithinParamRange(const Value& v) {
+  if (v.type == kInt) return v.integer >= -kParamNumberLimit && v.integer <= kParamNumberLimit;
+  return std::isfinite(v.number) && std::fabs(v.number) <= static_cast<double>(kParamNumberLimit);
+}
+
+}  // namespace
+
 bool SetParam(Policy& policy, std::string_view name, std::string_view text, std::string* error) {
   const int i = policy.FindParam(name);
   if (i < 0) {
@@ -505,12 +519,16 @@ bool SetParam(Policy& policy, std::string_view name, std::string_view text, std:
   if (!ok && p.declared.type == kNumber) {  // an integer is a fine number
     v = ParseValueText(text, kNumber, &ok);
   }
-  if (!ok) {
-    const char* example = p.declared.type == kDuration ? "such as \"55 years\", \"6 months\" or \"90 days\""
-                          : p.declared.type == kDate   ? "as YYYY-MM-DD"
-                          : p.declared.type == kBool   ? "true or false"
-                                                       : "";
-    *error = fmt::format("--set {}={}: expected a {} {}", name, text, TypeName(p.declared.type), example);
+  const ValueType type = p.declared.type;
+  const bool is_number = type == kNumber || type == kInt;
+  if (!ok || (is_number && !WithinParamRange(v))) {
+    const std::string example = type == kDuration ? " such as \"55 years\", \"6 months\" or \"90 days\""
+                                : type == kDate   ? " as YYYY-MM-DD"
+                                : type == kBool   ? " (true or false)"
+                                : is_number       ? fmt::format(" from {} to {}", -kParamNumberLimit, kParamNumberLimit)
+                                                  : "";
+    *error = fmt::format("--set {}={}: expected {}{}{}", name, text, is_number ? "a finite " : "",
+                         is_number ? TypeName(type) : ATypeName(type), example);
     return false;
   }
   p.value = std::move(v);

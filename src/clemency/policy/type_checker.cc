@@ -149,7 +149,7 @@ class Checker {
       return e;
     }
     if (!IsNumeric(a->type) && a->type != kDuration)
-      throw Failure{n.offset, fmt::format("cannot negate a {}", TypeName(a->type))};
+      throw Failure{n.offset, fmt::format("cannot negate {}", ATypeName(a->type))};
     auto e = Make(Op::kNeg, a->type, n.offset);
     e->scope = a->scope;
     e->args.push_back(std::move(a));
@@ -158,7 +158,7 @@ class Checker {
 
   static void Want(const TypedExpr& e, ValueType t, std::string_view what) {
     if (e.type != t)
-      throw Failure{e.offset, fmt::format("{} needs a {}, but this is a {}", what, TypeName(t), TypeName(e.type))};
+      throw Failure{e.offset, fmt::format("{} needs {}, but this is {}", what, ATypeName(t), ATypeName(e.type))};
   }
 
   TypedExprPtr Binary(const Node& n) {
@@ -174,7 +174,7 @@ class Checker {
       return e;
     };
     auto mismatch = [&]() {
-      return Failure{n.offset, fmt::format("\"{}\" cannot combine a {} with a {}", op, TypeName(ta), TypeName(tb))};
+      return Failure{n.offset, fmt::format("\"{}\" cannot combine {} with {}", op, ATypeName(ta), ATypeName(tb))};
     };
     if (op == "and" || op == "or") {
       Want(*a, kBool, "\"" + op + "\"");
@@ -205,7 +205,7 @@ class Checker {
                       (!ordered && ((ta == kString && tb == kString) || (ta == kBool && tb == kBool)));
       if (!ok) {
         if (ordered && (ta == kString || ta == kBool))
-          throw Failure{n.offset, fmt::format("\"{}\" cannot order a {}; use == or !=", op, TypeName(ta))};
+          throw Failure{n.offset, fmt::format("\"{}\" cannot order {}; use == or !=", op, ATypeName(ta))};
         throw mismatch();
       }
       const Op o = op == "<" ? Op::kLess : op == "<=" ? Op::kLessEq : op == ">" ? Op::kGreater
@@ -259,7 +259,7 @@ class Checker {
       }
       const bool summable = IsNumeric(a.type) || a.type == kDuration;
       if (!(summable || (f != "sum" && a.type == kDate)))
-        throw Failure{a.offset, fmt::format("{}() cannot take a {}", f, TypeName(a.type))};
+        throw Failure{a.offset, fmt::format("{}() cannot take {}", f, ATypeName(a.type))};
       const ValueType t = a.type;
       return make(f == "max" ? Op::kAggMax : f == "min" ? Op::kAggMin : Op::kAggSum, t, Scope::kPerson);
     }
@@ -267,7 +267,7 @@ class Checker {
       arity(2);
       const ValueType ta = args[0]->type, tb = args[1]->type;
       const bool ok = (IsNumeric(ta) && IsNumeric(tb)) || (ta == tb && (ta == kDate || ta == kDuration));
-      if (!ok) throw Failure{n.offset, fmt::format("{}() cannot compare a {} with a {}", f, TypeName(ta), TypeName(tb))};
+      if (!ok) throw Failure{n.offset, fmt::format("{}() cannot compare {} with {}", f, ATypeName(ta), ATypeName(tb))};
       const ValueType t = IsNumeric(ta) ? (ta == kInt && tb == kInt ? kInt : kNumber) : ta;
       const Scope s = Join(*args[0], *args[1]);
       return make(f == "max" ? Op::kMax2 : Op::kMin2, t, s);
@@ -275,7 +275,7 @@ class Checker {
     if (f == "years" || f == "days") {
       arity(1);
       if (args[0]->type != kSpan && args[0]->type != kDuration)
-        throw Failure{args[0]->offset, fmt::format("{}() needs a duration or a span of time, not a {}", f, TypeName(args[0]->type))};
+        throw Failure{args[0]->offset, fmt::format("{}() needs a duration or a span of time, not {}", f, ATypeName(args[0]->type))};
       const Scope s = args[0]->scope;
       return make(f == "years" ? Op::kYears : Op::kDays, f == "years" ? kNumber : kInt, s);
     }
@@ -286,7 +286,7 @@ class Checker {
       if (IsNumeric(t) && IsNumeric(args[2]->type)) {
         if (args[2]->type == kNumber) t = kNumber;
       } else if (t != args[2]->type) {
-        throw Failure{n.offset, fmt::format("if() gives a {} in one branch and a {} in the other", TypeName(t), TypeName(args[2]->type))};
+        throw Failure{n.offset, fmt::format("if() gives {} in one branch and {} in the other", ATypeName(t), ATypeName(args[2]->type))};
       }
       Scope scope = Scope::kPerson;
       for (const auto& a : args)
@@ -296,7 +296,7 @@ class Checker {
     if (f == "is_known") {
       arity(1);
       if (args[0]->type == kFlagSet || args[0]->type == kList)
-        throw Failure{args[0]->offset, fmt::format("is_known() takes a value, not a {}", TypeName(args[0]->type))};
+        throw Failure{args[0]->offset, fmt::format("is_known() takes a value, not {}", ATypeName(args[0]->type))};
       const Scope s = args[0]->scope;
       return make(Op::kIsKnown, kBool, s);
     }
@@ -306,7 +306,7 @@ class Checker {
       if (IsNumeric(t) && IsNumeric(args[1]->type)) {
         if (args[1]->type == kNumber) t = kNumber;
       } else if (t != args[1]->type) {
-        throw Failure{n.offset, fmt::format("coalesce() needs two values of one type, not a {} and a {}", TypeName(t), TypeName(args[1]->type))};
+        throw Failure{n.offset, fmt::format("coalesce() needs two values of one type, not {} and {}", ATypeName(t), ATypeName(args[1]->type))};
       }
       const Scope s = Join(*args[0], *args[1]);
       return make(Op::kCoalesce, t, s);
@@ -329,7 +329,7 @@ CheckResult CheckExpression(const Node& root, const NameScope& names, ValueType 
       throw Failure{e->offset, "this names a sentence fact (s.) outside any(), all(), count(), min(), max() or sum()"};
     const bool ok = e->type == want || (want == kNumber && e->type == kInt);
     if (!ok)
-      throw Failure{e->offset, fmt::format("the expression is a {}, but a {} is needed here", TypeName(e->type), TypeName(want))};
+      throw Failure{e->offset, fmt::format("the expression is {}, but {} is needed here", ATypeName(e->type), ATypeName(want))};
     r.expr = std::move(e);
   } catch (const Failure& f) {
     r.expr.reset();

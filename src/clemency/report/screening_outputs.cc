@@ -367,6 +367,7 @@ nlohmann::ordered_json ScreeningSummary(const ScreenContext& c, const ScreenMani
       {"manifest",
        {{"engine_version", CLEMENCY_VERSION},
         {"as_of", f.as_of.ToString()},
+        {"as_of_defaulted", m.as_of_defaulted},
         {"policy", policy.id},
         {"parameters", params},
         {"overrides", overrides},
@@ -377,6 +378,7 @@ nlohmann::ordered_json ScreeningSummary(const ScreenContext& c, const ScreenMani
   };
   // Only when a data file differs from its folder's manifest.json (rare).
   if (!m.data_manifest_warnings.empty()) out["manifest"]["data_manifest_mismatches"] = m.data_manifest_warnings;
+  if (m.as_of_defaulted) out["manifest"]["as_of_time_zone"] = m.as_of_time_zone;
   return out;
 }
 

@@ -22,6 +22,8 @@ struct ScreenManifest {
   std::vector<std::string> rule_files;
   std::vector<std::pair<std::string, std::string>> overrides;  // --set NAME=VALUE, in order
   nlohmann::ordered_json rows;  // rows read/accepted/rejected per input file
+  bool as_of_defaulted = false;  // no --as-of: today in as_of_time_zone
+  std::string as_of_time_zone;
 };
 
 nlohmann::ordered_json ScreeningSummary(const ScreenContext& c, const ScreenManifest& m);

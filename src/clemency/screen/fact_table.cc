@@ -45,6 +45,48 @@ int64_t ExcessFact(int64_t min, int64_t max) {
 
 int RemedyRank(std::string_view r) { return r == "court" ? 3 : r == "board" ? 2 : r == "clemency" ? 1 : 0; }
 
+// A sentence's term and current-law terms summed along its consecutive_to
+// chain; a sum is unknown when any term on the chain is.
+struct ChainSum {
+  int64_t term = 0, high = 0, low = 0;
+  bool term_known = true, high_known = true, low_known = true;
+  uint8_t state = 0;  // 0 not summed, 1 being summed, 2 summed
+};
+
+ChainSum Plus(const ChainSum& rest, const FactTable& t, uint32_t s) {
+  ChainSum c = rest;
+  auto add = [](int64_t v, int64_t& sum, bool& known) {
+    if (v == kNa) known = false;
+    else sum += v;
+  };
+  add(t.term[s], c.term, c.term_known);
+  add(t.s_current_law_term[s], c.high, c.high_known);
+  add(t.s_current_law_term_low[s], c.low, c.low_known);
+  c.state = 2;
+  return c;
+}
+
+// The chain sums of the sentences r (one person's, whose consecutive_to stays
+// within r), into sums[s - r.begin]. Each sentence is summed once, so a chain
+// costs its length, not its square. A circle (the loader rejects them) sums
+// as unknown.
+void SumChains(const FactTable& t, const std::vector<uint32_t>& consecutive_to, IndexRange r,
+               std::vector<ChainSum>& sums, std::vector<uint32_t>& stack) {
+  sums.assign(r.end - r.begin, ChainSum{});
+  for (uint32_t s = r.begin; s < r.end; ++s) {
+    stack.clear();
+    uint32_t c = s;
+    for (; c != kNoIndex && sums[c - r.begin].state == 0; c = consecutive_to[c]) {
+      sums[c - r.begin].state = 1;
+      stack.push_back(c);
+    }
+    ChainSum rest;
+    if (c != kNoIndex) rest = sums[c - r.begin];
+    if (c != kNoIndex && rest.state == 1) rest = {0, 0, 0, false, false, false, 2};
+    for (auto it = stack.rbegin(); it != stack.rend(); ++it) rest = sums[*it - r.begin] = Plus(rest, t, *it);
+  }
+}
+
 }  // namespace
 
 // Applies the reforms of each sentence's jurisdiction (the prefix of its
@@ -259,6 +301,8 @@ FactTable BuildFactTable(const Population& pop, const LawRefs& law, Date as_of) 
   for (std::string_view n : kRaceNames) race_ids.push_back(name(n));
   for (std::string_view n : kSeverityOrder) cat_ids.push_back(name(n));
   const int64_t unknown_adm = adm_ids[static_cast<size_t>(AdmissionType::kUnknown)];
+  std::vector<ChainSum> chains;
+  std::vector<uint32_t> chain_stack;
   for (uint32_t p = 0; p < np; ++p) {
     const IndexRange r = pop.SentencesOf(p);
     t.sentence_begin[p] = r.begin;
@@ -286,18 +330,11 @@ FactTable BuildFactTable(const Population& pop, const LawRefs& law, Date as_of) 
     int64_t remedy = remedy_none;
     int best = static_cast<int>(std::size(kSeverityOrder));
     bool category_unknown = false;
+    SumChains(t, pop.sentences.consecutive_to, r, chains, chain_stack);
     for (uint32_t s = r.begin; s < r.end; ++s) {
-      // Sum along consecutive_to (acyclic: the loader rejects circles).
-      int64_t total = 0, high = 0, low = 0;
-      bool known = true, hk = true, lk = true;
-      for (uint32_t c = s; c != kNoIndex; c = pop.sentences.consecutive_to[c]) {
-        if (t.term[c] == kNa) known = false;
-        else total += t.term[c];
-        if (t.s_current_law_term[c] == kNa) hk = false;
-        else high += t.s_current_law_term[c];
-        if (t.s_current_law_term_low[c] == kNa) lk = false;
-        else low += t.s_current_law_term_low[c];
-      }
+      const ChainSum& chain = chains[s - r.begin];
+      const int64_t total = chain.term, high = chain.high, low = chain.low;
+      const bool known = chain.term_known, hk = chain.high_known, lk = chain.low_known;
       if (t.active[s] != kTrue) continue;
       ++active;
       if (!known) term_known = false;
