@@ -123,6 +123,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   clemency::ScreenSession s;
   if (clemency::PrepareScreen(in, "screen", s) == clemency::kExitOk) {
     std::string error;
+    // The command stages its output folder (cli/command_output); here the writer gets one made for it.
+    fs::create_directories(out_dir);
     if (!clemency::WriteScreeningOutputs(s.context(), s.manifest, out_dir.string(), &error))
       Fail("writing the outputs failed: " + error);
   }
