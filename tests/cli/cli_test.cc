@@ -229,7 +229,7 @@ TEST_F(ScreenCliTest, CheckFindsAReformCodeMissingFromTheCatalog) {
   fs::copy_file(std::string(CLEMENCY_TEST_DATA) + "/../../rules/offenses/CA.toml", dir_ / "rules" / "offenses" / "CA.toml");
   std::ofstream(dir_ / "rules" / "reforms" / "CA.toml")
       << "[reforms]\njurisdiction = \"CA\"\ntitle = \"t\"\nsources = [\"s\"]\n[[reform]]\nid = \"r\"\ntitle = \"t\"\n"
-         "citation = \"c\"\neffective = 2020-01-01\n[reform.match]\nenhancements = [\"CA:PC 667.5(c)\"]\n"
+         "citation = \"c\"\nconfidence = \"primary\"\neffective = 2020-01-01\n[reform.match]\nenhancements = [\"CA:PC 667.5(c)\"]\n"
          "[reform.effect]\nkind = \"remove_enhancement\"\ntext = \"t\"\n";
   const CommandRun bad = Clemency("check " + (dir_ / "rules" / "reforms").string());
   EXPECT_EQ(bad.exit_code, 4) << bad.out << bad.err;
@@ -250,13 +250,17 @@ TEST_F(ScreenCliTest, ExplainShowsTheReformsBehindTheCurrentLawTerm) {
   ASSERT_EQ(text.exit_code, 0) << text.err;
   EXPECT_THAT(text.out, HasSubstr("- ca-sb136-2019: SB 136"));
   EXPECT_THAT(text.out, HasSubstr("citation: Cal. Penal Code 667.5(b) as amended by SB 136 (Stats. 2019, ch. 590)"));
-  EXPECT_THAT(text.out, HasSubstr("term now: 1,460 days (about 4.0 years)"));
+  // Issue 11: the resentencing court may refuse a lesser term (PC 1172.75(d)(1)), so the two
+  // years are possible, not guaranteed, and the current-law group needs review.
+  EXPECT_THAT(text.out, HasSubstr("term now: between 1,460 days (about 4.0 years) and 2,190 days"));
+  EXPECT_THAT(text.out, HasSubstr("depends on: the court does not find by clear and convincing evidence"));
   EXPECT_THAT(text.out, HasSubstr("remedy:   court, opened by ca-sb483-2021"));
-  EXPECT_THAT(text.out, HasSubstr("excess: 730 days (about 2.0 years)\n  remedy: court"));
-  EXPECT_THAT(text.out, HasSubstr("[true] criterion shorter_under_current_law"));
+  EXPECT_THAT(text.out, HasSubstr("excess: unknown (up to 730 days (about 2.0 years))"));
+  EXPECT_THAT(text.out, HasSubstr("\n  remedy: court (a court must rule"));
+  EXPECT_THAT(text.out, HasSubstr("[unknown] criterion shorter_under_current_law"));
   const CommandRun json = Clemency("explain " + Args("--person P1 --json"));
-  EXPECT_THAT(json.out, HasSubstr("\"current_law\":{\"imposed_days\":2190,\"term_days\":1460,\"term_low_days\":1460,"
-                                  "\"excess_days\":730,\"excess_max_days\":730,\"remedy\":\"court\"}"));
+  EXPECT_THAT(json.out, HasSubstr("\"current_law\":{\"imposed_days\":2190,\"term_days\":2190,\"term_low_days\":1460,"
+                                  "\"excess_days\":null,\"excess_max_days\":730,\"remedy\":\"court\"}"));
   EXPECT_THAT(json.out, HasSubstr("\"id\":\"ca-sb136-2019\""));
   EXPECT_THAT(json.out, HasSubstr("\"remedy_by\":{\"id\":\"ca-sb483-2021\""));
   // Before SB 483 took effect only clemency could reach the two years.

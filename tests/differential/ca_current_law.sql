@@ -37,7 +37,8 @@ cand AS MATERIALIZED (
   SELECT rowid AS sid, * FROM sentences
   WHERE (offense_code = 'CA' OR substr(offense_code, 1, 3) = 'CA:') AND sentence_date < '2020-01-01'
     AND (offense_code IN ('CA:HS 11350(a)', 'CA:HS 11377(a)', 'CA:PC 459 2nd', 'CA:PC 470(a)', 'CA:PC 476a(a)',
-                          'CA:PC 484e(d)', 'CA:PC 496(a)', 'CA:PC 666(a)')
+                          'CA:PC 484e(d)', 'CA:PC 487(a)', 'CA:PC 487(c)', 'CA:PC 496(a)', 'CA:PC 666(a)',
+                          'CA:VC 10851(a)')
          OR instr(enhancements, 'CA:PC 667(e)(2)(A)=') > 0 OR instr(enhancements, 'CA:HS 11370.2=') > 0
          OR instr(enhancements, 'CA:PC 667(a)=') > 0 OR instr(enhancements, 'CA:PC 667.5(b)=') > 0)
 ),
@@ -144,9 +145,9 @@ law2 AS (
                AND offense_code IN ('CA:HS 11350(a)', 'CA:HS 11377(a)') AND person_prop47_excluded < 2 AS p47d
         FROM law1)
 ),
--- Proposition 47 (effective 2014-11-05), theft, receiving, forgery and bad checks: the same,
--- but it depends on the value, which the data does not record: always a range (only the low
--- end falls).
+-- Proposition 47 (effective 2014-11-05), theft (grand theft and Vehicle Code 10851 by theft
+-- included), receiving, forgery and bad checks: the same, but it depends on the value, which
+-- the data does not record: always a range (only the low end falls).
 law3 AS (
   SELECT *,
          CASE WHEN p47t THEN CASE WHEN low2 IS NULL THEN 365 ELSE min(low2, 365) END ELSE low2 END AS low3,
@@ -154,16 +155,21 @@ law3 AS (
   FROM (SELECT *,
                ca AND as_of >= '2014-11-05' AND sentence_date < '2014-11-05'
                AND offense_code IN ('CA:PC 459 2nd', 'CA:PC 470(a)', 'CA:PC 476a(a)', 'CA:PC 484e(d)',
-                                    'CA:PC 496(a)', 'CA:PC 666(a)')
+                                    'CA:PC 487(a)', 'CA:PC 487(c)', 'CA:PC 496(a)', 'CA:PC 666(a)',
+                                    'CA:VC 10851(a)')
                AND person_prop47_excluded < 2 AS p47t
         FROM law2)
 ),
--- SB 180 (effective 2018-01-01): each CA:HS 11370.2 enhancement no longer adds time.
+-- SB 180 (effective 2018-01-01): each CA:HS 11370.2 enhancement no longer adds time. From
+-- 2022-01-01 SB 483 reaches it through a resentencing at which the court may refuse a lesser
+-- term (PC 1172.75(d)(1)): then only the low end falls (sb483 below).
 law4 AS (
   SELECT *,
          CASE WHEN sb180 AND low3 IS NOT NULL AND low3 <> 1000000000000000 THEN max(0, low3 - d_11370_2) ELSE low3 END AS low4,
-         CASE WHEN sb180 AND high3 IS NOT NULL AND high3 <> 1000000000000000 THEN max(0, high3 - d_11370_2) ELSE high3 END AS high4
-  FROM (SELECT *, ca AND as_of >= '2018-01-01' AND sentence_date < '2018-01-01' AND has_11370_2 AS sb180 FROM law3)
+         CASE WHEN sb180 AND NOT sb483 AND high3 IS NOT NULL AND high3 <> 1000000000000000 THEN max(0, high3 - d_11370_2)
+              ELSE high3 END AS high4
+  FROM (SELECT *, ca AND as_of >= '2018-01-01' AND sentence_date < '2018-01-01' AND has_11370_2 AS sb180,
+               as_of >= '2022-01-01' AND sentence_date < '2022-01-01' AS sb483 FROM law3)
 ),
 -- SB 1393 (effective 2019-01-01): the court may strike each CA:PC 667(a) enhancement but
 -- need not (discretionary): only the low end falls.
@@ -173,14 +179,26 @@ law5 AS (
          high4 AS high5
   FROM (SELECT *, ca AND as_of >= '2019-01-01' AND sentence_date < '2019-01-01' AND has_667a AS sb1393 FROM law4)
 ),
--- SB 136 (effective 2020-01-01): each CA:PC 667.5(b) enhancement no longer adds time.
--- (SB 483 only opens a court remedy for SB 180 and SB 136: no effect on the term.)
+-- SB 136 (effective 2020-01-01): each CA:PC 667.5(b) enhancement no longer adds time; from
+-- 2022-01-01, through SB 483, only the low end falls (as for SB 180).
 law6 AS (
   SELECT *,
-         CASE WHEN sb136 AND low5 IS NOT NULL AND low5 <> 1000000000000000 THEN max(0, low5 - d_667_5b) ELSE low5 END AS low,
-         CASE WHEN sb136 AND high5 IS NOT NULL AND high5 <> 1000000000000000 THEN max(0, high5 - d_667_5b) ELSE high5 END AS high,
+         CASE WHEN sb136 AND low5 IS NOT NULL AND low5 <> 1000000000000000 THEN max(0, low5 - d_667_5b) ELSE low5 END AS low6,
+         CASE WHEN sb136 AND NOT sb483 AND high5 IS NOT NULL AND high5 <> 1000000000000000 THEN max(0, high5 - d_667_5b)
+              ELSE high5 END AS high6,
          p36 OR p47d OR p47t OR sb180 OR sb1393 OR sb136 AS changed
   FROM (SELECT *, ca AND as_of >= '2020-01-01' AND sentence_date < '2020-01-01' AND has_667_5b AS sb136 FROM law5)
+),
+-- Proposition 36 of 2024 (effective 2024-12-18): with two or more prior drug convictions
+-- (HS 11395), possession is a felony again, up to 1,095 days: where Prop 47 reclassified a
+-- possession sentence, the high end returns to the term imposed, at most 1,095 days. (Its
+-- theft twin, PC 666.1, changes no number: Prop 47's theft reform is a range already.)
+law7 AS (
+  SELECT *, low6 AS low,
+         CASE WHEN p47d AND as_of >= '2024-12-18' AND high6 IS NOT NULL AND high6 <> 1000000000000000
+                   AND imposed IS NOT NULL AND imposed <> 1000000000000000
+              THEN max(high6, min(imposed, 1095)) ELSE high6 END AS high
+  FROM law6
 ),
 -- Per sentence: the term as imposed, the current-law range [low, high] as terms in days
 -- (NULL for life or unknown), and for a sentence a reform touched the guaranteed excess
@@ -204,7 +222,7 @@ law_cand AS (
               WHEN imposed <> 1000000000000000 THEN CASE WHEN low IS NOT NULL THEN max(0, imposed - low) END
               WHEN low = 1000000000000000 THEN 0
          END AS excess_max
-  FROM law6
+  FROM law7
 ),
 -- Every sentence of a person with a candidate (for everyone else no reform touches an
 -- active sentence: the excess is 0): untouched ones keep their term as imposed (a life term

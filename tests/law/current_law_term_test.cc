@@ -96,26 +96,50 @@ struct BadCase {
 
 TEST(ReformSet, ErrorsNamePositionAndWhatWasExpected) {
   const BadCase cases[] = {
-      {"[[reform]]\nid = \"x\"\ntitle = \"t\"\ncitation = \"c\"\neffective = 2020-01-01\n[reform.match]\n"
+      {"[[reform]]\nid = \"x\"\ntitle = \"t\"\ncitation = \"c\"\nconfidence = \"primary\"\neffective = 2020-01-01\n[reform.match]\n"
        "enhancements = [\"CA:PC 667.5(b)\"]\n[reform.effect]\nkind = \"delete\"\ntext = \"t\"\n",
-       ":13:8: kind \"delete\" is not one of: remove_enhancement, shorten_enhancement, reclassify, cap_term, "
-       "lower_minimum, life_to_years"},
-      {"[[reform]]\nid = \"x\"\ntitle = \"t\"\ncitation = \"c\"\neffective = \"2020-01-01\"\n",
-       ":9:13: \"effective\" must be a date, written 2014-11-05 without quotes"},
-      {"[[reform]]\nid = \"x\"\ntitle = \"t\"\ncitation = \"c\"\neffective = 2020-01-01\n[reform.match]\n"
+       ":14:8: kind \"delete\" is not one of: remove_enhancement, shorten_enhancement, reclassify, cap_term, "
+       "lower_minimum, life_to_years, restore_felony, guideline_range"},
+      {"[[reform]]\nid = \"x\"\ntitle = \"t\"\ncitation = \"c\"\nconfidence = \"primary\"\neffective = \"2020-01-01\"\n",
+       ":10:13: \"effective\" must be a date, written 2014-11-05 without quotes"},
+      {"[[reform]]\nid = \"x\"\ntitle = \"t\"\ncitation = \"c\"\nconfidence = \"primary\"\neffective = 2020-01-01\n[reform.match]\n"
        "offense_codes = [\"US:21 USC 844\"]\n[reform.effect]\nkind = \"cap_term\"\nmax_days = 10\ntext = \"t\"\n",
-       ":11:18: code \"US:21 USC 844\" must start with \"CA:\""},
-      {"[[reform]]\nid = \"x\"\ntitle = \"t\"\ncitation = \"c\"\neffective = 2020-01-01\n[reform.match]\n"
+       ":12:18: code \"US:21 USC 844\" must start with \"CA:\""},
+      {"[[reform]]\nid = \"x\"\ntitle = \"t\"\ncitation = \"c\"\nconfidence = \"primary\"\neffective = 2020-01-01\n[reform.match]\n"
        "offense_codes = [\"CA:HS 11350(a)\"]\n[reform.effect]\nkind = \"cap_term\"\ntext = \"t\"\n",
-       ":12:1: kind = \"cap_term\" needs max_days"},
-      {"[[reform]]\nid = \"x\"\ntitle = \"t\"\ncitation = \"c\"\neffective = 2020-01-01\nmakes_retroactive = [\"y\"]\n"
+       ":13:1: kind = \"cap_term\" needs max_days"},
+      {"[[reform]]\nid = \"x\"\ntitle = \"t\"\ncitation = \"c\"\nconfidence = \"primary\"\neffective = 2020-01-01\nmakes_retroactive = [\"y\"]\n"
        "remedy = \"court\"\nremedy_text = \"r\"\n",
-       ":10:22: makes_retroactive: \"y\" is not a reform with an effect in this file"},
-      {"[[reform]]\nid = \"x\"\ntitle = \"t\"\ncitation = \"c\"\neffective = 2020-01-01\nretroactive = true\n"
+       ":11:22: makes_retroactive: \"y\" is not a reform with an effect listed before this one in this file"},
+      {"[[reform]]\nid = \"x\"\ntitle = \"t\"\ncitation = \"c\"\nconfidence = \"primary\"\neffective = 2020-01-01\nretroactive = true\n"
        "remedy = \"parliament\"\nremedy_text = \"r\"\n",
-       ":11:10: remedy \"parliament\" is not one of: court, board"},
-      {"[[reform]]\nid = \"x\"\ntitle = \"t\"\ncitation = \"c\"\neffective = 2020-01-01\ncolour = 1\n",
-       ":10:1: unknown key \"colour\" in [[reform]]"},
+       ":12:10: remedy \"parliament\" is not one of: court, board, court_good_cause, court_discretionary"},
+      {"[[reform]]\nid = \"x\"\ntitle = \"t\"\ncitation = \"c\"\nconfidence = \"primary\"\neffective = 2020-01-01\ncolour = 1\n",
+       ":11:1: unknown key \"colour\" in [[reform]]"},
+      {"[[reform]]\nid = \"x\"\ntitle = \"t\"\ncitation = \"c\"\neffective = 2020-01-01\n[reform.match]\n"
+       "offense_codes = [\"CA:HS 11350(a)\"]\n[reform.effect]\nkind = \"cap_term\"\nmax_days = 10\ntext = \"t\"\n",
+       ":5:1: reform x has no \"confidence\": say how the law was verified"},
+      {"[[reform]]\nid = \"x\"\ntitle = \"t\"\ncitation = \"c\"\nconfidence = \"likely\"\neffective = 2020-01-01\n",
+       ":9:14: confidence must be one of: primary, secondary, unconfirmed"},
+      {"[[reform]]\nid = \"x\"\ntitle = \"t\"\ncitation = \"c\"\nconfidence = \"primary\"\neffective = 2020-01-01\n"
+       "retroactive = true\nremedy = \"court\"\nremedy_text = \"r\"\n[reform.window]\nopens = 2020-06-01\n"
+       "after = \"clemency\"\ncitation = \"c\"\nconfidence = \"primary\"\n",
+       ":16:9: \"after\" needs \"closes\""},
+      {"[[reform]]\nid = \"x\"\ntitle = \"t\"\ncitation = \"c\"\nconfidence = \"primary\"\neffective = 2020-01-01\n"
+       "retroactive = true\nremedy = \"court\"\nremedy_text = \"r\"\n[reform.window]\ncloses = 2022-01-01\n"
+       "after = \"court\"\nafter_text = \"t\"\ncitation = \"c\"\nconfidence = \"primary\"\n",
+       ":16:9: after \"court\" is not one of: court_good_cause, court_discretionary, clemency"},
+      {"[[reform]]\nid = \"x\"\ntitle = \"t\"\ncitation = \"c\"\nconfidence = \"primary\"\neffective = 2020-01-01\n"
+       "[reform.match]\noffense_codes = [\"CA:HS 11350(a)\"]\n[reform.effect]\nkind = \"restore_felony\"\ntext = \"t\"\n",
+       ":13:1: kind = \"restore_felony\" needs restores (the reforms it undoes) and max_days"},
+      {"[[reform]]\nid = \"x\"\ntitle = \"t\"\ncitation = \"c\"\nconfidence = \"primary\"\neffective = 2020-01-01\n"
+       "full_resentencing = true\n[reform.match]\noffense_codes = [\"CA:HS 11350(a)\"]\n[reform.effect]\n"
+       "kind = \"cap_term\"\nmax_days = 10\ntext = \"t\"\n",
+       ":5:1: reform x: full_resentencing is for a reform with makes_retroactive"},
+      {"[[reform]]\nid = \"x\"\ntitle = \"t\"\ncitation = \"c\"\nconfidence = \"primary\"\neffective = 2020-01-01\n"
+       "[reform.match]\noffense_codes = [\"CA:HS 11350(a)\"]\nenhancements_none = [\"US:21 USC 851(1)\"]\n"
+       "[reform.effect]\nkind = \"cap_term\"\nmax_days = 10\ntext = \"t\"\n",
+       ":13:22: code \"US:21 USC 851(1)\" must start with \"CA:\""},
   };
   for (const BadCase& c : cases) {
     std::string error;
@@ -130,6 +154,7 @@ constexpr const char* kReforms = R"TOML(
 id = "remove"
 title = "remove prior prison terms"
 citation = "c"
+confidence = "primary"
 effective = 2020-01-01
 [reform.match]
 enhancements = ["CA:PC 667.5(b)"]
@@ -141,6 +166,7 @@ text = "removes"
 id = "strike"
 title = "may strike 667(a)"
 citation = "c"
+confidence = "primary"
 effective = 2019-01-01
 [reform.match]
 enhancements = ["CA:PC 667(a)"]
@@ -153,6 +179,7 @@ text = "may strike"
 id = "reclass"
 title = "possession a misdemeanor"
 citation = "c"
+confidence = "primary"
 effective = 2014-11-05
 retroactive = true
 remedy = "court"
@@ -169,6 +196,7 @@ text = "misdemeanor"
 id = "third"
 title = "third strike"
 citation = "c"
+confidence = "primary"
 effective = 2012-11-07
 [reform.match]
 enhancements = ["CA:PC 667(e)(2)(A)"]
@@ -182,6 +210,7 @@ text = "doubled"
 id = "opener"
 title = "makes remove retroactive"
 citation = "c"
+confidence = "primary"
 effective = 2022-01-01
 makes_retroactive = ["remove"]
 remedy = "court"
@@ -308,9 +337,29 @@ TEST_F(Calculator, TermTextIsPlain) {
   EXPECT_EQ(TermText(kUnknownTerm), "unknown");
 }
 
+// The ids of the applied reforms whose size is counted (guideline amendments
+// are listed, not counted).
+std::vector<std::string> Counted(const CurrentLawTerm& t, const ReformSet& set) {
+  std::vector<std::string> ids;
+  for (const AppliedReform& a : t.applied) {
+    const Reform& r = set.reforms()[static_cast<size_t>(a.reform)];
+    if (r.effect->kind != EffectKind::kGuidelineRange) ids.push_back(r.id);
+  }
+  return ids;
+}
+
+const AppliedReform* Applied(const CurrentLawTerm& t, const ReformSet& set, std::string_view id) {
+  for (const AppliedReform& a : t.applied)
+    if (set.reforms()[static_cast<size_t>(a.reform)].id == id) return &a;
+  return nullptr;
+}
+
+using Ids = std::vector<std::string>;
+
 // The real federal rules: a lowered minimum is a range; life becomes 25 years to life.
 TEST(RealReforms, FederalCrackAndStacking) {
-  CurrentLawCalculator calc(nullptr, RealReforms("US"), D("2025-01-01"));
+  const ReformSet& us = RealReforms("US");
+  CurrentLawCalculator calc(nullptr, us, D("2025-01-01"));
   ImposedSentence s;
   s.offense_code = "US:21 USC 841(b)(1)(A)";
   s.term_days = 3652;
@@ -318,19 +367,19 @@ TEST(RealReforms, FederalCrackAndStacking) {
   s.drug_grams = 60;
   s.sentence_date = D("2008-06-01");
   CurrentLawTerm t = calc.Compute(s, {});
-  ASSERT_EQ(t.applied.size(), 1u);
+  EXPECT_EQ(Counted(t, us), Ids{"us-fsa-2010-crack-a"});
   EXPECT_EQ(t.low, 1826);
   EXPECT_EQ(t.high, 3652);
   EXPECT_EQ(t.remedy, "court");  // section 404
   s.drug_grams = 300;  // still a 10-year quantity
-  EXPECT_FALSE(calc.Compute(s, {}).changed());
+  EXPECT_TRUE(Counted(calc.Compute(s, {}), us).empty());
   s.drug_grams = -1;  // not recorded: the reform may apply
   t = calc.Compute(s, {});
-  ASSERT_FALSE(t.applied.empty());
-  EXPECT_NE(t.applied[0].notes[0].find("drug quantity"), std::string::npos);
+  ASSERT_NE(Applied(t, us, "us-fsa-2010-crack-a"), nullptr);
+  EXPECT_NE(Applied(t, us, "us-fsa-2010-crack-a")->notes[0].find("drug quantity"), std::string::npos);
   s.drug_grams = 60;
-  s.sentence_date = D("2011-01-01");  // already under the 2010 Act
-  EXPECT_FALSE(calc.Compute(s, {}).changed());
+  s.sentence_date = D("2013-01-01");  // after Dorsey: already under the 2010 Act
+  EXPECT_TRUE(Counted(calc.Compute(s, {}), us).empty());
 
   ImposedSentence c;
   c.offense_code = "US:18 USC 924(c)(1)(C)";
@@ -340,6 +389,11 @@ TEST(RealReforms, FederalCrackAndStacking) {
   EXPECT_EQ(t.low, 1826);
   EXPECT_EQ(t.high, 9131);
   EXPECT_EQ(t.remedy, "clemency");  // section 403 is not retroactive
+  const EnhancementDays brandished[] = {{"US:18 USC 924(c)(1)(A)(ii) brandished", 0}};
+  c.enhancements = brandished;
+  t = calc.Compute(c, {});
+  EXPECT_EQ(Counted(t, us), Ids{"us-fsa-2018-403-brandished"});
+  EXPECT_EQ(t.low, 2557);  // 924(c)(1)(A)(ii): 7 years
 
   ImposedSentence life;
   life.offense_code = "US:21 USC 841(b)(1)(A)";
@@ -352,6 +406,139 @@ TEST(RealReforms, FederalCrackAndStacking) {
   EXPECT_EQ(t.high, kLifeTerm);
   EXPECT_EQ(t.excess_min, 0);
   EXPECT_EQ(t.excess_max, kUnknownTerm);
+}
+
+// Section 404 with 851 priors: the FSA moves the count to a lower subsection,
+// where the later reforms see it (now_code).
+TEST(RealReforms, CrackWithPriorsFallsToTheLowerSubsection) {
+  const ReformSet& us = RealReforms("US");
+  CurrentLawCalculator calc(nullptr, us, D("2025-01-01"));
+  ImposedSentence life;
+  life.offense_code = "US:21 USC 841(b)(1)(A)";
+  life.type = SentenceType::kLife;
+  life.drug_type = "cocaine_base";
+  life.drug_grams = 60;
+  const EnhancementDays two[] = {{"US:21 USC 851(2)", 0}};
+  life.enhancements = two;
+  life.offense_date = D("2004-03-15");
+  life.sentence_date = D("2005-02-01");
+  CurrentLawTerm t = calc.Compute(life, {});
+  EXPECT_EQ(Counted(t, us), (Ids{"us-fsa-2010-crack-a-two-priors", "us-fsa-2018-401-b-prior"}));
+  const AppliedReform* fsa = Applied(t, us, "us-fsa-2010-crack-a-two-priors");
+  EXPECT_EQ(fsa->low, 3652);  // 841(b)(1)(B) with a prior: 10 years to life
+  EXPECT_EQ(fsa->high, kLifeTerm);
+  EXPECT_EQ(fsa->remedy, "court");
+  EXPECT_EQ(Applied(t, us, "us-fsa-2018-401-b-prior")->remedy, "clemency");
+  EXPECT_EQ(t.low, 1826);  // if the priors no longer qualify: the 5-year base minimum
+  EXPECT_EQ(t.remedy, "court");
+
+  ImposedSentence b;
+  b.offense_code = "US:21 USC 841(b)(1)(B)";
+  b.term_days = 3652;
+  b.drug_type = "cocaine_base";
+  b.drug_grams = 20;
+  const EnhancementDays one[] = {{"US:21 USC 851(1)", 0}};
+  b.enhancements = one;
+  b.offense_date = D("2007-10-01");
+  b.sentence_date = D("2008-06-01");
+  t = calc.Compute(b, {});
+  EXPECT_EQ(Counted(t, us), Ids{"us-fsa-2010-crack-b-prior"});  // now (C): 401's (B) tier does not apply
+  EXPECT_EQ(t.low, 0);
+
+  // Section 404 turns on the offense date, not the sentencing date.
+  ImposedSentence late;
+  late.offense_code = "US:21 USC 841(b)(1)(A)";
+  late.term_days = 3652;
+  late.drug_type = "cocaine_base";
+  late.drug_grams = 60;
+  late.offense_date = D("2010-05-01");
+  late.sentence_date = D("2011-09-01");
+  t = calc.Compute(late, {});
+  EXPECT_EQ(Counted(t, us), Ids{"us-fsa-2010-crack-a"});
+  EXPECT_EQ(t.remedy, "court");
+  late.offense_date = D("2010-09-01");
+  EXPECT_TRUE(Counted(calc.Compute(late, {}), us).empty());
+  late.offense_date = Date();  // unrecorded, sentenced after 3 Aug 2010: a range, no court remedy
+  t = calc.Compute(late, {});
+  ASSERT_NE(Applied(t, us, "us-fsa-2010-crack-a"), nullptr);
+  EXPECT_NE(Applied(t, us, "us-fsa-2010-crack-a")->notes[0].find("the offense date"), std::string::npos);
+  EXPECT_EQ(t.remedy, "clemency");
+}
+
+// A guideline amendment is listed with its remedy, which opens on its date, and is not counted.
+TEST(RealReforms, GuidelineAmendmentsOpenOnTheirDateAndAreNotCounted) {
+  const ReformSet& us = RealReforms("US");
+  ImposedSentence s;
+  s.offense_code = "US:18 USC 922(g)";
+  s.term_days = 2922;
+  s.sentence_date = D("2019-05-01");
+  CurrentLawCalculator before(nullptr, us, D("2024-01-15"));
+  CurrentLawTerm t = before.Compute(s, {});
+  ASSERT_NE(Applied(t, us, "us-ussg-821-status-points"), nullptr);
+  EXPECT_EQ(Applied(t, us, "us-ussg-821-status-points")->remedy, "clemency");
+  EXPECT_EQ(t.remedy, "none");  // nothing counted
+  EXPECT_EQ(t.low, 2922);
+  EXPECT_EQ(t.excess_max, 0);
+  CurrentLawCalculator after(nullptr, us, D("2024-03-01"));
+  t = after.Compute(s, {});
+  EXPECT_EQ(Applied(t, us, "us-ussg-821-status-points")->remedy, "court_discretionary");
+  EXPECT_EQ(Applied(t, us, "us-ussg-821-zero-point")->remedy, "court_discretionary");
+  s.sentence_date = D("2024-01-10");  // already under the amended guideline
+  EXPECT_FALSE(after.Compute(s, {}).changed());
+}
+
+// California since 2024: closed windows, AB 600, SB 483's full resentencing, Prop 36 (2024).
+TEST(RealReforms, CaliforniaWindowsAndDiscretionaryRemedies) {
+  const ReformSet& ca = RealReforms("CA");
+  ImposedSentence drug;
+  drug.offense_code = "CA:HS 11350(a)";
+  drug.term_days = 1095;
+  drug.sentence_date = D("2014-03-01");
+  CurrentLawTerm t = CurrentLawCalculator(&Ca(), ca, D("2022-11-01")).Compute(drug, {});
+  EXPECT_EQ(t.remedy, "court");
+  t = CurrentLawCalculator(&Ca(), ca, D("2023-01-01")).Compute(drug, {});
+  EXPECT_EQ(t.remedy, "court_good_cause");  // PC 1170.18(j): due by 4 Nov 2022
+  EXPECT_NE(Applied(t, ca, "ca-prop47-2014-drug")->notes.back().find("closed on 2022-11-04"), std::string::npos);
+  EXPECT_EQ(t.high, 365);
+  t = CurrentLawCalculator(&Ca(), ca, D("2025-01-01")).Compute(drug, {});
+  EXPECT_EQ(Counted(t, ca), (Ids{"ca-prop47-2014-drug", "ca-prop36-2024-drug"}));
+  EXPECT_EQ(t.low, 365);
+  EXPECT_EQ(t.high, 1095);  // with two drug priors, a felony again (HS 11395)
+  EXPECT_EQ(t.remedy, "court_good_cause");
+
+  ImposedSentence robbery;  // SB 1393: clemency before AB 600, the court's own motion after
+  robbery.offense_code = "CA:PC 211 2nd";
+  robbery.term_days = 3652;
+  const EnhancementDays prior[] = {{"CA:PC 667(a)", 1826}};
+  robbery.enhancements = prior;
+  robbery.sentence_date = D("2016-05-01");
+  EXPECT_EQ(CurrentLawCalculator(&Ca(), ca, D("2023-06-01")).Compute(robbery, {}).remedy, "clemency");
+  t = CurrentLawCalculator(&Ca(), ca, D("2025-01-01")).Compute(robbery, {});
+  EXPECT_EQ(t.remedy, "court_discretionary");
+  EXPECT_EQ(t.low, 1826);
+
+  ImposedSentence burglary;  // a stayed prison prior: full resentencing opens SB 1393 at court
+  burglary.offense_code = "CA:PC 459 1st";
+  burglary.term_days = 4016;
+  const EnhancementDays stayed[] = {{"CA:PC 667(a)", 1826}, {"CA:PC 667.5(b)", 0}};
+  burglary.enhancements = stayed;
+  burglary.sentence_date = D("2015-04-20");
+  t = CurrentLawCalculator(&Ca(), ca, D("2025-07-01")).Compute(burglary, {});
+  EXPECT_EQ(Counted(t, ca), (Ids{"ca-sb1393-2018", "ca-sb136-2019"}));
+  EXPECT_EQ(Applied(t, ca, "ca-sb1393-2018")->remedy, "court");
+  EXPECT_EQ(Applied(t, ca, "ca-sb136-2019")->remedy, "court");
+  EXPECT_EQ(t.low, 2190);
+  EXPECT_EQ(t.high, 4016);  // the court may refuse a lesser term, PC 1172.75(d)(1)
+}
+
+TEST(ReformSet, AReviewedJurisdictionNeedsNoReforms) {
+  std::string error;
+  auto ia = ReformSet::LoadJurisdiction("IA", &error, kRulesDir);
+  ASSERT_TRUE(ia.has_value()) << error;
+  EXPECT_TRUE(ia->reforms().empty());
+  EXPECT_EQ(ia->reviewed_through().ToString(), "2026-12-02");
+  EXPECT_FALSE(LoadText(kHead, &error).has_value());
+  EXPECT_NE(error.find("no [[reform]] entries"), std::string::npos) << error;
 }
 
 }  // namespace

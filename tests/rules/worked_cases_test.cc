@@ -139,7 +139,7 @@ term_days = 365
 status = "served"
 [case.expect]
 status = "needs_review"
-current_law = { term_days = 2190, excess_days = 1460 }
+current_law = { term_low_days = 2190, excess_max_days = 1460 }
 )toml";
 
 TEST(worked_cases_runner, WritesCanonicalCsvWithDefaultsMerged) {
@@ -160,9 +160,10 @@ TEST(worked_cases_runner, WritesCanonicalCsvWithDefaultsMerged) {
   EXPECT_EQ(c.as_of.ToString(), "2025-01-01");
   EXPECT_EQ(c.test_name, "two_sentences");
   // Other expectation keys are kept as dotted keys; current_law.* are checked
-  // (SB 136 and SB 180 remove both enhancements: 3,650 - 365 - 1,095 days).
-  EXPECT_EQ(c.expect.extra, (std::map<std::string, std::string>{{"current_law.excess_days", "1460"},
-                                                                {"current_law.term_days", "2190"}}));
+  // (SB 136 and SB 180 remove both enhancements: 3,650 - 365 - 1,095 days, unless the
+  // resentencing court finds a lesser term unsafe, PC 1172.75(d)(1)).
+  EXPECT_EQ(c.expect.extra, (std::map<std::string, std::string>{{"current_law.excess_max_days", "1460"},
+                                                                {"current_law.term_low_days", "2190"}}));
   // Older, infractions unknown: needs_review (the redemption-2020 worked case F).
   const CaseResult r = RunCase(*file, c, kRulesDir);
   EXPECT_TRUE(r.failures.empty()) << r.failures[0];

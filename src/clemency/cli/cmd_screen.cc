@@ -10,6 +10,7 @@
 #include "clemency/cli/commands.h"
 #include "clemency/cli/screen_session.h"
 #include "clemency/io/rejected_csv.h"
+#include "clemency/law/remedy.h"
 #include "clemency/report/catalog_gaps.h"
 #include "clemency/report/review_text.h"
 #include "clemency/screen/data_coverage.h"
@@ -113,10 +114,15 @@ int RunScreen(const ScreenArgs& args) {
       ++possible;
     }
   }
-  if (certain + possible > 0)
-    fmt::print("current law: {} people would serve less under the reforms in force ({} through a court, {} a board, "
-               "{} only clemency); for {} more it may be less (a court's discretion or facts the data lacks)\n",
-               certain, by_remedy["court"], by_remedy["board"], by_remedy["clemency"], possible);
+  if (certain + possible > 0) {
+    std::string remedies;  // "3 court, 1 clemency", strongest first
+    for (const RemedyKind& k : kRemedyKinds)
+      if (by_remedy[std::string(k.name)] > 0)
+        remedies += fmt::format("{}{} {}", remedies.empty() ? "" : ", ", by_remedy[std::string(k.name)], k.name);
+    fmt::print("current law: {} people would serve less under the reforms in force (remedy: {}); for {} more it may "
+               "be less (a court's discretion or facts the data lacks)\n",
+               certain, remedies.empty() ? "none" : remedies, possible);
+  }
   if (unencoded > 0)
     fmt::print("current law: unknown for {} people: no sentencing reforms are encoded for their jurisdiction "
                "(rules/reforms/)\n",

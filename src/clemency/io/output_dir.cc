@@ -370,6 +370,9 @@ bool OutputDir::Open(const std::string& out, const std::vector<std::string>& kno
   open_ = true;
   InstallHandlers();
   const fs::path staging = parent / fmt::format("{}{}-{}", stale, ::getpid(), RandomHex());
+  // A signal between mkdir and Register would leave the folder behind: it
+  // waits until the folder is registered, then the handler removes it.
+  SignalsBlocked blocked;
   if (::mkdir(staging.c_str(), 0700) != 0) {
     *error = fmt::format("{}: cannot write there: cannot create {}: {}", out, staging.string(), ErrnoText(errno));
     Abandon();

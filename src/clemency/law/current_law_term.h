@@ -13,10 +13,13 @@
 // stands in for the imposed term in excess_min; against a life term the
 // excess is kUnknownTerm unless the current-law term is also life.
 //
-// The remedy is where the difference can be claimed: "court" when an applied
-// reform is retroactive through the courts (itself, or a later reform that
-// makes it retroactive, in force on the as-of date and reaching this
-// sentence's date), "board" when through a board's docket, else "clemency".
+// The remedy is where the difference can be claimed (law/remedy.h): the
+// reform's own when it is retroactive, or that of a later reform that makes
+// it retroactive (in force on the as-of date and reaching this sentence's
+// dates), else "clemency"; the strongest wins. A remedy's window changes it:
+// before the window opens it is clemency, after it closes its `after` value.
+// A full resentencing (SB 483) opens every other reform applied to the
+// sentence at its remedy. An opener's depends_on makes what it opens a range.
 #ifndef CLEMENCY_LAW_CURRENT_LAW_TERM_H_
 #define CLEMENCY_LAW_CURRENT_LAW_TERM_H_
 
@@ -52,12 +55,13 @@ struct ImposedSentence {
   std::string_view drug_type;            // empty when not given
   double drug_grams = -1;                // < 0 (or NaN) when not given
   Date sentence_date;
+  Date offense_date;
 };
 
 struct AppliedReform {
   int reform = -1;         // index into ReformSet::reforms()
   int opened_by = -1;      // the makes_retroactive reform that opened the remedy, or -1
-  std::string remedy;      // "court", "board" or "clemency"
+  std::string remedy;      // a name of kRemedyKinds (law/remedy.h); "none" for a restore_felony
   int64_t low = 0, high = 0;  // the current-law range after this reform
   std::vector<std::string> notes;  // what the data could not settle, and the assumptions made
 };
@@ -67,7 +71,7 @@ struct CurrentLawTerm {
   int64_t low = kUnknownTerm, high = kUnknownTerm;
   int64_t excess_min = 0, excess_max = 0;
   std::vector<AppliedReform> applied;
-  std::string remedy;  // "court", "board", "clemency"; empty when no reform applies
+  std::string remedy;  // the strongest remedy of the applied reforms; empty when none applies
   bool reclassified = false;  // a reform made the offense a misdemeanor
   bool changed() const { return !applied.empty(); }
 };
@@ -91,6 +95,13 @@ class CurrentLawCalculator {
   const ReformSet& reforms() const { return reforms_; }
 
  private:
+  // The remedy reform `ri` has for this sentence, and whether an opener's
+  // depends_on makes the reduction a range.
+  void ChooseRemedy(int ri, const ImposedSentence& s, AppliedReform* a, bool* range) const;
+  // The remedy a retroactive or opening reform offers on the as-of date.
+  std::string WindowedRemedy(const Reform& r, AppliedReform* a) const;
+  void OpenFullResentencing(CurrentLawTerm* out) const;
+
   const OffenseCatalog* catalog_;
   const ReformSet& reforms_;
   Date as_of_;

@@ -29,22 +29,27 @@ enum class EffectKind {
   kLowerMinimum,        // a mandatory minimum fell from from_days to to_days: the term may
                         // fall by the difference, never below to_days (always a range)
   kLifeToYears,         // a life or N-to-life term becomes a term of years
+  kRestoreFelony,       // a later law makes some reclassified offenses felonies again: where one
+                        // of `restores` applied, the term may again be up to max_days (a range)
+  kGuidelineRange,      // a retroactive guideline amendment may lower the range; the data holds no
+                        // offense level or criminal history, so the size is not counted: the reform
+                        // is listed with its remedy and a note, the term is unchanged
 };
 inline constexpr std::string_view kEffectKindNames[] = {
-    "remove_enhancement", "shorten_enhancement", "reclassify", "cap_term", "lower_minimum", "life_to_years"};
+    "remove_enhancement", "shorten_enhancement", "reclassify", "cap_term", "lower_minimum", "life_to_years",
+    "restore_felony", "guideline_range"};
 std::string_view EffectKindName(EffectKind k);
-
-// Where the remedy for a retroactive reform lies.
-inline constexpr std::string_view kRemedies[] = {"court", "board"};
 
 struct ReformMatch {
   std::vector<std::string> offense_codes;      // exact, or a prefix when ending in '*'
   std::vector<std::string> enhancements;       // the sentence has at least one of these
+  std::vector<std::string> enhancements_none;  // the sentence has none of these
   std::vector<std::string> sentence_types;     // determinate, indeterminate, life, lwop, death
   std::vector<std::string> drug_types;
   double drug_grams_at_least = -1;             // < 0: no bound
   double drug_grams_below = -1;                // < 0: no bound
-  Date sentenced_before;                       // defaults to the effective date
+  Date sentenced_before;                       // defaults to the effective date, unless offense_before is given
+  Date offense_before;                         // the offense was committed before this date (missing: no bound)
   Date sentenced_on_or_after;                  // missing: no bound
   std::vector<std::string> offense_flags_none; // the sentence's offense has none of these
   std::vector<std::string> person_flags_none;  // no sentence of the person has any of these
@@ -60,11 +65,24 @@ struct ReformEffect {
   // term) or a fixed range in days; max_life keeps life as the highest term.
   bool doubled_triad = false;
   int min_days = 0;
-  bool max_life = false;
+  bool max_life = false;   // (life_to_years with max_days: the new range is min_days..max_days)
+  // The count is now punished under this code: later reforms match it there.
+  std::string now_code;
+  std::vector<std::string> restores;  // restore_felony: the reforms whose reclassification it undoes
   // The court may but need not apply the reduction: the current-law term is a
   // range from the reduced term to the term as imposed.
   bool discretionary = false;
   std::string text;  // plain-language description, e.g. "removes the 1-year prior-prison-term enhancement"
+};
+
+// A remedy's filing window: before `opens` no order may take effect (the
+// remedy is clemency meanwhile); after `closes` the remedy becomes `after`.
+struct RemedyWindow {
+  Date opens, closes;
+  std::string after;        // court_good_cause | court_discretionary | clemency
+  std::string after_text;   // what remains after the window closed
+  std::string citation;
+  std::string confidence;
 };
 
 struct Reform {
@@ -73,9 +91,15 @@ struct Reform {
   std::string citation;
   Date effective;
   bool retroactive = false;      // its own remedy reaches sentences imposed before `effective`
-  std::string remedy;            // when retroactive: "court" or "board"
+  std::string remedy;            // when retroactive: one of kReformRemedies (law/remedy.h)
   std::string remedy_text;       // how, e.g. "petition for recall and resentencing, PC 1170.18"
+  std::optional<RemedyWindow> window;
   std::vector<std::string> makes_retroactive;  // ids of reforms this one makes retroactive
+  // A makes_retroactive reform whose remedy is a full resentencing: where it
+  // opens the remedy for a sentence, every other reform applied to that
+  // sentence is reachable through it too, except those listed.
+  bool full_resentencing = false;
+  std::vector<std::string> full_resentencing_except;
   std::vector<std::string> assumes;            // conditions the data cannot check, taken as met
   std::vector<std::string> depends_on;         // conditions the data cannot check: the reduction
                                                // becomes a range (reduced .. as imposed)
@@ -98,6 +122,10 @@ class ReformSet {
 
   const std::string& jurisdiction() const { return jurisdiction_; }
   const std::string& path() const { return path_; }  // empty when there is no file
+  // The date through which the jurisdiction's law was reviewed (missing when
+  // the file does not say): a file with no reforms and a review date says
+  // that no reform applies, as of dates up to it.
+  Date reviewed_through() const { return reviewed_through_; }
   const std::vector<Reform>& reforms() const { return reforms_; }
   const Reform* Find(std::string_view id) const;
   // Index into reforms() of the reform with this id, or -1.
@@ -106,6 +134,7 @@ class ReformSet {
  private:
   std::string jurisdiction_;
   std::string path_;
+  Date reviewed_through_;
   std::vector<Reform> reforms_;
 };
 

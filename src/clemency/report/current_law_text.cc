@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "clemency/io/json_text.h"
+#include "clemency/law/remedy.h"
 
 namespace clemency {
 namespace {
@@ -132,6 +133,8 @@ std::string CurrentLawExplanation(const FactTable& f, uint32_t p) {
                          via.remedy_text);
       } else if (r.retroactive) {
         o += fmt::format("      remedy:   {}: {}\n", a.remedy, r.remedy_text);
+      } else if (a.remedy == "none") {
+        o += "      remedy:   none: this law shortens no sentence; it narrows what today's law would give\n";
       } else {
         o += "      remedy:   clemency: the reform does not reach sentences imposed before it\n";
       }
@@ -157,7 +160,9 @@ std::string CurrentLawExplanation(const FactTable& f, uint32_t p) {
   else
     o += fmt::format("  excess: unknown (up to {}): the reduction is discretionary or depends on facts the data does not record\n",
                      TermWords(mx));
-  o += fmt::format("  remedy: {}\n", Str(f, f.current_law_remedy[p]));
+  const std::string_view remedy = Str(f, f.current_law_remedy[p]);
+  for (const RemedyKind& k : kRemedyKinds)
+    if (k.name == remedy) o += fmt::format("  remedy: {} ({})\n", remedy, k.text);
   return o;
 }
 

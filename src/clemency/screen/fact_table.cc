@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "clemency/law/remedy.h"
+
 namespace clemency {
 namespace {
 
@@ -42,8 +44,6 @@ int64_t ExcessFact(int64_t min, int64_t max) {
   if (min > 0) return min;
   return max == 0 ? 0 : kNa;
 }
-
-int RemedyRank(std::string_view r) { return r == "court" ? 3 : r == "board" ? 2 : r == "clemency" ? 1 : 0; }
 
 // A sentence's term and current-law terms summed along its consecutive_to
 // chain; a sum is unknown when any term on the chain is.
@@ -159,6 +159,7 @@ void ApplyReforms(FactTable& t, const Population& pop, const CatalogSet& catalog
       if (pop.sentences.drug_type[s] != kNoStr) in.drug_type = pop.strings.View(pop.sentences.drug_type[s]);
       in.drug_grams = pop.sentences.drug_grams[s];
       in.sentence_date = pop.sentences.sentence_date[s];
+      in.offense_date = pop.sentences.offense_date[s];
       CurrentLawTerm law = calc->Compute(in, person_offenses);
       if (!law.changed()) continue;
       t.s_current_law_term[s] = TermFact(law.high);
@@ -280,7 +281,11 @@ FactTable BuildFactTable(const Population& pop, const LawRefs& law, Date as_of) 
       jl.authority = name(j->second->clemency.authority);
       jl.vote = name(j->second->voting.restoration);
     }
-    jl.no_reform_pack = law.unknown_without_reforms && law.reforms.find(text) == law.reforms.end();
+    // No pack, or a pack whose review of the law ends before the as-of date.
+    const auto pack = law.reforms.find(text);
+    jl.no_reform_pack = law.unknown_without_reforms &&
+                        (pack == law.reforms.end() ||
+                         (!pack->second->reviewed_through().missing() && pack->second->reviewed_through() < as_of));
     return jl;
   };
   t.most_serious_category.resize(np);
