@@ -236,6 +236,18 @@ TEST_F(ScreenCliTest, CheckFindsAReformCodeMissingFromTheCatalog) {
   EXPECT_THAT(bad.out, HasSubstr("reform r: enhancement \"CA:PC 667.5(c)\" is not in"));
 }
 
+TEST_F(ScreenCliTest, CheckFailsOnAReformWithoutConfidence) {
+  // Issue 11: a reform must say how its law was verified; no default to primary.
+  fs::create_directories(dir_ / "rules" / "reforms");
+  std::ofstream(dir_ / "rules" / "reforms" / "CA.toml")
+      << "[reforms]\njurisdiction = \"CA\"\ntitle = \"t\"\nsources = [\"s\"]\n[[reform]]\nid = \"r\"\ntitle = \"t\"\n"
+         "citation = \"c\"\neffective = 2020-01-01\n[reform.match]\nenhancements = [\"CA:PC 667.5(b)\"]\n"
+         "[reform.effect]\nkind = \"remove_enhancement\"\ntext = \"t\"\n";
+  const CommandRun bad = Clemency("check " + (dir_ / "rules").string());
+  EXPECT_NE(bad.exit_code, 0) << bad.out << bad.err;
+  EXPECT_THAT(bad.out + bad.err, HasSubstr("CA.toml:5:1: reform r has no \"confidence\""));
+}
+
 TEST_F(ScreenCliTest, ExplainShowsTheReformsBehindTheCurrentLawTerm) {
   // Issue 4's done-when: a person sentenced in California in 2015 with two prior-prison-term
   // enhancements; explain shows SB 136 removing them with its citation, the shorter current-law

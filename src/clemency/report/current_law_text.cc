@@ -142,12 +142,22 @@ std::string CurrentLawExplanation(const FactTable& f, uint32_t p) {
     o += fmt::format("    current-law term of this sentence: {}\n", RangeWords(law.term.low, law.term.high));
   }
   if (!any) {
-    if (Str(f, f.current_law_remedy[p]) == "unknown")
+    const std::string_view j = Str(f, f.jurisdiction[p]);
+    const auto reviewed = f.law_reviewed_through.find(j);
+    if (Str(f, f.current_law_remedy[p]) != "unknown")
+      o += "  no reform in force touches this person's sentences\n";
+    else if (reviewed != f.law_reviewed_through.end())
+      o += fmt::format("  the sentencing law of {} was reviewed through {} (rules/reforms/{}.toml), before the as-of date: "
+                       "whether a later law gives a shorter term is unknown\n",
+                       j, reviewed->second.ToString(), j);
+    else
       o += fmt::format("  no sentencing reforms are encoded for {} (rules/reforms/{}.toml): whether today's law would give "
                        "a shorter term is unknown\n",
-                       Str(f, f.jurisdiction[p]), Str(f, f.jurisdiction[p]));
-    else
-      o += "  no reform in force touches this person's sentences\n";
+                       j, j);
+    if (reviewed != f.law_reviewed_through.end() && Str(f, f.current_law_remedy[p]) != "unknown")
+      o += fmt::format("  (the sentencing law of {} was reviewed through {}; rules/reforms/{}.toml lists what was "
+                       "reviewed and why none of it applies)\n",
+                       j, reviewed->second.ToString(), j);
     return o;
   }
   o += fmt::format("  imposed term (active sentences): {}\n", TermWords(f.imposed_term[p]));

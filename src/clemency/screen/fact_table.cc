@@ -252,6 +252,8 @@ FactTable BuildFactTable(const Population& pop, const LawRefs& law, Date as_of) 
   t.enhancement_code.resize(pop.enhancements.size());
   for (size_t e = 0; e < pop.enhancements.size(); ++e) t.enhancement_code[e] = name(t.offenses.enhancement_code[e]);
   ApplyReforms(t, pop, catalogs, law.reforms);
+  for (const auto& [code, set] : law.reforms)
+    if (!set->reviewed_through().missing()) t.law_reviewed_through[code] = set->reviewed_through();
 
   // People.
   t.birth.resize(np);

@@ -93,6 +93,9 @@ struct FactTable {
   };
   std::vector<uint32_t> law_index;
   std::vector<SentenceLaw> law;
+  // Jurisdictions whose reform pack says through when their law was reviewed
+  // (rules/reforms/XX.toml reviewed_through), for explanations.
+  std::map<std::string, Date, std::less<>> law_reviewed_through;
   std::vector<int64_t> sentence_date, offense_date, projected_release, parole_eligibility;
   std::vector<double> drug_grams;
 
