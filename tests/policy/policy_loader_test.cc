@@ -205,5 +205,58 @@ text = "x"
   EXPECT_EQ(p->params[0].value.type, ValueType::kString);  // more than 6 digits: not a duration
 }
 
+constexpr const char* kDatedBody = R"TOML(eligibility = "older"
+priority = "years(age)"
+[[criteria]]
+id = "older"
+text = "old"
+citation = "x"
+expr = "age >= 60 years"
+)TOML";
+
+TEST(PolicyLoaderTest, DatesMakeBuiltInExclusionsFirstAmongTheRules) {
+  std::optional<Policy> p;
+  const auto msgs = Load(std::string(kHead) + R"TOML(jurisdictions = ["US"]
+in_force = 2018-12-21
+ends = 2023-09-30
+ends_citation = "34 U.S.C. 60541(g)(3)"
+ended_text = "See us-compassionate-release."
+)TOML" + kDatedBody, &p);
+  EXPECT_THAT(msgs, ElementsAre());
+  ASSERT_TRUE(p.has_value());
+  ASSERT_TRUE(p->in_force && p->ends);
+  EXPECT_EQ(p->in_force->ToString(), "2018-12-21");
+  EXPECT_EQ(p->ends->ToString(), "2023-09-30");
+  ASSERT_GE(p->rules.size(), 4u);
+  EXPECT_EQ(p->rules[0].id, "program_not_in_force");
+  EXPECT_EQ(p->rules[0].expr_text, "as_of < 2018-12-21");
+  EXPECT_EQ(p->rules[0].citation, "a test");  // no in_force_citation: the policy's citation
+  EXPECT_EQ(p->rules[1].id, "program_ended");
+  EXPECT_EQ(p->rules[1].kind, RuleKind::kExclusion);
+  EXPECT_EQ(p->rules[1].expr_text, "as_of > 2023-09-30");
+  EXPECT_EQ(p->rules[1].citation, "34 U.S.C. 60541(g)(3)");
+  EXPECT_EQ(p->rules[1].text,
+            "The program ended on 2023-09-30 (34 U.S.C. 60541(g)(3)); a screening as of a later date finds no one "
+            "eligible. See us-compassionate-release.");
+  EXPECT_EQ(p->rules[1].pos.line, 6);
+  EXPECT_EQ(p->rules[2].id, "outside_scope");
+}
+
+TEST(PolicyLoaderTest, DateKeyErrorsNameFileLineAndColumn) {
+  EXPECT_THAT(Load(std::string(kHead) + "ends = 2023-09-30\n" + kDatedBody),
+              ElementsAre(":4:8: \"ends\" needs \"ends_citation\": the statute, order or page that says the program ended"));
+  EXPECT_THAT(Load(std::string(kHead) + "ends = \"2023-09-30\"\nends_citation = \"x\"\n" + kDatedBody),
+              ElementsAre(":4:8: \"ends\" must be a bare date such as 2023-09-30 (no quotes, no time)"));
+  EXPECT_THAT(Load(std::string(kHead) + "in_force = 2023-09-30T00:00:00\n" + kDatedBody),
+              ElementsAre(":4:12: \"in_force\" must be a bare date such as 2023-09-30 (no quotes, no time)"));
+  EXPECT_THAT(Load(std::string(kHead) + "ended_text = \"elsewhere\"\nin_force_citation = \"y\"\n" + kDatedBody),
+              ElementsAre(":4:14: \"ended_text\" is given but \"ends\" is not",
+                          ":5:21: \"in_force_citation\" is given but \"in_force\" is not"));
+  EXPECT_THAT(Load(std::string(kHead) + "in_force = 2024-01-01\nends = 2023-09-30\nends_citation = \"x\"\n" + kDatedBody),
+              ElementsAre(":5:8: \"ends\" (2023-09-30) is before \"in_force\" (2024-01-01)"));
+  EXPECT_THAT(Load(std::string(kHead) + "end = 2023-09-30\n" + kDatedBody),
+              ElementsAre(::testing::StartsWith(":4:7: unknown key \"end\"; a policy has id, title, summary, citation, jurisdictions, in_force, in_force_citation, ends, ends_citation, ended_text,")));
+}
+
 }  // namespace
 }  // namespace clemency

@@ -224,3 +224,39 @@ TEST_F(EvaluatorTest, IntegerOverflowIsUnknown) {
 
 }  // namespace
 }  // namespace clemency
+
+namespace clemency {
+namespace {
+
+// The built-in exclusions of a policy's dates (program_ended: as_of > ENDS;
+// program_not_in_force: as_of < IN_FORCE) decide everyone alike, and note
+// the day their answer changes, which bounds eligible_on.
+TEST_F(EvaluatorTest, ProgramDateRulesAndTheDayTheyChange) {
+  struct Row {
+    const char* expr;
+    const char* result;
+    const char* next_change;  // for both people
+  };
+  const Row rows[] = {
+      {"as_of > 2025-02-28", "t/t", ""},            // ended the day before: stays ended
+      {"as_of > 2025-03-01", "f/f", "2025-03-02"},  // the last day itself still runs
+      {"as_of < 2025-03-01", "f/f", ""},            // in force from the as-of date
+      {"as_of < 2025-06-01", "t/t", "2025-06-01"},
+  };
+  for (const Row& row : rows) {
+    SCOPED_TRACE(row.expr);
+    EXPECT_EQ(E(row.expr), row.result);
+    ParseResult parsed = ParseExpression(row.expr);
+    CheckResult checked = CheckExpression(*parsed.root, NameScope{}, ValueType::kBool);
+    ASSERT_TRUE(checked.expr);
+    Evaluator ev(*facts_);
+    std::vector<int64_t> next(facts_->people(), kNa);
+    ev.set_next_change(&next);
+    ev.Eval(*checked.expr);
+    for (int64_t day : next)
+      EXPECT_EQ(day == kNa ? "" : Date::FromDays(static_cast<int32_t>(day)).ToString(), row.next_change);
+  }
+}
+
+}  // namespace
+}  // namespace clemency

@@ -132,6 +132,61 @@ TEST_F(ScreenerTest, RedemptionWorkedCases) {
                                                 {"F", "4"}, {"G", "0"}, {"H", "3"}, {"I", "5"}, {"J", "0"}}));
 }
 
+// A program with dates: in force from in_force, ended after ends. People are
+// A (56), B (55 on 2025-06-15) and D (55 on 2045-01-01) of kPeople.
+constexpr const char* kDatedPolicy = R"TOML(id = "dated"
+title = "dated"
+citation = "a test"
+in_force = 2025-03-01
+ends = 2025-06-30
+ends_citation = "the order"
+eligibility = "older"
+priority = "years(age)"
+[[criteria]]
+id = "older"
+text = "older"
+citation = "x"
+expr = "age >= 55 years"
+)TOML";
+
+TEST_F(ScreenerTest, ProgramDatesDecideEveryoneAndBoundEligibleOn) {
+  struct Row {
+    const char* as_of;
+    const char* person;
+    const char* status;
+    const char* excluded_by;  // true exclusions
+    const char* eligible_on;
+  };
+  const Row rows[] = {
+      // Before in_force: excluded; eligible from the first day, or the 55th birthday.
+      {"2025-01-01", "A", "not_eligible", "program_not_in_force", "2025-03-01"},
+      {"2025-01-01", "B", "not_eligible", "program_not_in_force", "2025-06-15"},
+      {"2025-01-01", "D", "not_eligible", "program_not_in_force", ""},  // 55 after the end: never
+      // In force, both days inclusive.
+      {"2025-03-01", "A", "eligible", "", ""},
+      {"2025-06-30", "A", "eligible", "", ""},
+      {"2025-06-30", "B", "eligible", "", ""},
+      {"2025-06-14", "B", "not_eligible", "", "2025-06-15"},
+      // After ends: no one, and no date to wait for.
+      {"2025-07-01", "A", "not_eligible", "program_ended", ""},
+      {"2026-01-01", "B", "not_eligible", "program_ended", ""},
+  };
+  for (const Row& row : rows) {
+    SCOPED_TRACE(std::string(row.as_of) + " " + row.person);
+    LoadData(kPeople, kSentences, D(row.as_of));
+    const Policy policy = LoadPolicyText(kDatedPolicy);
+    const Screening s = Screen(policy, facts_);
+    const auto status = ByPerson(s, [&](uint32_t p) { return std::string(StatusName(s.status[p])); });
+    const auto excluded = ByPerson(s, [&](uint32_t p) { return Groups(policy, s, p, RuleKind::kExclusion); });
+    const auto on = ByPerson(s, [&](uint32_t p) {
+      return s.eligible_on[p] == kNa ? "" : Date::FromDays(static_cast<int32_t>(s.eligible_on[p])).ToString();
+    });
+    EXPECT_EQ(status.at(row.person), row.status);
+    EXPECT_EQ(excluded.at(row.person), row.excluded_by);
+    EXPECT_EQ(on.at(row.person), row.eligible_on);
+  }
+}
+
 TEST_F(ScreenerTest, SetParamChangesTheResult) {
   LoadData(kPeople, kSentences, D("2025-01-01"));
   Policy policy = Redemption();

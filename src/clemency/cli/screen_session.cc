@@ -36,6 +36,18 @@ void WarnWhenOutOfScope(const Policy& policy, const Population& pop, const char*
              command, policy.id, list);
 }
 
+// A policy that has ended, or is not yet in force, on the as-of date:
+// everyone is not_eligible (program_ended, program_not_in_force).
+void WarnWhenNotInForce(const Policy& policy, Date as_of, const char* command) {
+  if (policy.ends && as_of > *policy.ends)
+    fmt::print(stderr, "warning: clemency {}: policy {} ended on {} ({}); as of {} everyone is not_eligible (program_ended){}\n",
+               command, policy.id, policy.ends->ToString(), policy.ends_citation, as_of.ToString(),
+               policy.ended_text.empty() ? "" : ". " + policy.ended_text);
+  if (policy.in_force && as_of < *policy.in_force)
+    fmt::print(stderr, "warning: clemency {}: policy {} is in force from {}; as of {} everyone is not_eligible (program_not_in_force)\n",
+               command, policy.id, policy.in_force->ToString(), as_of.ToString());
+}
+
 // Why path cannot be a policy file ("is a directory, not a policy file"), or
 // "" when it is a regular file.
 std::string_view NotAPolicyFile(const std::string& path) {
@@ -140,6 +152,7 @@ int PrepareScreen(const ScreenInputs& in, const char* command, ScreenSession& s)
   const std::string policy_path = in.policy.empty() ? "" : ResolvePolicyPath(in.policy);
   if (!in.policy.empty()) {
     if (const int rc = LoadPolicyWithSets(in, policy_path, command, s); rc != kExitOk) return rc;
+    WarnWhenNotInForce(*s.policy, as_of.date, command);
   }
 
   for (const std::string& arg : in.assumes) {

@@ -104,12 +104,13 @@ class Loader {
     p.citation = RequiredString(root, "citation", {1, 1});
     static constexpr std::string_view kKnownKeys[] = {"id", "title", "summary", "citation", "params", "criteria",
                                                       "exclusions", "groups", "eligibility", "priority", "assumptions", "notes",
-                                                      "jurisdictions"};
+                                                      "jurisdictions", "in_force", "in_force_citation", "ends",
+                                                      "ends_citation", "ended_text"};
     for (const auto& [k, v] : root) {
       bool known = false;
       for (std::string_view kk : kKnownKeys) known |= k.str() == kk;
       if (!known) Error(PosOf(v), fmt::format("unknown key \"{}\"; a policy has {}", k.str(),
-                                               "id, title, summary, citation, jurisdictions, params, criteria, exclusions, groups, eligibility, priority, assumptions, notes"));
+                                               "id, title, summary, citation, jurisdictions, in_force, in_force_citation, ends, ends_citation, ended_text, params, criteria, exclusions, groups, eligibility, priority, assumptions, notes"));
     }
 
     if (const toml::node* params = root.get("params")) {
@@ -121,6 +122,7 @@ class Loader {
     }
     for (const PolicyParam& prm : p.params) names_.params.push_back({prm.name, prm.value.type});
 
+    LoadDates(p, root);
     LoadScope(p, root);
     LoadRules(p, root, "criteria", RuleKind::kCriterion);
     LoadRules(p, root, "exclusions", RuleKind::kExclusion);
@@ -267,6 +269,64 @@ class Loader {
       names_.rules.push_back({std::string(kind == RuleKind::kCriterion ? "criteria." : kind == RuleKind::kExclusion ? "exclusions." : "groups.") + r.id, index});
       p.rules.push_back(std::move(r));
     }
+  }
+
+  // `in_force = DATE` and `ends = DATE` (with `ends_citation`): when the
+  // program runs. As of a date before in_force or after ends, everyone is
+  // excluded by "program_not_in_force" or "program_ended", first among the
+  // rules so explain shows them first.
+  void LoadDates(Policy& p, const toml::table& root) {
+    p.in_force = OptionalDate(root, "in_force");
+    p.ends = OptionalDate(root, "ends");
+    p.in_force_citation = OptionalString(root, "in_force_citation");
+    p.ends_citation = OptionalString(root, "ends_citation");
+    p.ended_text = OptionalString(root, "ended_text");
+    const toml::node* ends = root.get("ends");
+    if (p.ends && p.ends_citation.empty())
+      Error(PosOf(*ends), "\"ends\" needs \"ends_citation\": the statute, order or page that says the program ended");
+    for (const char* key : {"ends_citation", "ended_text"})
+      if (const toml::node* n = root.get(key); n != nullptr && !p.ends && ends == nullptr)
+        Error(PosOf(*n), fmt::format("\"{}\" is given but \"ends\" is not", key));
+    if (const toml::node* n = root.get("in_force_citation"); n != nullptr && root.get("in_force") == nullptr)
+      Error(PosOf(*n), "\"in_force_citation\" is given but \"in_force\" is not");
+    if (p.in_force && p.ends && *p.ends < *p.in_force)
+      Error(PosOf(*ends), fmt::format("\"ends\" ({}) is before \"in_force\" ({})", p.ends->ToString(), p.in_force->ToString()));
+    if (p.in_force) {
+      const std::string cite = p.in_force_citation.empty() ? p.citation : p.in_force_citation;
+      AddDateRule(p, "program_not_in_force", PosOf(*root.get("in_force")), "as_of < " + p.in_force->ToString(), cite,
+                  fmt::format("The program is in force from {} ({}); a screening as of an earlier date finds no one eligible.",
+                              p.in_force->ToString(), cite));
+    }
+    if (p.ends && !p.ends_citation.empty()) {
+      std::string text = fmt::format("The program ended on {} ({}); a screening as of a later date finds no one eligible.",
+                                     p.ends->ToString(), p.ends_citation);
+      if (!p.ended_text.empty()) text += " " + p.ended_text;
+      AddDateRule(p, "program_ended", PosOf(*ends), "as_of > " + p.ends->ToString(), p.ends_citation, std::move(text));
+    }
+  }
+
+  std::optional<Date> OptionalDate(const toml::table& t, std::string_view key) {
+    const toml::node* n = t.get(key);
+    if (n == nullptr) return std::nullopt;
+    if (!n->is_date()) {
+      Error(PosOf(*n), fmt::format("\"{}\" must be a bare date such as 2023-09-30 (no quotes, no time)", key));
+      return std::nullopt;
+    }
+    const toml::date d = n->as_date()->get();
+    return Date::FromCivil(d.year, d.month, d.day);
+  }
+
+  void AddDateRule(Policy& p, std::string id, SourcePos pos, std::string expr, std::string citation, std::string text) {
+    PolicyRule r;
+    r.kind = RuleKind::kExclusion;
+    r.id = std::move(id);
+    r.pos = pos;
+    r.expr_text = std::move(expr);
+    r.citation = std::move(citation);
+    r.text = std::move(text);
+    Compile(r, r.pos, kBool);
+    names_.rules.push_back({r.id, static_cast<int>(p.rules.size())});
+    p.rules.push_back(std::move(r));
   }
 
   // `jurisdictions = ["US"]` or `jurisdictions = "params.NAME"` (a list

@@ -4,6 +4,12 @@
 //   id, title, summary, citation      about the policy as a whole
 //   jurisdictions = ["US"]            where it applies (default everywhere);
 //                                     others are excluded by "outside_scope"
+//   in_force = DATE, in_force_citation   when the program starts (optional); before
+//                                     it everyone is excluded by "program_not_in_force"
+//   ends = DATE, ends_citation, ended_text   when it ended (optional; ends_citation
+//                                     required with it); after it everyone is
+//                                     excluded by "program_ended", and eligible_on
+//                                     is never later than ends
 //   [params.NAME]  value, text, citation          tunable values (--set NAME=VALUE)
 //   [[criteria]]   id, text, citation, expr       named conditions
 //   [[exclusions]] id, text, citation, expr       a true exclusion makes a person ineligible
@@ -78,6 +84,12 @@ struct Policy {
   // the name of the list parameter that holds them.
   std::vector<std::string> jurisdictions;
   std::string jurisdictions_param;
+  // When the program runs (both inclusive), from `in_force` and `ends`.
+  std::optional<Date> in_force;
+  std::string in_force_citation;
+  std::optional<Date> ends;
+  std::string ends_citation;
+  std::string ended_text;  // where to go instead, shown after the program ended
   std::vector<PolicyParam> params;
   std::vector<PolicyRule> rules;  // criteria, exclusions, groups, in file order
   PolicyRule eligibility;

@@ -180,9 +180,13 @@ Screening Screen(const Policy& policy, const FactTable& facts, const ScreenOptio
   if (options.eligible_on) {
     // Look ahead, for the people not eligible today, on the dates where a
     // time-dependent comparison changes, nearest first.
+    // A program that ends makes no one eligible after its last day
+    // (program_ended): dates after it are not tried.
+    const int64_t last_day = policy.ends ? int64_t{policy.ends->days()} : kNa;
+    auto worth_trying = [&](uint32_t k) { return next_change[k] != kNa && (last_day == kNa || next_change[k] <= last_day); };
     std::vector<uint32_t> pending;
     for (uint32_t k = 0; k < n; ++k)
-      if (today.status[k] == Status::kNotEligible && next_change[k] != kNa) pending.push_back(k);
+      if (today.status[k] == Status::kNotEligible && worth_trying(k)) pending.push_back(k);
     std::vector<int64_t> as_of(n, facts.as_of.days());
     ev.set_as_of(&as_of);
     while (!pending.empty() && out.eligible_on_passes < options.max_eligible_on_passes) {
@@ -195,7 +199,7 @@ Screening Screen(const Policy& policy, const FactTable& facts, const ScreenOptio
       std::vector<uint32_t> still;
       for (uint32_t k : pending) {
         if (later.status[k] == Status::kEligible) out.eligible_on[k] = as_of[k];
-        else if (next_change[k] != kNa) still.push_back(k);
+        else if (worth_trying(k)) still.push_back(k);
       }
       pending.swap(still);
     }

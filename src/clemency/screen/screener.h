@@ -4,7 +4,8 @@
 // nothing but time changed. eligible_on is exact: the policy's result can only
 // change on a date where one of its time-dependent comparisons changes (a
 // birthday, an anniversary of admission, a fraction of the term), so the
-// screener re-evaluates on those dates only, nearest first.
+// screener re-evaluates on those dates only, nearest first. eligible_on is
+// never after the policy's `ends` date.
 #ifndef CLEMENCY_SCREEN_SCREENER_H_
 #define CLEMENCY_SCREEN_SCREENER_H_
 
