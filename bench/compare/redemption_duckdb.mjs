@@ -10,7 +10,7 @@
 // screening.csv: eligible, then needs_review, each by priority descending,
 // then not_eligible; ties and not_eligible by person_id.
 // current_law.excess applies the California reforms of rules/reforms/CA.toml
-// (Prop 36, Prop 47, SB 180, SB 1393, SB 136, in file order), re-implemented
+// (Prop 36, Prop 47, SB 180, SB 1393, SB 136, SB 483's resentencing, Prop 36 of 2024, in file order), re-implemented
 // from the rule file's meaning (its header is the contract).
 import { DuckDBInstance } from '@duckdb/node-api';
 
@@ -74,7 +74,8 @@ cand AS (
   SELECT * FROM sentences
   WHERE (offense_code = 'CA' OR starts_with(offense_code, 'CA:')) AND sentence_date < DATE '2020-01-01'
     AND (offense_code IN ('CA:HS 11350(a)', 'CA:HS 11377(a)', 'CA:PC 459 2nd', 'CA:PC 470(a)', 'CA:PC 476a(a)',
-                          'CA:PC 484e(d)', 'CA:PC 496(a)', 'CA:PC 666(a)')
+                          'CA:PC 484e(d)', 'CA:PC 487(a)', 'CA:PC 487(c)', 'CA:PC 496(a)', 'CA:PC 666(a)',
+                          'CA:VC 10851(a)')
          OR contains(enhancements, 'CA:PC 667(e)(2)(A)=') OR contains(enhancements, 'CA:HS 11370.2=')
          OR contains(enhancements, 'CA:PC 667(a)=') OR contains(enhancements, 'CA:PC 667.5(b)='))
 ), law_people AS (
@@ -158,24 +159,34 @@ law3 AS (
   SELECT *, CASE WHEN p47t THEN at_most(low2, 365) ELSE low2 END AS low3, high2 AS high3
   FROM (SELECT *, DATE ${q(asOf)} >= DATE '2014-11-05' AND sentence_date < DATE '2014-11-05'
                   AND offense_code IN ('CA:PC 459 2nd', 'CA:PC 470(a)', 'CA:PC 476a(a)', 'CA:PC 484e(d)',
-                                       'CA:PC 496(a)', 'CA:PC 666(a)')
+                                       'CA:PC 487(a)', 'CA:PC 487(c)', 'CA:PC 496(a)', 'CA:PC 666(a)',
+                                       'CA:VC 10851(a)')
                   AND person_prop47_excluded < 2 AS p47t
         FROM law2)
 ),
 -- SB 180 (2018-01-01) removes HS 11370.2; SB 1393 (2019-01-01) lets the court strike PC
--- 667(a) (discretionary: the low end only); SB 136 (2020-01-01) removes PC 667.5(b).
+-- 667(a) (discretionary: the low end only); SB 136 (2020-01-01) removes PC 667.5(b). From
+-- 2022-01-01 SB 483 reaches SB 180 and SB 136 through a resentencing that may refuse a lesser
+-- term (PC 1172.75(d)(1)): the low end only. Prop 36 of 2024 (2024-12-18): with two drug
+-- priors possession is a felony again, up to 1,095 days: where Prop 47 reclassified it, the
+-- high end returns (at most the term imposed).
 law6 AS (
   SELECT *,
          CASE WHEN sb136 THEN minus(low5, d_667_5b) ELSE low5 END AS low,
-         CASE WHEN sb136 THEN minus(high5, d_667_5b) ELSE high5 END AS high,
+         CASE WHEN p47d AND DATE ${q(asOf)} >= DATE '2024-12-18' AND high6 IS NOT NULL AND high6 <> ${LIFE}
+                   AND imposed IS NOT NULL AND imposed <> ${LIFE}
+              THEN greatest(high6, least(imposed, 1095)) ELSE high6 END AS high,
          p36 OR p47d OR p47t OR sb180 OR sb1393 OR sb136 AS changed
+  FROM (SELECT *, CASE WHEN sb136 AND NOT sb483 THEN minus(high5, d_667_5b) ELSE high5 END AS high6
   FROM (SELECT *, CASE WHEN sb1393 THEN minus(low4, d_667a) ELSE low4 END AS low5, high4 AS high5,
                DATE ${q(asOf)} >= DATE '2020-01-01' AND sentence_date < DATE '2020-01-01' AND has_667_5b AS sb136
         FROM (SELECT *, CASE WHEN sb180 THEN minus(low3, d_11370_2) ELSE low3 END AS low4,
-                     CASE WHEN sb180 THEN minus(high3, d_11370_2) ELSE high3 END AS high4,
+                     CASE WHEN sb180 AND NOT sb483 THEN minus(high3, d_11370_2) ELSE high3 END AS high4,
                      DATE ${q(asOf)} >= DATE '2019-01-01' AND sentence_date < DATE '2019-01-01' AND has_667a AS sb1393
               FROM (SELECT *, DATE ${q(asOf)} >= DATE '2018-01-01' AND sentence_date < DATE '2018-01-01'
-                              AND has_11370_2 AS sb180 FROM law3)))
+                              AND has_11370_2 AS sb180,
+                           DATE ${q(asOf)} >= DATE '2022-01-01' AND sentence_date < DATE '2022-01-01' AS sb483
+                    FROM law3))))
 ),
 -- Per touched sentence: the range as terms (NULL for life or unknown), the guaranteed
 -- excess imposed - high and the possible one imposed - low (never negative); against life:

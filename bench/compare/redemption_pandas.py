@@ -76,7 +76,8 @@ agg = pd.DataFrame({
 LIFE = np.inf
 AS_OF = as_of.strftime("%Y-%m-%d")
 PROP47_DRUG = ["CA:HS 11350(a)", "CA:HS 11377(a)"]
-PROP47_THEFT = ["CA:PC 459 2nd", "CA:PC 470(a)", "CA:PC 476a(a)", "CA:PC 484e(d)", "CA:PC 496(a)", "CA:PC 666(a)"]
+PROP47_THEFT = ["CA:PC 459 2nd", "CA:PC 470(a)", "CA:PC 476a(a)", "CA:PC 484e(d)", "CA:PC 487(a)", "CA:PC 487(c)",
+                "CA:PC 496(a)", "CA:PC 666(a)", "CA:VC 10851(a)"]
 THIRD_STRIKE, HS_11370_2, PC_667A, PC_667_5B = "CA:PC 667(e)(2)(A)", "CA:HS 11370.2", "CA:PC 667(a)", "CA:PC 667.5(b)"
 
 
@@ -173,15 +174,21 @@ if len(law_people):
     # Prop 47, theft and the like: depends on the value: always a range.
     p47t = reaches("2014-11-05") & lcode.isin(PROP47_THEFT).to_numpy() & (person_p47 < 2)
     low = np.where(p47t, at_most(low, 365), low)
-    # SB 180 (2018-01-01) removes HS 11370.2.
+    # SB 180 (2018-01-01) removes HS 11370.2; from 2022-01-01 SB 483 reaches it through a
+    # resentencing that may refuse a lesser term (PC 1172.75(d)(1)): the low end only.
+    sb483 = (AS_OF >= "2022-01-01") & (ldate < "2022-01-01").to_numpy()
     sb180 = reaches("2018-01-01") & has_11370_2
-    low, high = np.where(sb180, minus(low, d_11370_2), low), np.where(sb180, minus(high, d_11370_2), high)
+    low, high = np.where(sb180, minus(low, d_11370_2), low), np.where(sb180 & ~sb483, minus(high, d_11370_2), high)
     # SB 1393 (2019-01-01): the court may strike PC 667(a) but need not: the low end only.
     sb1393 = reaches("2019-01-01") & has_667a
     low = np.where(sb1393, minus(low, d_667a), low)
-    # SB 136 (2020-01-01) removes PC 667.5(b).
+    # SB 136 (2020-01-01) removes PC 667.5(b); through SB 483 from 2022, the low end only.
     sb136 = reaches("2020-01-01") & has_667_5b
-    low, high = np.where(sb136, minus(low, d_667_5b), low), np.where(sb136, minus(high, d_667_5b), high)
+    low, high = np.where(sb136, minus(low, d_667_5b), low), np.where(sb136 & ~sb483, minus(high, d_667_5b), high)
+    # Prop 36 of 2024 (2024-12-18): with two drug priors possession is a felony again, up to
+    # 1,095 days: where Prop 47 reclassified it, the high end returns (at most the term imposed).
+    p36_2024 = p47d & (AS_OF >= "2024-12-18") & np.isfinite(high) & np.isfinite(imposed)
+    high = np.where(p36_2024, np.maximum(high, np.minimum(imposed, 1095)), high)
     changed = p36 | p47d | p47t | sb180 | sb1393 | sb136
     # Per touched sentence: the guaranteed excess imposed - high and the possible one
     # imposed - low (never negative); against life: 0 when current law is life, the floor of
