@@ -31,7 +31,7 @@ constexpr FactInfo kFacts[] = {
     {Fact::kCurrentLawExcessMax, "current_law.excess_max", kDuration, P,
      "imposed_term minus current_law.term_low: the most a court could take off; unknown against a life term"},
     {Fact::kCurrentLawRemedy, "current_law.remedy", kString, P,
-     "where the excess can be claimed: court (a retroactive reform), board (a board docket a reform created), clemency (only clemency reaches it), none (no reform touches an active sentence), unknown (no reforms are encoded for the jurisdiction: the excess is unknown too)"},
+     "where the excess can be claimed, the strongest of the active sentences': court (a retroactive reform), board (a board docket a reform created), court_good_cause (a court remedy whose filing window has closed), court_discretionary (a court may act but need not, e.g. PC 1172.1 after AB 600), clemency (only clemency reaches it), none (no reform touches an active sentence), unknown (no reforms are encoded for the jurisdiction: the excess is unknown too); docs/current-law.md"},
     {Fact::kAdmissionTypeFact, "admission_type", kString, P,
      "new_sentence, technical_violation, new_offense_violation, other; unknown when not given"},
     {Fact::kSexFact, "sex", kString, P, "F, M, X or U"},
@@ -70,7 +70,7 @@ constexpr FactInfo kFacts[] = {
     {Fact::kSCurrentLawExcess, "s.current_law.excess", kDuration, S,
      "s.term minus s.current_law.term, never negative (as current_law.excess, for this sentence)"},
     {Fact::kSCurrentLawRemedy, "s.current_law.remedy", kString, S,
-     "court, board, clemency, or none when no reform touches this sentence"},
+     "court, board, court_good_cause, court_discretionary, clemency, or none when no reform touches this sentence"},
     {Fact::kSCurrentLawReclassified, "s.current_law.reclassified", kBool, S,
      "a reform in force made this offense a misdemeanor (Prop 47, SQ 780)"},
 };
