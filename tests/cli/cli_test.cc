@@ -2,9 +2,11 @@
 // files validate writes (DESIGN.md section 4).
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
 
 #include "support/run_clemency.h"
@@ -160,13 +162,35 @@ TEST_F(ScreenCliTest, SetIsRecordedAndChecked) {
   EXPECT_EQ(Clemency("screen " + Args("--set nope=1 -o " + (dir_ / "p").string())).exit_code, 2);
 }
 
-TEST_F(ScreenCliTest, ExplainJsonIsThePersonsReasonsLine) {
+TEST_F(ScreenCliTest, ExplainJsonIsThePersonsReasonsLineInFull) {
+  // reasons.jsonl is compact (issue 12): rule and reform ids, results and the values used;
+  // explain --json is the same object with the texts, citations and parameters that
+  // policy.json holds once.
   WriteSmallPopulation(false);
   ASSERT_EQ(Clemency("screen " + Args("-o " + (dir_ / "o").string())).exit_code, 0);
   const CommandRun e = Clemency("explain " + Args("--person C --json"));
   ASSERT_EQ(e.exit_code, 0) << e.err;
-  const std::string lines = Slurp(dir_ / "o" / "reasons.jsonl");
-  EXPECT_NE(lines.find(e.out), std::string::npos) << e.out;
+  const nlohmann::json full = nlohmann::json::parse(e.out);
+  nlohmann::json line;
+  std::istringstream lines(Slurp(dir_ / "o" / "reasons.jsonl"));
+  for (std::string l; std::getline(lines, l);)
+    if (nlohmann::json j = nlohmann::json::parse(l); j["person_id"] == "C") line = j;
+  ASSERT_FALSE(line.is_null());
+  const nlohmann::json policy = nlohmann::json::parse(Slurp(dir_ / "o" / "policy.json"));
+  for (const char* key : {"status", "rank", "groups", "excluded_by", "review", "current_law"})
+    EXPECT_EQ(line[key], full[key]) << key;
+  ASSERT_EQ(line["rules"].size(), full["rules"].size());
+  ASSERT_EQ(line["rules"].size(), policy["rules"].size());
+  for (size_t i = 0; i < line["rules"].size(); ++i) {
+    const nlohmann::json &c = line["rules"][i], &f = full["rules"][i], &p = policy["rules"][i];
+    EXPECT_EQ(c["id"], f["id"]);
+    EXPECT_EQ(c["id"], p["id"]);
+    EXPECT_EQ(c["result"], f["result"]);
+    EXPECT_EQ(f["text"], p["text"]);
+    EXPECT_EQ(f["citation"], p["citation"]);
+    EXPECT_FALSE(c.contains("text"));
+    for (const auto& [fact, value] : c["values"].items()) EXPECT_EQ(f["values"][fact], value) << fact;
+  }
   const CommandRun text = Clemency("explain " + Args("--person A"));
   EXPECT_THAT(text.out, HasSubstr("status: not_eligible\ngroups met: older\nexcluded by: lwop_or_death"));
   EXPECT_THAT(text.out, HasSubstr("in short: Not eligible: excluded by lwop_or_death.\n"));

@@ -9,7 +9,7 @@
 
 namespace clemency {
 
-const std::vector<std::string> kScreenOutputNames = {"screening.csv", "reasons.jsonl", "summary.json",
+const std::vector<std::string> kScreenOutputNames = {"screening.csv", "reasons.jsonl", "policy.json", "summary.json",
                                                      "candidates.xlsx", "rejected.csv"};
 const std::vector<std::string> kSynthOutputNames = {"people.csv", "sentences.csv", "facilities.csv"};
 

@@ -40,9 +40,26 @@ std::string_view Str(const FactTable& f, int64_t id) {
   return id == kNa ? std::string_view("unknown") : f.strings.View(static_cast<StrId>(id));
 }
 
+// The per-person part of an applied reform: its range, remedy, the law that
+// opened it, and what the data could not settle (closes the object).
+void AppendAppliedCompact(std::string& o, const AppliedReform& a, const Reform* via) {
+  o += ",\"term_low_days\":";
+  AppendTermJson(o, a.low);
+  o += ",\"term_days\":";
+  AppendTermJson(o, a.high);
+  o += ",\"remedy\":";
+  AppendJsonString(o, a.remedy);
+  o += ",\"remedy_by\":";
+  if (via != nullptr) AppendJsonString(o, via->id);
+  else o += "null";
+  o += ",\"notes\":";
+  AppendStringArray(o, a.notes);
+  o.push_back('}');
+}
+
 }  // namespace
 
-void AppendCurrentLawJson(std::string& o, const FactTable& f, uint32_t p) {
+void AppendCurrentLawJson(std::string& o, const FactTable& f, uint32_t p, bool full) {
   const Population& pop = *f.population;
   auto days = [&](int64_t v) { AppendTermJson(o, v == kNa ? kUnknownTerm : v); };
   o += "\"current_law\":{\"imposed_days\":";
@@ -74,6 +91,11 @@ void AppendCurrentLawJson(std::string& o, const FactTable& f, uint32_t p) {
       AppendJsonString(o, pop.str(pop.sentences.offense_code[s]));
       o += ",\"id\":";
       AppendJsonString(o, r.id);
+      const Reform* via = a.opened_by >= 0 ? &law.reforms->reforms()[static_cast<size_t>(a.opened_by)] : nullptr;
+      if (!full) {
+        AppendAppliedCompact(o, a, via);
+        continue;
+      }
       o += ",\"title\":";
       AppendJsonString(o, r.title);
       o += ",\"citation\":";
@@ -89,7 +111,6 @@ void AppendCurrentLawJson(std::string& o, const FactTable& f, uint32_t p) {
       o += ",\"remedy\":";
       AppendJsonString(o, a.remedy);
       o += ",\"remedy_text\":";
-      const Reform* via = a.opened_by >= 0 ? &law.reforms->reforms()[static_cast<size_t>(a.opened_by)] : nullptr;
       AppendJsonString(o, via != nullptr ? via->remedy_text : r.retroactive ? r.remedy_text : "");
       if (via != nullptr) {
         o += ",\"remedy_by\":{\"id\":";

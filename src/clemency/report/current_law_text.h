@@ -15,7 +15,9 @@
 namespace clemency {
 
 // Appends `"current_law":{...},"reforms":[...]` (no leading comma).
-void AppendCurrentLawJson(std::string& o, const FactTable& f, uint32_t person);
+// With full = false, each reform applied is named by id (its title, citation,
+// effect and remedy text are in policy.json once).
+void AppendCurrentLawJson(std::string& o, const FactTable& f, uint32_t person, bool full = true);
 
 // Readable lines for explain, ending in a newline.
 std::string CurrentLawExplanation(const FactTable& f, uint32_t person);

@@ -216,12 +216,14 @@ std::vector<std::pair<std::string, std::string>> ValuesUsed(const ScreenContext&
 
 }  // namespace
 
-ReasonsWriter::ReasonsWriter(const ScreenContext& c) : c_(c) {
+ReasonsWriter::ReasonsWriter(const ScreenContext& c, ReasonsDetail detail) : c_(c), detail_(detail) {
+  const bool full = detail == ReasonsDetail::kFull;
   for (const PolicyRule& rule : c.policy.rules) {
     RuleText t;
     t.head = "{\"id\":";
     AppendJsonString(t.head, rule.id);
-    t.head += ",\"kind\":\"" + std::string(RuleKindName(rule.kind)) + "\",\"result\":\"";
+    if (full) t.head += ",\"kind\":\"" + std::string(RuleKindName(rule.kind)) + "\"";
+    t.head += ",\"result\":\"";
     for (Fact f : rule.facts_used) {
       std::string key;
       AppendJsonString(key, FactName(f));
@@ -235,6 +237,12 @@ ReasonsWriter::ReasonsWriter(const ScreenContext& c) : c_(c) {
       t.params.push_back(',');
     }
     if (!t.params.empty()) t.params.pop_back();
+    if (!full) {
+      t.params.clear();  // the parameters are in policy.json
+      t.tail = "}}";
+      rules_.push_back(std::move(t));
+      continue;
+    }
     t.tail = "},\"text\":";
     AppendJsonString(t.tail, WithParamValues(c.policy, rule.text));
     t.tail += ",\"citation\":";
@@ -299,7 +307,7 @@ void ReasonsWriter::Append(std::string& o, uint32_t p) const {
   }
   o += "],";
   AppendReview(o, p);
-  AppendCurrentLawJson(o, c_.facts, p);
+  AppendCurrentLawJson(o, c_.facts, p, detail_ == ReasonsDetail::kFull);
   o += "}";
 }
 
@@ -320,7 +328,7 @@ void ReasonsWriter::AppendReview(std::string& o, uint32_t p) const {
 
 std::string PersonReasonsJson(const ScreenContext& c, uint32_t p) {
   std::string o;
-  ReasonsWriter(c).Append(o, p);
+  ReasonsWriter(c, ReasonsDetail::kFull).Append(o, p);
   return o;
 }
 

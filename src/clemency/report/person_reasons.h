@@ -31,11 +31,19 @@ struct ScreenContext {
 // The mark after a value that --assume filled.
 inline constexpr std::string_view kAssumedMark = " (assumed: --assume)";
 
+// How much of the rules and reforms a person's object repeats: kCompact (the
+// lines of reasons.jsonl: rule id, result and the facts used; the reforms
+// applied by id, with their range, remedy and notes; texts, citations and
+// parameters are in policy.json once) or kFull (`explain --json`: each rule's
+// kind, text, citation and parameters, each reform's title, citation, effect
+// and remedy text).
+enum class ReasonsDetail { kCompact, kFull };
+
 // Writes reasons.jsonl lines; the parts that are the same for everyone (rule
 // ids, texts, citations, parameter values) are encoded once.
 class ReasonsWriter {
  public:
-  explicit ReasonsWriter(const ScreenContext& c);
+  explicit ReasonsWriter(const ScreenContext& c, ReasonsDetail detail = ReasonsDetail::kCompact);
   // Appends one line of reasons.jsonl (no trailing newline).
   void Append(std::string& out, uint32_t person) const;
 
@@ -48,11 +56,12 @@ class ReasonsWriter {
   };
   void AppendReview(std::string& out, uint32_t person) const;
   const ScreenContext& c_;
+  ReasonsDetail detail_;
   std::vector<RuleText> rules_;
   std::string head_;
 };
 
-// One line of reasons.jsonl (no trailing newline).
+// One person's object in full (`explain --json`; no trailing newline).
 std::string PersonReasonsJson(const ScreenContext& c, uint32_t person);
 // A readable account for `clemency explain`.
 std::string PersonExplanation(const ScreenContext& c, uint32_t person);

@@ -17,6 +17,7 @@
 #include "clemency/io/utf8.h"
 #include "clemency/law/rules_dir.h"
 #include "clemency/report/catalog_gaps.h"
+#include "clemency/report/policy_json.h"
 #include "clemency/report/review_text.h"
 #include "clemency/report/sentence_table.h"
 #include "clemency/io/sha256.h"
@@ -386,6 +387,7 @@ bool WriteScreeningOutputs(const ScreenContext& c, const ScreenManifest& m, cons
                            std::string* error) {
   return WriteScreeningCsv(c, out_dir + "/screening.csv", error) &&
          WriteReasonsJsonl(c, out_dir + "/reasons.jsonl", error) &&
+         WriteFileAtomically(out_dir + "/policy.json", PolicyJson(c).dump(2) + "\n", error) &&
          WriteFileAtomically(out_dir + "/summary.json", ScreeningSummary(c, m).dump(2) + "\n", error) &&
          WriteCandidatesXlsx(c, out_dir + "/candidates.xlsx", error);
 }
