@@ -116,25 +116,25 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (r.rejected.size() != r.rows_rejected) Fail("rejected rows and their count differ");
   if (r.fatal && r.rows_read != 0) Fail("a fatal header with rows read");
   std::set<std::string> ids;
-  auto check = [&](std::span<const import::CanonicalField> fields, const std::vector<std::string>& row) {
+  auto check = [&](std::span<const InputColumn> fields, const std::vector<std::string>& row) {
     if (row.size() != fields.size()) Fail("an output row has the wrong number of columns");
     for (size_t i = 0; i < row.size(); ++i) {
       if (row[i].empty()) {
-        if (fields[i].required) Fail("a required value is empty:", std::string(fields[i].name));
+        if (fields[i].required()) Fail("a required value is empty:", std::string(fields[i].name));
         continue;
       }
-      if (fields[i].type == import::FieldType::kDate && !ParseDate(row[i]).ok())
+      if (fields[i].is_date() && !ParseDate(row[i]).ok())
         Fail("a date that is not YYYY-MM-DD:", row[i]);
-      if (fields[i].type == import::FieldType::kCount && row[i].find_first_not_of("0123456789") != std::string::npos)
+      if (fields[i].type == ColumnType::kCount && row[i].find_first_not_of("0123456789") != std::string::npos)
         Fail("a count that is not digits:", row[i]);
     }
   };
   for (const auto& p : r.people) {
-    check(import::PeopleFields(), p);
+    check(kPeopleSchema, p);
     if (!ids.insert(p[0]).second) Fail("a person written twice:", p[0]);
   }
   for (const auto& s : r.sentences) {
-    check(import::SentenceFields(), s);
+    check(kSentenceSchema, s);
     if (!ids.contains(s[0])) Fail("a sentence of no person:", s[0]);
   }
   return 0;

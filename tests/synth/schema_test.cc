@@ -8,6 +8,7 @@
 #include <set>
 
 #include "clemency/core/codes.h"
+#include "clemency/core/input_schema.h"
 #include "clemency/io/population_loader.h"
 #include "clemency/synth/synthesizer.h"
 #include "synth_test_util.h"
@@ -29,9 +30,9 @@ class SynthSchemaTest : public ::testing::Test {
 std::string SynthSchemaTest::dir_;
 Table SynthSchemaTest::people_, SynthSchemaTest::sentences_, SynthSchemaTest::facilities_;
 
-template <size_t N>
-std::vector<std::string> Names(const std::string_view (&cols)[N]) {
-  return std::vector<std::string>(std::begin(cols), std::end(cols));
+std::vector<std::string> Names(InputFile file) {
+  const std::vector<std::string_view> names = ColumnNames(file);
+  return std::vector<std::string>(names.begin(), names.end());
 }
 
 Date D(const std::string& s) {
@@ -45,7 +46,9 @@ TEST_F(SynthSchemaTest, HeadersAreTheSchemaColumnsInOrder) {
             (std::vector<std::string>{"person_id", "jurisdiction", "birth_date", "birth_date_precision", "sex",
                                       "race", "admission_date", "admission_type", "facility_id", "infractions_5y",
                                       "medical_high_risk"}));
-  EXPECT_EQ(sentences_.header, Names(kSentenceColumns));
+  EXPECT_EQ(people_.header, Names(InputFile::kPeople));
+  EXPECT_EQ(sentences_.header, Names(InputFile::kSentences));
+  EXPECT_EQ(facilities_.header, Names(InputFile::kFacilities));
   EXPECT_EQ(sentences_.header,
             (std::vector<std::string>{"person_id", "sentence_id", "offense_code", "offense_description",
                                       "offense_date", "sentence_date", "sentence_type", "term_days",

@@ -27,7 +27,7 @@
 namespace clemency {
 namespace {
 
-bool WriteRows(const std::string& path, std::span<const import::CanonicalField> fields,
+bool WriteRows(const std::string& path, std::span<const InputColumn> fields,
                const std::vector<std::vector<std::string>>& rows, std::string* error) {
   CsvWriter w(path);
   if (!w.ok()) {
@@ -183,8 +183,8 @@ int RunImport(const ImportArgs& args) {
     fmt::print(stderr, "{} warnings {}{}\n", n, code, first ? ", e.g. " + first->Format() : "");
   }
 
-  if (!WriteRows(out.path("people.csv"), import::PeopleFields(), r.people, &error) ||
-      !WriteRows(out.path("sentences.csv"), import::SentenceFields(), r.sentences, &error) ||
+  if (!WriteRows(out.path("people.csv"), kPeopleSchema, r.people, &error) ||
+      !WriteRows(out.path("sentences.csv"), kSentenceSchema, r.sentences, &error) ||
       (quarantine && !WriteRejectedCsv(out.path("rejected.csv"), r.rejected, &error)) ||
       ((!mapping->skips.empty() || r.rows_skipped > 0) && !WriteRejectedCsv(out.path("skipped.csv"), r.skipped, &error)))
     return out.Fail(error);

@@ -13,55 +13,12 @@
 namespace clemency::import {
 namespace {
 
-constexpr std::string_view kSex[] = {"F", "M", "X", "U"};
-constexpr std::string_view kRace[] = {"black", "white", "hispanic", "native", "asian", "pacific", "other", "unknown"};
-constexpr std::string_view kAdmission[] = {"new_sentence", "technical_violation", "new_offense_violation", "other",
-                                           "unknown"};
-constexpr std::string_view kPrecision[] = {"day", "year"};
-constexpr std::string_view kSentenceType[] = {"determinate", "indeterminate", "life", "lwop", "death"};
-constexpr std::string_view kStatus[] = {"active", "served"};
+// Positions in kSentenceSchema of the columns a determinate sentence's check reads.
+constexpr size_t kTypeColumn = ColumnIndex(InputFile::kSentences, "sentence_type");
+constexpr size_t kTermColumn = ColumnIndex(InputFile::kSentences, "term_days");
 
-using FT = FieldType;
-const CanonicalField kPeople[] = {
-    {"person_id", FT::kString, true, {}},
-    {"jurisdiction", FT::kString, true, {}},
-    {"birth_date", FT::kDate, true, {}},
-    {"birth_date_precision", FT::kVocab, false, kPrecision},
-    {"sex", FT::kVocab, true, kSex},
-    {"race", FT::kVocab, true, kRace},
-    {"admission_date", FT::kDate, true, {}},
-    {"admission_type", FT::kVocab, false, kAdmission},
-    {"facility_id", FT::kString, false, {}},
-    {"infractions_5y", FT::kCount, false, {}},
-    {"medical_high_risk", FT::kVocab, false, {}},  // 0/1, checked below
-};
-const CanonicalField kSentences[] = {
-    {"person_id", FT::kString, true, {}},
-    {"sentence_id", FT::kString, true, {}},
-    {"offense_code", FT::kString, true, {}},
-    {"offense_description", FT::kString, false, {}},
-    {"offense_date", FT::kDate, false, {}},
-    {"sentence_date", FT::kDate, false, {}},  // may be unrecorded (docs/validation.md)
-    {"sentence_type", FT::kVocab, true, kSentenceType},
-    {"term_days", FT::kCount, false, {}},
-    {"min_term_days", FT::kCount, false, {}},
-    {"max_term_days", FT::kCount, false, {}},
-    {"enhancements", FT::kList, false, {}},
-    {"drug_type", FT::kString, false, {}},
-    {"drug_grams", FT::kNumber, false, {}},
-    {"consecutive_to", FT::kString, false, {}},
-    {"status", FT::kVocab, true, kStatus},
-    {"credits_days", FT::kCount, false, {}},
-    {"projected_release_date", FT::kDate, false, {}},
-    {"parole_eligibility_date", FT::kDate, false, {}},
-};
-constexpr std::string_view kZeroOne[] = {"0", "1"};
-constexpr size_t kTypeColumn = 6, kTermColumn = 7;  // sentence_type and term_days in kSentences
-
-std::span<const std::string_view> VocabOf(const CanonicalField& f) {
-  if (f.name == "medical_high_risk") return kZeroOne;
-  return f.vocab;
-}
+const InputColumn* FindPeopleField(std::string_view name) { return FindInputColumn(InputFile::kPeople, name); }
+const InputColumn* FindSentenceField(std::string_view name) { return FindInputColumn(InputFile::kSentences, name); }
 
 std::string Join(std::span<const std::string_view> list) {
   std::string out;
@@ -76,20 +33,6 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 
 }  // namespace
-
-std::span<const CanonicalField> PeopleFields() { return kPeople; }
-std::span<const CanonicalField> SentenceFields() { return kSentences; }
-
-const CanonicalField* FindPeopleField(std::string_view name) {
-  for (const CanonicalField& f : kPeople)
-    if (f.name == name) return &f;
-  return nullptr;
-}
-const CanonicalField* FindSentenceField(std::string_view name) {
-  for (const CanonicalField& f : kSentences)
-    if (f.name == name) return &f;
-  return nullptr;
-}
 
 std::string_view TrimSpace(std::string_view s) {
   auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
@@ -415,7 +358,7 @@ class Importer {
       for (auto& [k, v] : out) (FindSentenceField(k) != nullptr && k != "person_id" ? (*sentence_parsed)[k] : person[k]) = v;
     }
     std::vector<std::string> row;
-    for (const CanonicalField& f : kPeople) {
+    for (const InputColumn& f : kPeopleSchema) {
       auto it = person.find(std::string(f.name));
       std::string v = it == person.end() ? "" : it->second;
       Check(f, v, it == person.end() ? "" : SourceOf(m_.people, f.name));
@@ -449,7 +392,7 @@ class Importer {
   bool AgreesWithEarlierRow(const SeenPerson& seen, const std::vector<std::string>& person_row) {
     const std::vector<std::string>& before = r_.people[seen.index];
     for (size_t i = 0; i < person_row.size(); ++i) {
-      const std::string name(kPeople[i].name);
+      const std::string name(kPeopleSchema[i].name);
       if (seen.derived.contains(name) || derived_.contains(name) || before[i] == person_row[i]) continue;
       Error("person_conflict", name, person_row[i],
             fmt::format("person_id \"{}\" is on line {} with {} \"{}\"", Printable(person_row[0]), seen.line, name,
@@ -470,7 +413,7 @@ class Importer {
       if (sequence) s["sentence_id"] = (sid == m_.sentences.end() ? std::string("S") : sid->second.value) + std::to_string(++*next);
       s["person_id"] = id;
       std::vector<std::string> row;
-      for (const CanonicalField& f : kSentences) {
+      for (const InputColumn& f : kSentenceSchema) {
         auto v = s.find(std::string(f.name));
         std::string value = v == s.end() ? "" : v->second;
         Check(f, value, v == s.end() ? "" : SourceOf(m_.sentences, f.name));
@@ -509,7 +452,7 @@ class Importer {
       r_.people.push_back(std::move(person_row));
     } else {
       for (size_t i = 0; i < person_row.size(); ++i) {
-        const std::string name(kPeople[i].name);
+        const std::string name(kPeopleSchema[i].name);
         if (derived_.contains(name) && !seen.derived.contains(name)) r_.people[seen.index][i] = person_row[i];
       }
     }
@@ -685,13 +628,13 @@ class Importer {
     return d.date;
   }
 
-  std::string Resolve(const std::string& field, const CanonicalField& f, const FieldSpec& spec) {
+  std::string Resolve(const std::string& field, const InputColumn& f, const FieldSpec& spec) {
     const size_t before = errors_.size();
     std::string v = ResolveValue(field, f, spec);
     if (errors_.size() != before) failed_.insert(f.name);
     return v;
   }
-  std::string ResolveValue(const std::string& field, const CanonicalField& f, const FieldSpec& spec) {
+  std::string ResolveValue(const std::string& field, const InputColumn& f, const FieldSpec& spec) {
     switch (spec.kind) {
       case FieldSpec::Kind::kConstant:
         return spec.value;
@@ -751,7 +694,7 @@ class Importer {
         }
       }
     }
-    if (f.type == FieldType::kDate && !v.empty() && !spec.format.empty()) {
+    if (f.is_date() && !v.empty() && !spec.format.empty()) {
       auto d = DateFrom(spec.column, spec.format, v);
       if (!d) return "";
       v = d->ToString();
@@ -777,9 +720,9 @@ class Importer {
             v.push_back(tmpl[i]);
           }
         }
-        const CanonicalField* f = FindSentenceField(field);
+        const InputColumn* f = FindSentenceField(field);
         if (f == nullptr) f = FindPeopleField(field);
-        if (f != nullptr && f->type == FieldType::kCount && !v.empty()) {
+        if (f != nullptr && f->type == ColumnType::kCount && !v.empty()) {
           const auto days = ParseDays(v);
           if (!days) {
             failed_.insert(field);
@@ -802,44 +745,47 @@ class Importer {
   }
 
   // The canonical check of one output value; source names the column it came from.
-  void Check(const CanonicalField& f, const std::string& v, const std::string& source) {
+  void Check(const InputColumn& f, const std::string& v, const std::string& source) {
     if (failed_.contains(f.name)) return;  // already reported
     const std::string column = source.empty() ? std::string(f.name) : source;
     if (v.empty()) {
-      if (f.required) Error("missing_value", column, v, fmt::format("{} is required", f.name));
+      if (f.required()) Error("missing_value", column, v, fmt::format("{} is required", f.name));
       return;
     }
     switch (f.type) {
-      case FieldType::kDate: {
+      case ColumnType::kDate:
+      case ColumnType::kProjectedDate: {
         const DateParseResult d = ParseDate(v);
         if (!d.ok()) {
           Error("bad_date", column, v, fmt::format("{}: {}", f.name, DescribeDateParseError(d.error)));
-        } else if (!o_.as_of.missing() && d.date > o_.as_of && f.name != "projected_release_date" &&
-                   f.name != "parole_eligibility_date") {
+        } else if (!o_.as_of.missing() && d.date > o_.as_of &&
+                   f.type == ColumnType::kDate) {
           Error("future_date", column, v, fmt::format("{} {} is after the as-of date {}", f.name, d.date.ToString(),
                                                       o_.as_of.ToString()));
         }
         break;
       }
-      case FieldType::kVocab: {
-        const auto vocab = VocabOf(f);
+      case ColumnType::kCode:
+      case ColumnType::kFlag: {
+        const auto vocab = f.vocabulary;
         if (std::find(vocab.begin(), vocab.end(), v) == vocab.end())
           Error("bad_value", column, v, fmt::format("{} must be one of: {}", f.name, Join(vocab)));
         break;
       }
-      case FieldType::kCount:
+      case ColumnType::kCount:
         if (!std::all_of(v.begin(), v.end(), IsDigit) || v.size() > 9)
           Error("bad_count", column, v, fmt::format("{} must be a whole number of days", f.name));
         break;
-      case FieldType::kNumber: {
+      case ColumnType::kNumber: {
         double d = 0;
         const auto r = std::from_chars(v.data(), v.data() + v.size(), d);
         if (r.ec != std::errc() || r.ptr != v.data() + v.size() || !(d >= 0))
           Error("bad_number", column, v, fmt::format("{} must be a number, not negative", f.name));
         break;
       }
-      case FieldType::kString:
-      case FieldType::kList:
+      case ColumnType::kText:
+      case ColumnType::kJurisdiction:
+      case ColumnType::kList:
         break;
     }
   }

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "clemency/core/date.h"
+#include "clemency/core/input_schema.h"
 #include "clemency/io/csv_reader.h"
 #include "clemency/io/list_cell.h"
 #include "clemency/io/regex.h"
@@ -30,23 +31,6 @@
 #include "clemency/io/problem.h"
 
 namespace clemency::import {
-
-// ---- the canonical schema, as the importer writes it ----
-
-enum class FieldType { kString, kDate, kCount, kNumber, kVocab, kList };
-
-struct CanonicalField {
-  std::string_view name;
-  FieldType type;
-  bool required;
-  std::span<const std::string_view> vocab;  // kVocab only
-};
-
-// people.csv and sentences.csv columns in the order they are written.
-std::span<const CanonicalField> PeopleFields();
-std::span<const CanonicalField> SentenceFields();
-const CanonicalField* FindPeopleField(std::string_view name);
-const CanonicalField* FindSentenceField(std::string_view name);
 
 // ---- text helpers (exposed for tests and the fuzzer) ----
 
@@ -168,7 +152,7 @@ struct ImportOptions {
 
 struct ImportResult {
   bool fatal = false;               // the header could not be used: nothing imported
-  // Rows in the column order of PeopleFields() and SentenceFields().
+  // Rows in the column order of kPeopleSchema and kSentenceSchema (core/input_schema.h).
   std::vector<std::vector<std::string>> people;
   std::vector<std::vector<std::string>> sentences;
   std::vector<RejectedRow> rejected;

@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "clemency/core/edit_distance.h"
+#include "clemency/core/input_schema.h"
 #include "clemency/core/population_builder.h"
 #include "clemency/io/csv_reader.h"
 #include "clemency/io/sentence_references.h"
@@ -32,37 +33,26 @@ std::string Qualified(std::string_view code, std::string_view jurisdiction) {
 }
 
 
-struct ColumnSpec {
-  std::string_view name;
-  bool required;  // the column must be in the header
-};
+// Schema positions of the columns this loader reads (core/input_schema.h).
+consteval int People(std::string_view name) { return static_cast<int>(ColumnIndex(InputFile::kPeople, name)); }
+consteval int Sentence(std::string_view name) { return static_cast<int>(ColumnIndex(InputFile::kSentences, name)); }
+consteval int Facility(std::string_view name) { return static_cast<int>(ColumnIndex(InputFile::kFacilities, name)); }
 
-constexpr ColumnSpec kPeopleColumns[] = {
-    {"person_id", true},         {"jurisdiction", true},     {"birth_date", true},
-    {"birth_date_precision", false}, {"sex", true},          {"race", true},
-    {"admission_date", true},    {"admission_type", false},  {"facility_id", false},
-    {"infractions_5y", false},   {"medical_high_risk", false}};
-enum PeopleCol { kPId, kPJur, kPBirth, kPPrec, kPSex, kPRace, kPAdm, kPAdmType, kPFac, kPInf, kPMed };
-
-constexpr ColumnSpec kSentenceColumns[] = {
-    {"person_id", true},          {"sentence_id", true},         {"offense_code", true},
-    {"offense_description", false}, {"offense_date", false},     {"sentence_date", true},
-    {"sentence_type", true},      {"term_days", false},          {"min_term_days", false},
-    {"max_term_days", false},     {"enhancements", false},       {"drug_type", false},
-    {"drug_grams", false},        {"consecutive_to", false},     {"status", true},
-    {"credits_days", false},      {"projected_release_date", false},
-    {"parole_eligibility_date", false}};
-enum SentenceCol {
-  kSPerson, kSId, kSCode, kSDesc, kSOffDate, kSSentDate, kSType, kSTerm, kSMin, kSMax, kSEnh,
-  kSDrug, kSGrams, kSConsec, kSStatus, kSCredits, kSProj, kSParole
-};
-
-constexpr ColumnSpec kFacilityColumns[] = {{"facility_id", true},
-                                           {"name", false},
-                                           {"jurisdiction", false},
-                                           {"design_capacity", false},
-                                           {"housing", false}};
-enum FacilityCol { kFId, kFName, kFJur, kFCap, kFHousing };
+constexpr int kPId = People("person_id"), kPJur = People("jurisdiction"), kPBirth = People("birth_date"),
+              kPPrec = People("birth_date_precision"), kPSex = People("sex"), kPRace = People("race"),
+              kPAdm = People("admission_date"), kPAdmType = People("admission_type"),
+              kPFac = People("facility_id"), kPInf = People("infractions_5y"),
+              kPMed = People("medical_high_risk");
+constexpr int kSPerson = Sentence("person_id"), kSId = Sentence("sentence_id"), kSCode = Sentence("offense_code"),
+              kSDesc = Sentence("offense_description"), kSOffDate = Sentence("offense_date"),
+              kSSentDate = Sentence("sentence_date"), kSType = Sentence("sentence_type"),
+              kSTerm = Sentence("term_days"), kSMin = Sentence("min_term_days"), kSMax = Sentence("max_term_days"),
+              kSEnh = Sentence("enhancements"), kSDrug = Sentence("drug_type"), kSGrams = Sentence("drug_grams"),
+              kSConsec = Sentence("consecutive_to"), kSStatus = Sentence("status"),
+              kSCredits = Sentence("credits_days"), kSProj = Sentence("projected_release_date"),
+              kSParole = Sentence("parole_eligibility_date");
+constexpr int kFId = Facility("facility_id"), kFName = Facility("name"), kFJur = Facility("jurisdiction"),
+              kFCap = Facility("design_capacity"), kFHousing = Facility("housing");
 
 // Collects problems for a LoadResult.
 class ProblemLog {
@@ -140,7 +130,7 @@ std::string HeaderKey(std::string_view cell) {
 
 // A schema column absent from the header that `key` nearly names: within 1
 // edit for names of up to 5 characters, 2 for longer ones. Null when none.
-const ColumnSpec* NearMiss(std::string_view key, std::span<const ColumnSpec> spec, const std::vector<int>& index) {
+const InputColumn* NearMiss(std::string_view key, std::span<const InputColumn> spec, const std::vector<int>& index) {
   for (size_t k = 0; k < spec.size(); ++k) {
     if (index[k] >= 0) continue;
     const size_t limit = spec[k].name.size() <= 5 ? 1 : 2;
@@ -151,12 +141,13 @@ const ColumnSpec* NearMiss(std::string_view key, std::span<const ColumnSpec> spe
 
 // Maps schema columns to positions in the file's header.
 struct Header {
-  std::vector<int> index;  // per ColumnSpec, -1 when absent
+  std::span<const InputColumn> schema;
+  std::vector<int> index;  // per schema column, -1 when absent
   size_t width = 0;
 };
 
 std::optional<Header> ReadHeader(CsvReader& reader, std::string_view file,
-                                 std::span<const ColumnSpec> spec, ProblemLog& log) {
+                                 std::span<const InputColumn> spec, ProblemLog& log) {
   CsvRecord rec;
   if (!reader.Next(rec)) {
     log.Fatal(std::string(file), reader.io_error().empty() ? "the file is empty: expected a header row"
@@ -169,13 +160,14 @@ std::optional<Header> ReadHeader(CsvReader& reader, std::string_view file,
     return std::nullopt;
   }
   Header h;
+  h.schema = spec;
   h.width = rec.fields.size();
   h.index.assign(spec.size(), -1);
   bool ok = true;
   std::vector<size_t> unknown;  // header positions that name no column
   for (size_t i = 0; i < rec.fields.size(); ++i) {
     const std::string name = HeaderKey(rec.fields[i]);
-    auto it = std::find_if(spec.begin(), spec.end(), [&](const ColumnSpec& c) { return c.name == name; });
+    auto it = std::find_if(spec.begin(), spec.end(), [&](const InputColumn& c) { return c.name == name; });
     if (it == spec.end()) {
       unknown.push_back(i);
       continue;
@@ -193,7 +185,7 @@ std::optional<Header> ReadHeader(CsvReader& reader, std::string_view file,
   }
   for (size_t i : unknown) {
     const std::string name = HeaderKey(rec.fields[i]);
-    const ColumnSpec* near = NearMiss(name, spec, h.index);
+    const InputColumn* near = NearMiss(name, spec, h.index);
     if (near != nullptr) {
       log.Fatal(fmt::format("{}:{}", file, rec.line),
                 fmt::format("column \"{}\" is not a column of the schema but close to \"{}\", which is absent: "
@@ -213,7 +205,7 @@ std::optional<Header> ReadHeader(CsvReader& reader, std::string_view file,
     log.Add(std::move(p));
   }
   for (size_t k = 0; k < spec.size(); ++k) {
-    if (spec[k].required && h.index[k] < 0) {
+    if (spec[k].in_header() && h.index[k] < 0) {
       log.Fatal(fmt::format("{}:{}", file, rec.line),
                 fmt::format("required column \"{}\" is missing from the header", spec[k].name),
                 "header");
@@ -232,6 +224,7 @@ struct Row {
     const int i = header->index[static_cast<size_t>(col)];
     return i < 0 ? std::string_view() : rec->fields[static_cast<size_t>(i)];
   }
+  const InputColumn& column(int col) const { return header->schema[static_cast<size_t>(col)]; }
 };
 
 template <typename E>
@@ -244,21 +237,24 @@ std::string Expected(const Vocabulary<E>& v) {
   return s;
 }
 
-// The checks shared by the three files. Each returns the parsed value and
-// reports into the row's RowCheck; `name` is the column name.
+// The checks shared by the three files. Each returns the parsed value of the
+// row's column `col` and reports into the row's RowCheck; the column's name
+// and whether a value is required come from the schema.
 struct FieldParser {
   RowCheck& check;
   Date as_of;
 
+  bool Required(const Row& row, int col) { return Required(row.column(col).name, row[col]); }
   bool Required(std::string_view name, std::string_view v) {
     if (!v.empty()) return true;
     check.Error("missing_value", name, v, "a value is required");
     return false;
   }
 
-  Date DateField(std::string_view name, std::string_view v, bool required) {
+  Date DateField(const Row& row, int col) {
+    const std::string_view name = row.column(col).name, v = row[col];
     if (v.empty()) {
-      if (required) Required(name, v);
+      if (row.column(col).required()) Required(name, v);
       return Date();
     }
     const DateParseResult r = ParseDate(v);
@@ -275,7 +271,8 @@ struct FieldParser {
   }
 
   // A date that may lie after as_of (projected release, parole eligibility).
-  Date FutureDateField(std::string_view name, std::string_view v) {
+  Date FutureDateField(const Row& row, int col) {
+    const std::string_view name = row.column(col).name, v = row[col];
     if (v.empty()) return Date();
     const DateParseResult r = ParseDate(v);
     if (!r.ok()) check.Error("bad_date", name, v, std::string(DescribeDateParseError(r.error)));
@@ -283,7 +280,8 @@ struct FieldParser {
   }
 
   // A whole number >= 0; kMissingInt when empty or bad.
-  int32_t Count(std::string_view name, std::string_view v) {
+  int32_t Count(const Row& row, int col) {
+    const std::string_view name = row.column(col).name, v = row[col];
     if (v.empty()) return kMissingInt;
     int64_t x = 0;
     auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), x);
@@ -303,10 +301,10 @@ struct FieldParser {
   }
 
   template <typename E>
-  std::optional<E> Enum(std::string_view name, std::string_view v, const Vocabulary<E>& vocab,
-                        bool required) {
+  std::optional<E> Enum(const Row& row, int col, const Vocabulary<E>& vocab) {
+    const std::string_view name = row.column(col).name, v = row[col];
     if (v.empty()) {
-      if (required) Required(name, v);
+      if (row.column(col).required()) Required(name, v);
       return std::nullopt;
     }
     auto e = vocab.Parse(v);
@@ -314,8 +312,9 @@ struct FieldParser {
     return e;
   }
 
-  bool Jurisdiction(std::string_view name, std::string_view v, bool required) {
-    if (v.empty()) return !required || Required(name, v);
+  bool Jurisdiction(const Row& row, int col) {
+    const std::string_view name = row.column(col).name, v = row[col];
+    if (v.empty()) return !row.column(col).required() || Required(name, v);
     if (IsJurisdictionCode(v)) return true;
     check.Error("bad_jurisdiction", name, v,
                 "expected US or a two-letter state code such as CA (upper case)");
@@ -472,7 +471,7 @@ LoadResult LoadPopulation(const std::string& dir, const LoadOptions& options) {
   if (Exists(dir + "/facilities.csv")) {
     FileLoader loader(dir, result.facilities, result, log, options, bytes_before, total_bytes);
     if (auto reader = loader.Open()) {
-      if (auto header = ReadHeader(*reader, "facilities.csv", kFacilityColumns, log)) {
+      if (auto header = ReadHeader(*reader, "facilities.csv", kFacilitySchema, log)) {
         FacilityColumns& f = builder.facilities();
         std::vector<uint64_t> line_of;  // by StrId, first line with this id
         loader.ForEachRow(*reader, [&](const CsvRecord& rec, RowCheck& check) {
@@ -480,11 +479,11 @@ LoadResult LoadPopulation(const std::string& dir, const LoadOptions& options) {
           Row row{&*header, &rec};
           FieldParser parse{check, options.as_of};
           const std::string_view id = row[kFId];
-          parse.Required("facility_id", id);
-          parse.Jurisdiction("jurisdiction", row[kFJur], false);
-          const int32_t cap = parse.Count("design_capacity", row[kFCap]);
+          parse.Required(row, kFId);
+          parse.Jurisdiction(row, kFJur);
+          const int32_t cap = parse.Count(row, kFCap);
           if (cap == 0) check.Error("bad_number", "design_capacity", row[kFCap], "must be at least 1");
-          const auto housing = parse.Enum("housing", row[kFHousing], kHousing, false);
+          const auto housing = parse.Enum(row, kFHousing, kHousing);
           if (check.failed()) return false;
           const StrId sid = strings.Intern(id);
           if (sid >= line_of.size()) line_of.resize(strings.size(), 0);
@@ -516,7 +515,7 @@ LoadResult LoadPopulation(const std::string& dir, const LoadOptions& options) {
     FileLoader loader(dir, result.people, result, log, options, bytes_before, total_bytes);
     auto reader = loader.Open();
     std::optional<Header> header;
-    if (reader) header = ReadHeader(*reader, "people.csv", kPeopleColumns, log);
+    if (reader) header = ReadHeader(*reader, "people.csv", kPeopleSchema, log);
     if (header) {
       PeopleColumns& pc = builder.people();
       std::vector<uint32_t> first_row_of;  // StrId -> row index + 1 of first occurrence
@@ -533,15 +532,15 @@ LoadResult LoadPopulation(const std::string& dir, const LoadOptions& options) {
         }
         FieldParser parse{check, options.as_of};
         const std::string_view id = row[kPId];
-        parse.Required("person_id", id);
-        parse.Jurisdiction("jurisdiction", row[kPJur], true);
-        const Date birth = parse.DateField("birth_date", row[kPBirth], true);
-        const auto prec = parse.Enum("birth_date_precision", row[kPPrec], kBirthPrecision, false);
-        const auto sex = parse.Enum("sex", row[kPSex], kSex, true);
-        const auto race = parse.Enum("race", row[kPRace], kRace, true);
-        const Date adm = parse.DateField("admission_date", row[kPAdm], true);
-        const auto adm_type = parse.Enum("admission_type", row[kPAdmType], kAdmissionType, false);
-        const int32_t infr = parse.Count("infractions_5y", row[kPInf]);
+        parse.Required(row, kPId);
+        parse.Jurisdiction(row, kPJur);
+        const Date birth = parse.DateField(row, kPBirth);
+        const auto prec = parse.Enum(row, kPPrec, kBirthPrecision);
+        const auto sex = parse.Enum(row, kPSex, kSex);
+        const auto race = parse.Enum(row, kPRace, kRace);
+        const Date adm = parse.DateField(row, kPAdm);
+        const auto adm_type = parse.Enum(row, kPAdmType, kAdmissionType);
+        const int32_t infr = parse.Count(row, kPInf);
         int8_t med = kUnknownFlag;
         if (const std::string_view m = row[kPMed]; m == "0" || m == "1") {
           med = static_cast<int8_t>(m[0] - '0');
@@ -638,7 +637,7 @@ LoadResult LoadPopulation(const std::string& dir, const LoadOptions& options) {
     FileLoader loader(dir, result.sentences, result, log, options, bytes_before, total_bytes);
     auto reader = loader.Open();
     std::optional<Header> header;
-    if (reader) header = ReadHeader(*reader, "sentences.csv", kSentenceColumns, log);
+    if (reader) header = ReadHeader(*reader, "sentences.csv", kSentenceSchema, log);
     if (!header) return result;
     SentenceColumns& sc = builder.sentences();
     const PeopleColumns& pc = builder.people();
@@ -651,7 +650,7 @@ LoadResult LoadPopulation(const std::string& dir, const LoadOptions& options) {
       FieldParser parse{check, options.as_of};
       const std::string_view pid = row[kSPerson];
       uint32_t person = kNoIndex;
-      if (parse.Required("person_id", pid)) {
+      if (parse.Required(row, kSPerson)) {
         const auto sid = strings.Find(pid);
         if (sid && *sid < person_of_str.size()) person = person_of_str[*sid];
         if (person == kNoIndex) {
@@ -663,11 +662,11 @@ LoadResult LoadPopulation(const std::string& dir, const LoadOptions& options) {
             check.Error("unknown_person", "person_id", pid, "is not in people.csv");
         }
       }
-      parse.Required("sentence_id", row[kSId]);
+      parse.Required(row, kSId);
       // A code without a jurisdiction prefix is the person's jurisdiction's.
       const std::string_view person_jur = person != kNoIndex ? strings.View(pc.jurisdiction[person]) : "";
       std::string code(row[kSCode]);
-      if (parse.Required("offense_code", code)) {
+      if (parse.Required(row, kSCode)) {
         if (!HasJurisdictionPrefix(code) && !person_jur.empty()) code = Qualified(code, person_jur);
         const size_t colon = code.find(':');
         if (!HasJurisdictionPrefix(code) || colon + 1 == code.size()) {
@@ -678,21 +677,21 @@ LoadResult LoadPopulation(const std::string& dir, const LoadOptions& options) {
                         fmt::format("is not a {} code, the person's jurisdiction", person_jur));
         }
       }
-      const Date off_date = parse.DateField("offense_date", row[kSOffDate], false);
+      const Date off_date = parse.DateField(row, kSOffDate);
       // An agency export may not record the sentencing date (Iowa's does not):
       // it is then unknown, with a warning, and whatever needs it is unknown.
-      const Date sent_date = parse.DateField("sentence_date", row[kSSentDate], false);
+      const Date sent_date = parse.DateField(row, kSSentDate);
       if (row[kSSentDate].empty())
         check.Warning("missing_sentence_date", "sentence_date", "",
                       "not recorded: rules that need the sentencing date will be unknown");
-      const auto type = parse.Enum("sentence_type", row[kSType], kSentenceType, true);
-      const int32_t term = parse.Count("term_days", row[kSTerm]);
-      const int32_t min_term = parse.Count("min_term_days", row[kSMin]);
-      const int32_t max_term = parse.Count("max_term_days", row[kSMax]);
-      const auto status = parse.Enum("status", row[kSStatus], kSentenceStatus, true);
-      const int32_t credits = parse.Count("credits_days", row[kSCredits]);
-      const Date proj = parse.FutureDateField("projected_release_date", row[kSProj]);
-      const Date parole = parse.FutureDateField("parole_eligibility_date", row[kSParole]);
+      const auto type = parse.Enum(row, kSType, kSentenceType);
+      const int32_t term = parse.Count(row, kSTerm);
+      const int32_t min_term = parse.Count(row, kSMin);
+      const int32_t max_term = parse.Count(row, kSMax);
+      const auto status = parse.Enum(row, kSStatus, kSentenceStatus);
+      const int32_t credits = parse.Count(row, kSCredits);
+      const Date proj = parse.FutureDateField(row, kSProj);
+      const Date parole = parse.FutureDateField(row, kSParole);
 
       // enhancements: CODE=DAYS;CODE=DAYS
       enh.clear();

@@ -1,4 +1,5 @@
-// Reads and validates a canonical population directory (DESIGN.md section 3):
+// Reads and validates a canonical population directory (DESIGN.md section 3;
+// the columns, their types and which are required: core/input_schema.h):
 // people.csv and sentences.csv (required), facilities.csv (optional).
 //
 // Every row is either accepted into the Population or rejected with the

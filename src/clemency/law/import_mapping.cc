@@ -11,16 +11,8 @@ namespace clemency {
 namespace {
 
 using namespace rule_file;
-using import::CanonicalField;
 using import::FieldSpec;
-using import::FieldType;
 using import::ImportMapping;
-
-std::span<const std::string_view> Vocab(const CanonicalField& f) {
-  static constexpr std::string_view kZeroOne[] = {"0", "1"};
-  if (f.name == "medical_high_risk") return kZeroOne;
-  return f.vocab;
-}
 
 std::string JoinVocab(std::span<const std::string_view> v) {
   std::string out;
@@ -32,19 +24,21 @@ std::string JoinVocab(std::span<const std::string_view> v) {
 }
 
 // A constant (or pattern output without captures) must already be canonical.
-void CheckConstant(const toml::node& at, const CanonicalField& f, const std::string& v, std::string_view what) {
+void CheckConstant(const toml::node& at, const InputColumn& f, const std::string& v, std::string_view what) {
   if (v.empty()) return;
   switch (f.type) {
-    case FieldType::kDate:
+    case ColumnType::kDate:
+    case ColumnType::kProjectedDate:
       if (!ParseDate(v).ok()) Fail(at, fmt::format("{} for {} must be a date written YYYY-MM-DD", what, f.name));
       break;
-    case FieldType::kVocab: {
-      const auto vocab = Vocab(f);
+    case ColumnType::kCode:
+    case ColumnType::kFlag: {
+      const auto vocab = f.vocabulary;
       if (std::find(vocab.begin(), vocab.end(), v) == vocab.end())
         Fail(at, fmt::format("{} \"{}\" is not a {} (expected one of: {})", what, v, f.name, JoinVocab(vocab)));
       break;
     }
-    case FieldType::kCount:
+    case ColumnType::kCount:
       if (!import::ParseDays(v)) Fail(at, fmt::format("{} for {} must be a whole number of days", what, f.name));
       break;
     default:
@@ -131,8 +125,8 @@ void LoadPatterns(const toml::table& root, ImportMapping& m) {
       if (set == nullptr) Fail(t, fmt::format("[[patterns.{}]] has no \"set\"", name));
       for (auto&& [field, value] : SubTable(*set, "\"set\"")) {
         const std::string f(field.str());
-        const CanonicalField* cf = import::FindSentenceField(f);
-        if (cf == nullptr) cf = import::FindPeopleField(f);
+        const InputColumn* cf = FindInputColumn(InputFile::kSentences, f);
+        if (cf == nullptr) cf = FindInputColumn(InputFile::kPeople, f);
         if (cf == nullptr || f == "person_id" || f == "sentence_id")
           Fail(field.source().begin, fmt::format("\"{}\" is not a field a pattern can set", f));
         const auto* s = value.as_string();
@@ -193,7 +187,7 @@ std::vector<import::TextStep> LoadTransform(const toml::node& n) {
 }
 
 // when_any: one { column, matches, value } table or a list of them.
-std::vector<import::ItemRule> LoadWhenAny(const toml::node& n, const CanonicalField& f) {
+std::vector<import::ItemRule> LoadWhenAny(const toml::node& n, const InputColumn& f) {
   std::vector<const toml::node*> tables;
   if (const auto* arr = n.as_array()) {
     for (const toml::node& item : *arr) tables.push_back(&item);
@@ -216,7 +210,7 @@ std::vector<import::ItemRule> LoadWhenAny(const toml::node& n, const CanonicalFi
   return rules;
 }
 
-FieldSpec LoadField(const toml::node& node, const CanonicalField& f, const ImportMapping& m, std::string_view table) {
+FieldSpec LoadField(const toml::node& node, const InputColumn& f, const ImportMapping& m, std::string_view table) {
   const std::string what = fmt::format("{}.{}", table, f.name);
   const auto* tp = node.as_table();
   if (tp == nullptr)
@@ -250,7 +244,7 @@ FieldSpec LoadField(const toml::node& node, const CanonicalField& f, const Impor
       if (!s.parts.error.empty()) Fail(*t.get("template"), fmt::format("template \"{}\": {}", s.column, s.parts.error));
     }
     if (const toml::node* tn = t.get("transform")) s.transform = LoadTransform(*tn);
-    only_with("format", f.type == FieldType::kDate, "for a date field");
+    only_with("format", f.is_date(), "for a date field");
     if (t.contains("format")) {
       if (StringAt(t, "format") != "excel_serial") CheckDateFormat(t, "format");
       s.format = StringAt(t, "format");
@@ -259,7 +253,7 @@ FieldSpec LoadField(const toml::node& node, const CanonicalField& f, const Impor
       s.map = StringAt(t, "map");
       auto it = m.maps.find(s.map);
       if (it == m.maps.end()) Fail(*mn, fmt::format("no value map \"{}\" (define it as [maps.{}])", s.map, s.map));
-      if (f.type == FieldType::kVocab && s.prefix.empty()) {
+      if (f.has_vocabulary() && s.prefix.empty()) {
         for (const auto& [from, to] : it->second.values)
           CheckConstant(*mn, f, to, fmt::format("value map \"{}\" maps \"{}\" to", s.map, from));
         if (it->second.default_value)
@@ -267,7 +261,7 @@ FieldSpec LoadField(const toml::node& node, const CanonicalField& f, const Impor
       }
     }
     if (t.contains("prefix")) {
-      only_with("prefix", f.type == FieldType::kString, "for a text field");
+      only_with("prefix", f.is_text(), "for a text field");
       s.prefix = StringAt(t, "prefix");
     }
   } else {
@@ -284,7 +278,7 @@ FieldSpec LoadField(const toml::node& node, const CanonicalField& f, const Impor
       s.value = StringAt(t, "value");
     }
     CheckConstant(vn, f, s.value, "value");
-    if (f.required && s.value.empty()) Fail(vn, fmt::format("{} is required: the value must not be empty", f.name));
+    if (f.required() && s.value.empty()) Fail(vn, fmt::format("{} is required: the value must not be empty", f.name));
   }
   if (t.contains("age_column")) {
     if (f.name != "birth_date") Fail(*t.get("age_column"), "\"age_column\" is only allowed for birth_date");
@@ -399,7 +393,7 @@ void Load(const toml::table& root, ImportMapping& m) {
   if (pn == nullptr) Fail(root, "the mapping file has no [people] table");
   const toml::table& people = SubTable(*pn, "[people]");
   for (auto&& [key, node] : people) {
-    const CanonicalField* f = import::FindPeopleField(key.str());
+    const InputColumn* f = FindInputColumn(InputFile::kPeople, key.str());
     if (f == nullptr)
       Fail(key.source().begin, fmt::format("\"{}\" is not a column of people.csv (DESIGN.md section 3)", key.str()));
     m.people.emplace(std::string(key.str()), LoadField(node, *f, m, "people"));
@@ -412,7 +406,7 @@ void Load(const toml::table& root, ImportMapping& m) {
       LoadSplit(node, m);
       continue;
     }
-    const CanonicalField* f = import::FindSentenceField(key.str());
+    const InputColumn* f = FindInputColumn(InputFile::kSentences, key.str());
     if (f == nullptr || key.str() == "person_id")
       Fail(key.source().begin,
            key.str() == "person_id"
@@ -457,7 +451,7 @@ void Load(const toml::table& root, ImportMapping& m) {
     });
     for (const import::Pattern& p : it->second) {
       for (const auto& [field, tmpl] : p.set) {
-        const bool sentence_field = import::FindSentenceField(field) != nullptr;
+        const bool sentence_field = FindInputColumn(InputFile::kSentences, field) != nullptr;
         if (!sentence_field && split)
           Fail(*t.get("column"), fmt::format("patterns \"{}\" set the person field {} from the list column \"{}\"",
                                              pr.patterns, field, pr.column));
@@ -470,13 +464,13 @@ void Load(const toml::table& root, ImportMapping& m) {
     m.parses.push_back(std::move(pr));
   }
 
-  for (const CanonicalField& f : import::PeopleFields())
-    if (f.required && !m.people.contains(std::string(f.name)) && !parsed.contains(std::string(f.name)))
+  for (const InputColumn& f : kPeopleSchema)
+    if (f.required() && !m.people.contains(std::string(f.name)) && !parsed.contains(std::string(f.name)))
       Fail(people, fmt::format("[people] does not set {}, which people.csv requires (give a column, a value, or a "
                                "[[parse]] pattern that sets it)",
                                f.name));
-  for (const CanonicalField& f : import::SentenceFields())
-    if (f.required && f.name != "person_id" && f.name != "sentence_id" && !m.sentences.contains(std::string(f.name)) &&
+  for (const InputColumn& f : kSentenceSchema)
+    if (f.required() && f.name != "person_id" && f.name != "sentence_id" && !m.sentences.contains(std::string(f.name)) &&
         !parsed.contains(std::string(f.name)))
       Fail(sentences, fmt::format("[sentences] does not set {}, which sentences.csv requires (give a column, a value, "
                                   "or a [[parse]] pattern that sets it)",

@@ -11,6 +11,7 @@
 #include <tuple>
 
 #include "clemency/core/codes.h"
+#include "clemency/core/input_schema.h"
 #include "clemency/io/atomic_file.h"
 #include "clemency/io/csv_writer.h"
 #include "clemency/law/rules_dir.h"
@@ -468,7 +469,7 @@ bool Generator::Prepare(std::string* error, std::vector<std::string>* notes) {
 }
 
 void Generator::WriteFacilities(CsvWriter& w) const {
-  w.Row(kFacilityColumns);
+  w.Row(ColumnNames(InputFile::kFacilities));
   for (size_t i = 0; i < fac_ids_.size(); ++i) {
     w.Field(fac_ids_[i]).Field(fac_names_[i]).Field(opt_.jurisdiction).Field(fac_capacity_[i]);
     w.Field(kHousing.Name(static_cast<Housing>(fac_housing_[i])));
@@ -941,8 +942,8 @@ SynthResult Synthesize(const SynthOptions& options, const Calibration& calibrati
     h.push_back('\n');
     return h;
   };
-  people.Write(header(kPeopleColumns));
-  sentences.Write(header(kSentenceColumns));
+  people.Write(header(ColumnNames(InputFile::kPeople)));
+  sentences.Write(header(ColumnNames(InputFile::kSentences)));
 
   // Chunks of people are generated in parallel rounds and written in order.
   const int threads = options.threads > 0

@@ -1,7 +1,7 @@
 // The synthetic prison population: writes people.csv, sentences.csv and
-// facilities.csv in the canonical schema (DESIGN.md section 3) for one state,
-// calibrated to BJS Prisoners in 2022 (see calibration.h and
-// docs/synthetic-population.md).
+// facilities.csv in the canonical schema (core/input_schema.h: its columns,
+// in its order) for one state, calibrated to BJS Prisoners in 2022 (see
+// calibration.h and docs/synthetic-population.md).
 //
 // Output is a pure function of (calibration, catalog, jurisdiction, people,
 // seed, as_of): every person draws from their own random stream (xoshiro256**
@@ -48,19 +48,6 @@ struct SynthResult {
   std::vector<std::string> notes;  // calibration fallbacks and targets not met
   bool ok() const { return status == SynthStatus::kOk; }
 };
-
-// The columns written, in order (DESIGN.md section 3).
-inline constexpr std::string_view kPeopleColumns[] = {
-    "person_id", "jurisdiction", "birth_date", "birth_date_precision", "sex", "race",
-    "admission_date", "admission_type", "facility_id", "infractions_5y", "medical_high_risk"};
-inline constexpr std::string_view kSentenceColumns[] = {
-    "person_id",      "sentence_id",   "offense_code",  "offense_description",
-    "offense_date",   "sentence_date", "sentence_type", "term_days",
-    "min_term_days",  "max_term_days", "enhancements",  "drug_type",
-    "drug_grams",     "consecutive_to", "status",       "credits_days",
-    "projected_release_date", "parole_eligibility_date"};
-inline constexpr std::string_view kFacilityColumns[] = {"facility_id", "name", "jurisdiction",
-                                                        "design_capacity", "housing"};
 
 // Loads RULES_DIR/calibration/bjs-prisoners-2022.toml and
 // RULES_DIR/offenses/XX.toml, then generates.
