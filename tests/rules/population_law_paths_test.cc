@@ -23,41 +23,42 @@ using testing_support::RunClemency;
 using testing_support::Slurp;
 
 const std::string kRules = CLEMENCY_TEST_DATA "/../../rules";
-const std::string kAsOf = "2021-12-13";
-
-class LawPaths : public ::testing::Test {
+// Within Iowa's review of its law (rules/reforms/IA.toml reviewed_through
+// 2026-12-02), current law is decided (excess 0); after it, unknown: a path
+// that took a missing or stale reform pack for "no reforms" would say 0.
+class LawPaths : public ::testing::TestWithParam<const char*> {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = fs::path(::testing::TempDir()) / ("population_law_paths_" + std::to_string(::getpid()));
+  void SetUp() override {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    std::string name = info->name();  // "Test/0"
+    for (char& ch : name)
+      if (ch == '/') ch = '_';
+    dir_ = fs::path(::testing::TempDir()) / ("population_law_paths_" + std::to_string(::getpid()) + "_" + name);
     fs::remove_all(dir_);
     fs::create_directories(dir_);
-    import_ = RunClemency("import --mapping " + kRules + "/mappings/iowa-doc.toml " + CLEMENCY_TEST_DATA +
-                              "/iowa/sample.csv -o " + Data() + " --on-error quarantine --as-of " + kAsOf,
-                          dir_);
-    screen_ = RunClemency("screen --data " + Data() + " --policy redemption-2020 --as-of " + kAsOf + " -o " +
-                              (dir_ / "out").string(),
-                          dir_);
+    const auto imported = RunClemency("import --mapping " + kRules + "/mappings/iowa-doc.toml " + CLEMENCY_TEST_DATA +
+                                          "/iowa/sample.csv -o " + Data() + " --on-error quarantine --as-of 2021-12-13",
+                                      dir_);
+    ASSERT_EQ(imported.exit_code, 0) << imported.err;
+    const auto screen = RunClemency("screen --data " + Data() + " --policy redemption-2020 --as-of " + AsOfText() +
+                                        " -o " + (dir_ / "out").string(),
+                                    dir_);
+    ASSERT_EQ(screen.exit_code, 0) << screen.err;
     LoadOptions options;
-    options.as_of = ParseDate(kAsOf).date;
-    load_ = new LoadResult(LoadPopulation(Data(), options));
+    options.as_of = AsOf();
+    load_ = LoadPopulation(Data(), options);
+    ASSERT_TRUE(load_.population);
+    ASSERT_EQ(load_.error_count, 0u);
   }
-  static void TearDownTestSuite() {
-    delete load_;
-    fs::remove_all(dir_);
-  }
-  void SetUp() override {
-    ASSERT_EQ(import_.exit_code, 0) << import_.err;
-    ASSERT_EQ(screen_.exit_code, 0) << screen_.err;
-    ASSERT_TRUE(load_->population);
-    ASSERT_EQ(load_->error_count, 0u);
-  }
-  static std::string Data() { return (dir_ / "data").string(); }
-  static const Population& Pop() { return *load_->population; }
-  static FactTable Facts(const LawRefs& law) { return BuildFactTable(Pop(), law, ParseDate(kAsOf).date); }
+  void TearDown() override { fs::remove_all(dir_); }
+  std::string AsOfText() const { return GetParam(); }
+  Date AsOf() const { return ParseDate(GetParam()).date; }
+  std::string Data() const { return (dir_ / "data").string(); }
+  const Population& Pop() const { return *load_.population; }
+  FactTable Facts(const LawRefs& law) const { return BuildFactTable(Pop(), law, AsOf()); }
 
-  static inline fs::path dir_;
-  static inline testing_support::CommandRun import_, screen_;
-  static inline LoadResult* load_ = nullptr;
+  fs::path dir_;
+  LoadResult load_;
 };
 
 // person_id -> "current_law_term_days,current_law_excess_days" of screening.csv.
@@ -116,7 +117,7 @@ std::vector<std::string> Files(const LawRefs& law) {
   return out;
 }
 
-TEST_F(LawPaths, ScreenReadsTheFilesTheCallLoadsInItsOrder) {
+TEST_P(LawPaths, ScreenReadsTheFilesTheCallLoadsInItsOrder) {
   const PopulationLaw law = PopulationLaw::Load(Pop(), {});
   ASSERT_TRUE(law.ok()) << law.error()->message;
   EXPECT_EQ(law.refs().catalogs.count("IA"), 1u);
@@ -130,15 +131,18 @@ TEST_F(LawPaths, ScreenReadsTheFilesTheCallLoadsInItsOrder) {
   EXPECT_EQ(got, want);
 }
 
-TEST_F(LawPaths, TheFactTableGivesScreensCurrentLawColumns) {
+TEST_P(LawPaths, TheFactTableGivesScreensCurrentLawColumns) {
   const PopulationLaw law = PopulationLaw::Load(Pop(), {});
   ASSERT_TRUE(law.ok());
   const std::map<std::string, std::string> screened = ScreenedCurrentLaw(dir_ / "out" / "screening.csv");
   EXPECT_EQ(screened.size(), Pop().people_count());
   EXPECT_EQ(CurrentLaw(Facts(law.refs())), screened);
+  // Decided within the review, unknown after it, for everyone.
+  const std::string excess = AsOf() <= law.refs().reforms.at("IA")->reviewed_through() ? "0" : "";
+  for (const auto& [id, term_excess] : screened) EXPECT_EQ(term_excess.substr(term_excess.find(',') + 1), excess) << id;
 }
 
-TEST_F(LawPaths, TheWorkedCaseRunnerGetsScreensLaw) {
+TEST_P(LawPaths, TheWorkedCaseRunnerGetsScreensLaw) {
   const PopulationLaw screen = PopulationLaw::Load(Pop(), {});
   const PopulationLaw worked = worked::CaseLaw(Pop(), kRules);
   ASSERT_TRUE(worked.ok());
@@ -147,14 +151,21 @@ TEST_F(LawPaths, TheWorkedCaseRunnerGetsScreensLaw) {
   EXPECT_EQ(AllCurrentLaw(Facts(worked.refs())), AllCurrentLaw(Facts(screen.refs())));
 }
 
-TEST_F(LawPaths, TheBenchmarksGetScreensLaw) {
+TEST_P(LawPaths, TheBenchmarksGetScreensLaw) {
   bench::Loaded loaded;
-  ASSERT_TRUE(bench::LoadAll(Data(), ParseDate(kAsOf).date, "redemption-2020", loaded));
+  ASSERT_TRUE(bench::LoadAll(Data(), AsOf(), "redemption-2020", loaded));
   const PopulationLaw screen = PopulationLaw::Load(Pop(), {});
   EXPECT_EQ(Files(loaded.law()), Files(screen.refs()));
-  EXPECT_EQ(AllCurrentLaw(BuildFactTable(*loaded.load.population, loaded.law(), ParseDate(kAsOf).date)),
+  EXPECT_EQ(AllCurrentLaw(BuildFactTable(*loaded.load.population, loaded.law(), AsOf())),
             AllCurrentLaw(Facts(screen.refs())));
 }
+
+INSTANTIATE_TEST_SUITE_P(AsOf, LawPaths, ::testing::Values("2021-12-13", "2027-01-04"), [](const auto& param_info) {
+  std::string n = param_info.param;
+  for (char& ch : n)
+    if (ch == '-') ch = '_';
+  return "as_of_" + n;
+});
 
 }  // namespace
 }  // namespace clemency
