@@ -3,7 +3,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <set>
 #include <vector>
 
 #include "clemency/law/rules_dir.h"
@@ -42,50 +41,10 @@ bool LoadAll(const std::string& dir, Date as_of, const std::string& policy, Load
                  out.load.problems.empty() ? "" : out.load.problems.front().Format().c_str());
     return false;
   }
-  const Population& pop = *out.load.population;
-  std::set<std::string> jurisdictions;
-  std::vector<bool> seen(pop.strings.size(), false);
-  for (StrId code : pop.sentences.offense_code) {
-    if (seen[code]) continue;
-    seen[code] = true;
-    const std::string_view text = pop.str(code);
-    jurisdictions.emplace(text.substr(0, text.find(':')));
-  }
-  for (const std::string& j : jurisdictions) {
-    std::string error;
-    if (!std::filesystem::exists(OffenseCatalog::PathFor(j))) continue;  // its offenses stay unknown
-    auto catalog = OffenseCatalog::LoadJurisdiction(j, &error);
-    if (!catalog) {
-      std::fprintf(stderr, "%s\n", error.c_str());
-      return false;
-    }
-    out.catalogs.push_back(std::move(*catalog));
-    out.catalog_set[j] = &out.catalogs.back();
-  }
-  for (const std::string& j : jurisdictions) {
-    std::string error;
-    auto reforms = ReformSet::LoadJurisdiction(j, &error);  // none is not an error
-    if (!reforms) {
-      std::fprintf(stderr, "%s\n", error.c_str());
-      return false;
-    }
-    if (reforms->path().empty()) continue;
-    out.reforms.push_back(std::move(*reforms));
-    out.reform_sets[j] = &out.reforms.back();
-  }
-  std::set<std::string> people_jurisdictions;
-  for (StrId j : pop.people.jurisdiction) people_jurisdictions.emplace(pop.str(j));
-  for (const std::string& j : people_jurisdictions) {
-    const std::string path = JurisdictionFacts::PathFor(j);
-    if (!std::filesystem::exists(path)) continue;
-    std::string error;
-    auto facts = JurisdictionFacts::Load(path, &error);
-    if (!facts) {
-      std::fprintf(stderr, "%s\n", error.c_str());
-      return false;
-    }
-    out.jurisdictions.push_back(std::move(*facts));
-    out.jurisdiction_sets[j] = &out.jurisdictions.back();
+  out.population_law = PopulationLaw::Load(*out.load.population, PopulationLawOptions{"", true});
+  if (!out.population_law.ok()) {
+    std::fprintf(stderr, "%s\n", out.population_law.error()->message.c_str());
+    return false;
   }
   const std::string path = policy.find('/') != std::string::npos || policy.ends_with(".toml")
                                ? policy

@@ -7,14 +7,11 @@
 #define CLEMENCY_BENCH_BENCH_DATA_H_
 
 #include <cstdint>
-#include <deque>
 #include <optional>
 #include <string>
 
 #include "clemency/io/population_loader.h"
-#include "clemency/law/jurisdiction.h"
-#include "clemency/law/offense_catalog.h"
-#include "clemency/law/reform.h"
+#include "clemency/law/population_law.h"
 #include "clemency/policy/policy.h"
 #include "clemency/screen/fact_table.h"
 
@@ -32,23 +29,18 @@ bool EnsurePopulation(const std::string& dir, int64_t people);
 
 struct Loaded {
   LoadResult load;
-  std::deque<OffenseCatalog> catalogs;
-  CatalogSet catalog_set;
-  std::deque<ReformSet> reforms;
-  ReformSets reform_sets;
-  std::deque<JurisdictionFacts> jurisdictions;
-  JurisdictionSets jurisdiction_sets;
+  PopulationLaw population_law;  // as `clemency screen` loads it (law/population_law.h)
   std::optional<Policy> policy;
 
   // What BuildFactTable takes.
-  LawRefs law() const { return LawRefs{catalog_set, reform_sets, jurisdiction_sets}; }
+  const LawRefs& law() const { return population_law.refs(); }
 };
 
-// Loads and validates dir as of as_of, the offense catalog and reforms of
-// every jurisdiction its offense codes name, the jurisdiction facts of every
-// jurisdiction of its people (as `clemency screen` does), and
-// rules/policies/POLICY.toml (or a file). Returns false and says why on stderr when the data has errors or a
-// rule file does not load.
+// Loads and validates dir as of as_of, the law for it through the call
+// `clemency screen` uses (PopulationLaw::Load, a missing catalog allowed:
+// its offenses stay unknown), and rules/policies/POLICY.toml (or a file).
+// Returns false and says why on stderr when the data has errors or a rule
+// file does not load.
 bool LoadAll(const std::string& dir, Date as_of, const std::string& policy, Loaded& out);
 
 }  // namespace clemency::bench

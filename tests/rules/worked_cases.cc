@@ -519,6 +519,10 @@ std::vector<std::string> CompareCurrentLaw(const std::string& file, const Worked
   return out;
 }
 
+PopulationLaw CaseLaw(const Population& pop, const std::string& rules_dir) {
+  return PopulationLaw::Load(pop, PopulationLawOptions{rules_dir, true});
+}
+
 CaseResult RunCase(const CaseFile& file, const WorkedCase& c, const std::string& rules_dir) {
   CaseResult res;
   const std::string where = c.Where(file.path);
@@ -548,49 +552,14 @@ CaseResult RunCase(const CaseFile& file, const WorkedCase& c, const std::string&
     return res;
   }
 
-  std::vector<OffenseCatalog> catalogs;
-  catalogs.reserve(c.jurisdictions.size());
-  CatalogSet catalog_set;
-  for (const std::string& j : c.jurisdictions) {
-    if (!std::filesystem::exists(OffenseCatalog::PathFor(j, rules_dir))) {
-      res.notes.push_back(Cat(where, ": no offense catalog for ", j, ": its offenses' category and flags are unknown"));
-      continue;
-    }
-    std::string error;
-    auto cat = OffenseCatalog::LoadJurisdiction(j, &error, rules_dir);
-    if (!cat) {
-      res.failures.push_back(Cat(where, ": ", error));
-      return res;
-    }
-    catalogs.push_back(std::move(*cat));
+  const PopulationLaw law = CaseLaw(pop, rules_dir);
+  for (const LawProblem& w : law.warnings())
+    res.notes.push_back(Cat(where, ": no offense catalog for ", w.jurisdiction, ": its offenses' category and flags are unknown"));
+  if (!law.ok()) {
+    res.failures.push_back(Cat(where, ": ", law.error()->message));
+    return res;
   }
-  for (const OffenseCatalog& cat : catalogs) catalog_set[cat.jurisdiction()] = &cat;
-  // The reforms and jurisdiction facts of the same jurisdictions, as screen loads them.
-  std::vector<ReformSet> reforms;
-  std::vector<JurisdictionFacts> jurisdictions;
-  reforms.reserve(c.jurisdictions.size());
-  jurisdictions.reserve(c.jurisdictions.size());
-  LawRefs law{catalog_set, {}, {}};
-  for (const std::string& j : c.jurisdictions) {
-    std::string error;
-    auto r = ReformSet::LoadJurisdiction(j, &error, rules_dir);
-    if (!r) {
-      res.failures.push_back(Cat(where, ": ", error));
-      return res;
-    }
-    reforms.push_back(std::move(*r));
-    if (std::filesystem::exists(JurisdictionFacts::PathFor(j, rules_dir))) {
-      auto jf = JurisdictionFacts::LoadCode(j, &error, rules_dir);
-      if (!jf) {
-        res.failures.push_back(Cat(where, ": ", error));
-        return res;
-      }
-      jurisdictions.push_back(std::move(*jf));
-    }
-  }
-  for (const ReformSet& r : reforms) law.reforms[r.jurisdiction()] = &r;
-  for (const JurisdictionFacts& jf : jurisdictions) law.jurisdictions[jf.code] = &jf;
-  const FactTable facts = BuildFactTable(pop, law, c.as_of);
+  const FactTable facts = BuildFactTable(pop, law.refs(), c.as_of);
 
   for (const auto& [k, v] : c.expect.extra)
     if (k.rfind("current_law.", 0) != 0)

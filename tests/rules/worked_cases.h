@@ -46,6 +46,7 @@
 #include <vector>
 
 #include "clemency/core/date.h"
+#include "clemency/law/population_law.h"
 #include "clemency/policy/policy.h"
 #include "clemency/screen/fact_table.h"
 #include "clemency/screen/screener.h"
@@ -115,9 +116,13 @@ struct CaseResult {
   std::vector<std::string> notes;     // loader warnings, unchecked expectations, rule results
 };
 
+// The law a case is screened with: PopulationLaw::Load, the call `clemency
+// screen` loads the law with, from rules_dir, a missing catalog allowed.
+PopulationLaw CaseLaw(const Population& pop, const std::string& rules_dir);
+
 // Runs one case end to end: CSV files in a fresh temporary directory,
-// LoadPopulation, the offense catalogs, LoadPolicy + SetParam, BuildFactTable
-// and Screen, then CompareCase.
+// LoadPopulation, CaseLaw, LoadPolicy + SetParam, BuildFactTable and Screen,
+// then CompareCase.
 CaseResult RunCase(const CaseFile& file, const WorkedCase& c, const std::string& rules_dir);
 
 }  // namespace clemency::worked

@@ -4,7 +4,6 @@
 
 #include <chrono>
 #include <filesystem>
-#include <set>
 
 #include "clemency/cli/load_report.h"
 #include "clemency/cli/progress.h"
@@ -130,6 +129,30 @@ void CompareDataHashes(const std::string& dir, const char* command, const std::v
   }
 }
 
+// The law for the population (law/population_law.h), with screen's messages;
+// returns kExitOk or the exit code.
+int LoadLaw(const ScreenInputs& in, const Population& pop, const char* command, ScreenSession& s) {
+  s.law = PopulationLaw::Load(pop, PopulationLawOptions{"", in.allow_missing_catalog});
+  for (const LawProblem& w : s.law.warnings())
+    fmt::print(stderr, "warning: no offense catalog for {} ({}): the category and flags of its offenses are unknown (--allow-missing-catalog)\n", w.jurisdiction, w.path);
+  const std::optional<LawProblem>& e = s.law.error();
+  if (e && e->missing_catalog()) {
+    const std::string& j = e->jurisdiction;
+    fmt::print(stderr,
+               "clemency {}: the data has {} offenses but there is no offense catalog for {}: looked for {}{}.\n"
+               "  Write one (rules/offenses/CA.toml shows the format) in your rules folder and pass --rules DIR,\n"
+               "  or pass --allow-missing-catalog to screen with the category and flags of every {} offense unknown.\n",
+               command, j, j, e->path, UserRulesDir().empty() ? "" : " (and in " + UserRulesDir() + "/offenses)", j);
+    return kExitBadRules;
+  }
+  if (e) {
+    fmt::print(stderr, "{}\n", e->message);
+    return kExitBadRules;
+  }
+  s.manifest.rule_files.insert(s.manifest.rule_files.end(), s.law.rule_files().begin(), s.law.rule_files().end());
+  return kExitOk;
+}
+
 }  // namespace
 
 int PrepareScreen(const ScreenInputs& in, const char* command, ScreenSession& s) {
@@ -190,80 +213,15 @@ int PrepareScreen(const ScreenInputs& in, const char* command, ScreenSession& s)
   const Population& pop = *s.load.population;
   const auto t1 = Clock::now();
 
-  // The offense catalogs of every jurisdiction the offense codes name.
-  std::set<std::string> jurisdictions;
-  {
-    std::vector<bool> seen(pop.strings.size(), false);
-    for (StrId code : pop.sentences.offense_code) {
-      if (seen[code]) continue;
-      seen[code] = true;
-      const std::string_view text = pop.str(code);
-      jurisdictions.emplace(text.substr(0, text.find(':')));
-    }
-  }
-  for (const std::string& j : jurisdictions) {
-    const std::string path = OffenseCatalog::PathFor(j);
-    if (!std::filesystem::exists(path)) {
-      if (!in.allow_missing_catalog) {
-        fmt::print(stderr,
-                   "clemency {}: the data has {} offenses but there is no offense catalog for {}: looked for {}{}.\n"
-                   "  Write one (rules/offenses/CA.toml shows the format) in your rules folder and pass --rules DIR,\n"
-                   "  or pass --allow-missing-catalog to screen with the category and flags of every {} offense unknown.\n",
-                   command, j, j, path, UserRulesDir().empty() ? "" : " (and in " + UserRulesDir() + "/offenses)", j);
-        return kExitBadRules;
-      }
-      fmt::print(stderr, "warning: no offense catalog for {} ({}): the category and flags of its offenses are unknown (--allow-missing-catalog)\n", j, path);
-      continue;
-    }
-    std::string error;
-    auto catalog = OffenseCatalog::Load(path, &error);
-    if (!catalog) {
-      fmt::print(stderr, "{}\n", error);
-      return kExitBadRules;
-    }
-    s.catalogs.push_back(std::move(*catalog));
-    s.catalog_set[j] = &s.catalogs.back();
-    s.manifest.rule_files.push_back(path);
-  }
-  // The sentencing reforms of the same jurisdictions (none is not an error).
-  for (const std::string& j : jurisdictions) {
-    std::string error;
-    auto reforms = ReformSet::LoadJurisdiction(j, &error);
-    if (!reforms) {
-      fmt::print(stderr, "{}\n", error);
-      return kExitBadRules;
-    }
-    if (reforms->path().empty()) continue;
-    s.manifest.rule_files.push_back(reforms->path());
-    s.reforms.push_back(std::move(*reforms));
-    s.reform_sets[j] = &s.reforms.back();
-  }
+  // The offense catalogs, reforms and jurisdiction facts of the population.
+  if (const int rc = LoadLaw(in, pop, command, s); rc != kExitOk) return rc;
   if (s.policy) s.manifest.rule_files.insert(s.manifest.rule_files.begin(), policy_path);
   for (const FileCounts* c : {&s.load.people, &s.load.sentences, &s.load.facilities})
     if (c->present) s.manifest.inputs.emplace_back(c->file, c->sha256);
   s.manifest.rows = LoadCountsJson(s.load);
 
-  // Clemency authority and voting rights of the people's jurisdictions.
-  JurisdictionSets jurisdiction_sets;
-  {
-    std::set<std::string> people_jurisdictions;
-    for (StrId j : pop.people.jurisdiction) people_jurisdictions.emplace(pop.str(j));
-    for (const std::string& j : people_jurisdictions) {
-      std::string error;
-      const std::string path = JurisdictionFacts::PathFor(j);
-      if (!std::filesystem::exists(path)) continue;
-      auto facts = JurisdictionFacts::Load(path, &error);
-      if (!facts) {
-        fmt::print(stderr, "{}\n", error);
-        return kExitBadRules;
-      }
-      s.manifest.rule_files.push_back(path);
-      s.jurisdictions.push_back(std::move(*facts));
-      jurisdiction_sets[j] = &s.jurisdictions.back();
-    }
-  }
   if (s.policy) WarnWhenOutOfScope(*s.policy, pop, command);
-  s.facts = BuildFactTable(pop, LawRefs{s.catalog_set, s.reform_sets, jurisdiction_sets, true}, as_of.date);
+  s.facts = BuildFactTable(pop, s.law.refs(), as_of.date);
   for (Assumption& a : s.assumptions) ApplyAssumption(s.facts, a);
   if (s.policy) {
     s.screening = Screen(*s.policy, s.facts);

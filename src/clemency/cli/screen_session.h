@@ -5,16 +5,13 @@
 #ifndef CLEMENCY_CLI_SCREEN_SESSION_H_
 #define CLEMENCY_CLI_SCREEN_SESSION_H_
 
-#include <deque>
 #include <optional>
 #include <string>
 
 #include "clemency/cli/as_of.h"
 #include "clemency/cli/commands.h"
 #include "clemency/io/population_loader.h"
-#include "clemency/law/jurisdiction.h"
-#include "clemency/law/offense_catalog.h"
-#include "clemency/law/reform.h"
+#include "clemency/law/population_law.h"
 #include "clemency/policy/policy.h"
 #include "clemency/report/screening_outputs.h"
 #include "clemency/screen/assumptions.h"
@@ -26,11 +23,7 @@ namespace clemency {
 
 struct ScreenSession {
   LoadResult load;
-  std::deque<OffenseCatalog> catalogs;
-  CatalogSet catalog_set;
-  std::deque<ReformSet> reforms;
-  ReformSets reform_sets;
-  std::deque<JurisdictionFacts> jurisdictions;
+  PopulationLaw law;  // catalogs, reforms and jurisdiction facts
   std::optional<Policy> policy;
   FactTable facts;
   std::vector<Assumption> assumptions;  // --assume, in order

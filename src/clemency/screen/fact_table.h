@@ -15,9 +15,7 @@
 #include "clemency/core/population.h"
 #include "clemency/core/string_pool.h"
 #include "clemency/law/current_law_term.h"
-#include "clemency/law/jurisdiction.h"
-#include "clemency/law/offense_catalog.h"
-#include "clemency/law/reform.h"
+#include "clemency/law/law_refs.h"
 #include "clemency/screen/offense_resolution.h"
 
 namespace clemency {
@@ -30,24 +28,7 @@ inline constexpr uint8_t kFalse = 0;
 inline constexpr uint8_t kUnknownBool = 1;
 inline constexpr uint8_t kTrue = 2;
 
-// The catalogs by jurisdiction code ("CA", "US"), used to give each sentence
-// its category and flags: CatalogSet, in screen/offense_resolution.h.
-// The sentencing reforms by jurisdiction code; a jurisdiction without an
-// entry has none.
-using ReformSets = std::map<std::string, const ReformSet*, std::less<>>;
-// Clemency authority and voting rights by jurisdiction code.
-using JurisdictionSets = std::map<std::string, const JurisdictionFacts*, std::less<>>;
-
-// The law a fact table is built with; all three maps are optional.
-struct LawRefs {
-  CatalogSet catalogs;
-  ReformSets reforms;
-  JurisdictionSets jurisdictions;
-  // When true, a person whose jurisdiction has no entry in `reforms` (no
-  // rules/reforms/XX.toml) has an unknown excess and remedy "unknown"; when
-  // false (tests, benchmarks of one state), no entry means no reforms.
-  bool unknown_without_reforms = false;
-};
+// The law it is built with: LawRefs, in law/law_refs.h.
 
 struct FactTable {
   const Population* population = nullptr;

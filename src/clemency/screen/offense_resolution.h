@@ -12,11 +12,10 @@
 #include <vector>
 
 #include "clemency/core/population.h"
+#include "clemency/law/law_refs.h"
 #include "clemency/law/offense_resolver.h"
 
 namespace clemency {
-
-using CatalogSet = std::map<std::string, const OffenseCatalog*, std::less<>>;
 
 struct OffenseResolutions {
   struct Entry {
