@@ -199,6 +199,54 @@ TEST_F(ScreenCliTest, ExplainJsonIsThePersonsReasonsLineInFull) {
   EXPECT_EQ(Clemency("explain " + Args("--person ZZZ")).exit_code, 2);
 }
 
+TEST_F(ScreenCliTest, CompactReasonsKeepTheDataNotesAndLeaveTheReformsOwnToPolicyJson) {
+  // D's Prop 47 drug count (as of 2025, after the petition window closed) with no
+  // sentencing date recorded: that note is D's own and stays; the window and the
+  // reform's assumptions are the same for everyone Prop 47 touches and live in
+  // policy.json; explain --json repeats them.
+  Write("people.csv", "person_id,jurisdiction,birth_date,sex,race,admission_date\nD,CA,1970-05-01,F,white,2010-01-01\n");
+  Write("sentences.csv",
+        "person_id,sentence_id,offense_code,sentence_date,sentence_type,term_days,status\n"
+        "D,1,CA:HS 11377(a),,determinate,1460,active\n");
+  ASSERT_EQ(Clemency("screen " + Args("-o " + (dir_ / "o").string())).exit_code, 0);
+  const nlohmann::json line = nlohmann::json::parse(Slurp(dir_ / "o" / "reasons.jsonl"));
+  const CommandRun e = Clemency("explain " + Args("--person D --json"));
+  ASSERT_EQ(e.exit_code, 0) << e.err;
+  const nlohmann::json full = nlohmann::json::parse(e.out);
+  auto prop47 = [](const nlohmann::json& person) {
+    for (const nlohmann::json& r : person["reforms"])
+      if (r["id"] == "ca-prop47-2014-drug") return r;
+    return nlohmann::json();
+  };
+  const nlohmann::json compact = prop47(line), whole = prop47(full);
+  ASSERT_FALSE(compact.is_null());
+  ASSERT_FALSE(whole.is_null());
+  EXPECT_EQ(compact["remedy"], "court_good_cause");
+  EXPECT_EQ(compact["remedy"], whole["remedy"]);
+  EXPECT_EQ(compact["term_days"], whole["term_days"]);
+  auto joined = [](const nlohmann::json& notes) {
+    std::string all;
+    for (const nlohmann::json& n : notes) all += n.get<std::string>() + "\n";
+    return all;
+  };
+  EXPECT_THAT(joined(whole["notes"]), HasSubstr("remedy: the window closed on 2022-11-04"));
+  EXPECT_THAT(joined(whole["notes"]), HasSubstr("assumes: "));
+  EXPECT_THAT(joined(compact["notes"]), HasSubstr("depends on: the sentencing date, which is not recorded"));
+  EXPECT_THAT(joined(compact["notes"]), ::testing::Not(HasSubstr("window closed")));
+  EXPECT_THAT(joined(compact["notes"]), ::testing::Not(HasSubstr("assumes: ")));
+  for (const nlohmann::json& n : compact["notes"])  // what is left is in the full list too
+    EXPECT_THAT(joined(whole["notes"]), HasSubstr(n.get<std::string>()));
+  const nlohmann::json policy = nlohmann::json::parse(Slurp(dir_ / "o" / "policy.json"));
+  bool found = false;
+  for (const nlohmann::json& r : policy["reforms"]) {
+    if (r["id"] != "ca-prop47-2014-drug") continue;
+    found = true;
+    EXPECT_EQ(r["window"]["closes"], "2022-11-04");
+    EXPECT_FALSE(r["assumes"].empty());
+  }
+  EXPECT_TRUE(found);
+}
+
 TEST_F(ScreenCliTest, BadDataExits3AndBadPolicyExits4) {
   WriteSmallPopulation(true);
   EXPECT_EQ(Clemency("screen " + Args("-o " + (dir_ / "o").string())).exit_code, 3);

@@ -276,7 +276,8 @@ TEST_F(Calculator, AnUnrecordedSentencingDateMakesTheReductionARange) {
   EXPECT_EQ(t.excess_min, 0);
   EXPECT_EQ(t.excess_max, 365);
   EXPECT_EQ(t.remedy, "clemency");  // whether SB 483's date bound reaches it is unknown too
-  EXPECT_NE(t.applied[0].notes[0].find("the sentencing date, which is not recorded"), std::string::npos);
+  EXPECT_NE(t.applied[0].notes[0].text.find("the sentencing date, which is not recorded"), std::string::npos);
+  EXPECT_FALSE(t.applied[0].notes[0].from_reform);  // this sentence's data raised it
 }
 
 TEST_F(Calculator, ADiscretionaryReformGivesARangeAndNoCertainExcess) {
@@ -376,7 +377,8 @@ TEST(RealReforms, FederalCrackAndStacking) {
   s.drug_grams = -1;  // not recorded: the reform may apply
   t = calc.Compute(s, {});
   ASSERT_NE(Applied(t, us, "us-fsa-2010-crack-a"), nullptr);
-  EXPECT_NE(Applied(t, us, "us-fsa-2010-crack-a")->notes[0].find("drug quantity"), std::string::npos);
+  EXPECT_NE(Applied(t, us, "us-fsa-2010-crack-a")->notes[0].text.find("drug quantity"), std::string::npos);
+  EXPECT_FALSE(Applied(t, us, "us-fsa-2010-crack-a")->notes[0].from_reform);
   s.drug_grams = 60;
   s.sentence_date = D("2013-01-01");  // after Dorsey: already under the 2010 Act
   EXPECT_TRUE(Counted(calc.Compute(s, {}), us).empty());
@@ -461,7 +463,7 @@ TEST(RealReforms, CrackWithPriorsFallsToTheLowerSubsection) {
   late.offense_date = Date();  // unrecorded, sentenced after 3 Aug 2010: a range, no court remedy
   t = calc.Compute(late, {});
   ASSERT_NE(Applied(t, us, "us-fsa-2010-crack-a"), nullptr);
-  EXPECT_NE(Applied(t, us, "us-fsa-2010-crack-a")->notes[0].find("the offense date"), std::string::npos);
+  EXPECT_NE(Applied(t, us, "us-fsa-2010-crack-a")->notes[0].text.find("the offense date"), std::string::npos);
   EXPECT_EQ(t.remedy, "clemency");
 }
 
@@ -498,7 +500,8 @@ TEST(RealReforms, CaliforniaWindowsAndDiscretionaryRemedies) {
   EXPECT_EQ(t.remedy, "court");
   t = CurrentLawCalculator(&Ca(), ca, D("2023-01-01")).Compute(drug, {});
   EXPECT_EQ(t.remedy, "court_good_cause");  // PC 1170.18(j): due by 4 Nov 2022
-  EXPECT_NE(Applied(t, ca, "ca-prop47-2014-drug")->notes.back().find("closed on 2022-11-04"), std::string::npos);
+  EXPECT_NE(Applied(t, ca, "ca-prop47-2014-drug")->notes.back().text.find("closed on 2022-11-04"), std::string::npos);
+  EXPECT_TRUE(Applied(t, ca, "ca-prop47-2014-drug")->notes.back().from_reform);  // the same for every sentence: policy.json
   EXPECT_EQ(t.high, 365);
   t = CurrentLawCalculator(&Ca(), ca, D("2025-01-01")).Compute(drug, {});
   EXPECT_EQ(Counted(t, ca), (Ids{"ca-prop47-2014-drug", "ca-prop36-2024-drug"}));

@@ -83,7 +83,7 @@ bool Touches(const ReformMatch& m, const ImposedSentence& s, std::string_view co
   if (!m.drug_types.empty() && !Listed(s.drug_type, m.drug_types)) return false;
   if (m.drug_grams_at_least >= 0 || m.drug_grams_below >= 0) {
     if (!(s.drug_grams >= 0)) {  // NaN too
-      a->notes.push_back("depends on: the drug quantity, which is not recorded");
+      a->NoteData("depends on: the drug quantity, which is not recorded");
       *uncertain = true;
     } else if ((m.drug_grams_at_least >= 0 && s.drug_grams < m.drug_grams_at_least) ||
                (m.drug_grams_below >= 0 && !(s.drug_grams < m.drug_grams_below))) {
@@ -92,7 +92,7 @@ bool Touches(const ReformMatch& m, const ImposedSentence& s, std::string_view co
   }
   if (!m.offense_flags_none.empty()) {
     if (offense == nullptr) {
-      a->notes.push_back("depends on: whether " + std::string(s.offense_code) +
+      a->NoteData("depends on: whether " + std::string(s.offense_code) +
                          " is one of the excluded offenses (it is not in the offense catalog)");
       *uncertain = true;
     } else {
@@ -111,7 +111,7 @@ bool Touches(const ReformMatch& m, const ImposedSentence& s, std::string_view co
         if (o->HasFlag(f)) return false;
     }
     if (unknown) {
-      a->notes.push_back("depends on: whether another of the person's offenses, not in the catalog, disqualifies");
+      a->NoteData("depends on: whether another of the person's offenses, not in the catalog, disqualifies");
       *uncertain = true;
     }
   }
@@ -154,7 +154,7 @@ bool ApplyEffect(const ReformEffect& e, const ImposedSentence& s, const Offense*
         *low = e.min_days + enh;
         *high = e.max_life ? kLifeTerm : (e.max_days > 0 ? e.max_days : e.min_days) + enh;
       } else if (offense == nullptr || !offense->has_triad()) {
-        a->notes.push_back("the current-law term cannot be computed: " + std::string(s.offense_code) +
+        a->NoteData("the current-law term cannot be computed: " + std::string(s.offense_code) +
                            " has no sentencing triad in the offense catalog");
         *low = kUnknownTerm;
       } else {
@@ -169,7 +169,7 @@ bool ApplyEffect(const ReformEffect& e, const ImposedSentence& s, const Offense*
       return true;
     case EffectKind::kGuidelineRange:
       // Not counted: the data holds no offense level or criminal history.
-      a->notes.push_back("the amended guideline range may be lower by an amount the data cannot tell (no offense level "
+      a->NoteReform("the amended guideline range may be lower by an amount the data cannot tell (no offense level "
                          "or criminal history points are recorded); the current-law term and excess here leave it out");
       return true;
   }
@@ -213,18 +213,14 @@ bool CurrentLawCalculator::EnhancementMayBeTouched(std::string_view enhancement_
   return false;
 }
 
-std::string CurrentLawCalculator::WindowedRemedy(const Reform& r, AppliedReform* a) const {
-  if (!r.window) return r.remedy;
+CurrentLawCalculator::WindowRemedy CurrentLawCalculator::WindowedRemedy(const Reform& r) const {
+  if (!r.window) return {r.remedy, ""};
   const RemedyWindow& w = *r.window;
-  if (!w.opens.missing() && as_of_ < w.opens) {
-    a->notes.push_back("remedy: no order may take effect before " + w.opens.ToString() + " (" + w.citation + ")");
-    return "clemency";
-  }
-  if (!w.closes.missing() && w.closes < as_of_) {
-    a->notes.push_back("remedy: the window closed on " + w.closes.ToString() + ": " + w.after_text + " (" + w.citation + ")");
-    return w.after;
-  }
-  return r.remedy;
+  if (!w.opens.missing() && as_of_ < w.opens)
+    return {"clemency", "remedy: no order may take effect before " + w.opens.ToString() + " (" + w.citation + ")"};
+  if (!w.closes.missing() && w.closes < as_of_)
+    return {w.after, "remedy: the window closed on " + w.closes.ToString() + ": " + w.after_text + " (" + w.citation + ")"};
+  return {r.remedy, ""};
 }
 
 void CurrentLawCalculator::ChooseRemedy(int ri, const ImposedSentence& s, AppliedReform* a, bool* range) const {
@@ -233,27 +229,22 @@ void CurrentLawCalculator::ChooseRemedy(int ri, const ImposedSentence& s, Applie
     a->remedy = "none";  // it lengthens nothing already imposed
     return;
   }
-  AppliedReform own;
-  a->remedy = r.retroactive ? WindowedRemedy(r, &own) : "clemency";
-  const AppliedReform* chosen_notes = &own;
-  AppliedReform opened;
+  WindowRemedy chosen = r.retroactive ? WindowedRemedy(r) : WindowRemedy{"clemency", ""};
   for (size_t qi = 0; qi < reforms_.reforms().size(); ++qi) {
     const Reform& q = reforms_.reforms()[qi];
     if (q.makes_retroactive.empty() || as_of_ < q.effective || !Listed(r.id, q.makes_retroactive)) continue;
     std::string unused;
     if (DatesMatch(q.match, s, &unused) != Tri::kYes) continue;  // cannot tell whether the later law reaches it
-    AppliedReform candidate;
-    const std::string remedy = WindowedRemedy(q, &candidate);
-    if (RemedyRank(remedy) <= RemedyRank(a->remedy)) continue;
-    a->remedy = remedy;
+    WindowRemedy opened = WindowedRemedy(q);
+    if (RemedyRank(opened.remedy) <= RemedyRank(chosen.remedy)) continue;
+    chosen = std::move(opened);
     a->opened_by = static_cast<int>(qi);
-    opened = std::move(candidate);
-    chosen_notes = &opened;
   }
-  for (const std::string& n : chosen_notes->notes) a->notes.push_back(n);
+  a->remedy = std::move(chosen.remedy);
+  if (!chosen.note.empty()) a->NoteReform(std::move(chosen.note));
   if (a->opened_by < 0) return;
   for (const std::string& d : reforms_.reforms()[static_cast<size_t>(a->opened_by)].depends_on) {
-    a->notes.push_back("depends on: " + d);
+    a->NoteReform("depends on: " + d);
     *range = true;
   }
 }
@@ -269,7 +260,7 @@ void CurrentLawCalculator::OpenFullResentencing(CurrentLawTerm* out) const {
         continue;
       a.remedy = trigger.remedy;
       a.opened_by = trigger.opened_by;
-      a.notes.push_back("remedy: reached by the full resentencing under " + q.id);
+      a.NoteReform("remedy: reached by the full resentencing under " + q.id);
     }
     return;
   }
@@ -300,17 +291,17 @@ CurrentLawTerm CurrentLawCalculator::Compute(const ImposedSentence& s,
     const Tri dates = DatesMatch(r.match, s, &undated);
     if (dates == Tri::kNo) continue;
     bool uncertain = dates == Tri::kUnknown;
-    if (uncertain) a.notes.push_back("depends on: " + undated);
+    if (uncertain) a.NoteData("depends on: " + undated);
     if (!Touches(r.match, s, code, offense, person_offenses, &a, &uncertain)) continue;
     if (e.kind == EffectKind::kRestoreFelony && !std::any_of(out.applied.begin(), out.applied.end(), [&](const AppliedReform& x) {
           return Listed(reforms_.reforms()[static_cast<size_t>(x.reform)].id, e.restores);
         }))
       continue;
     for (const std::string& d : r.depends_on) {
-      a.notes.push_back("depends on: " + d);
+      a.NoteReform("depends on: " + d);
       uncertain = true;
     }
-    for (const std::string& d : r.assumes) a.notes.push_back("assumes: " + d);
+    for (const std::string& d : r.assumes) a.NoteReform("assumes: " + d);
     bool range = e.discretionary || uncertain;
     ChooseRemedy(ri, s, &a, &range);
     // The effect, on both ends of the range; a discretionary or uncertain

@@ -58,12 +58,25 @@ struct ImposedSentence {
   Date offense_date;
 };
 
+// A note on an applied reform: what the data could not settle, an assumption
+// made, or how the remedy was reached. Some come from this sentence's data (its
+// drug quantity is not recorded); the others restate the reform itself (its
+// assumes, depends_on, window or full resentencing), which compact reasons
+// leave to policy.json.
+struct ReformNote {
+  std::string text;
+  bool from_reform = false;  // the same for every sentence the reform touches
+};
+
 struct AppliedReform {
   int reform = -1;         // index into ReformSet::reforms()
   int opened_by = -1;      // the makes_retroactive reform that opened the remedy, or -1
   std::string remedy;      // a name of kRemedyKinds (law/remedy.h); "none" for a restore_felony
   int64_t low = 0, high = 0;  // the current-law range after this reform
-  std::vector<std::string> notes;  // what the data could not settle, and the assumptions made
+  std::vector<ReformNote> notes;
+
+  void NoteData(std::string text) { notes.push_back({std::move(text), false}); }
+  void NoteReform(std::string text) { notes.push_back({std::move(text), true}); }
 };
 
 struct CurrentLawTerm {
@@ -98,8 +111,13 @@ class CurrentLawCalculator {
   // The remedy reform `ri` has for this sentence, and whether an opener's
   // depends_on makes the reduction a range.
   void ChooseRemedy(int ri, const ImposedSentence& s, AppliedReform* a, bool* range) const;
-  // The remedy a retroactive or opening reform offers on the as-of date.
-  std::string WindowedRemedy(const Reform& r, AppliedReform* a) const;
+  // The remedy a retroactive or opening reform offers on the as-of date, and
+  // the note saying why when its window is not open ("" when it is).
+  struct WindowRemedy {
+    std::string remedy;
+    std::string note;
+  };
+  WindowRemedy WindowedRemedy(const Reform& r) const;
   void OpenFullResentencing(CurrentLawTerm* out) const;
 
   const OffenseCatalog* catalog_;

@@ -27,11 +27,15 @@ std::string RangeWords(int64_t low, int64_t high) {
   return fmt::format("between {} and {}", TermWords(low), TermWords(high));
 }
 
-void AppendStringArray(std::string& o, const std::vector<std::string>& items) {
-  o.push_back('[');
-  for (size_t i = 0; i < items.size(); ++i) {
-    if (i) o.push_back(',');
-    AppendJsonString(o, items[i]);
+// The notes of an applied reform; kCompact leaves out those that restate the reform.
+void AppendNotes(std::string& o, const std::vector<ReformNote>& notes, ReasonsDetail detail) {
+  o += ",\"notes\":[";
+  bool first = true;
+  for (const ReformNote& n : notes) {
+    if (detail == ReasonsDetail::kCompact && n.from_reform) continue;
+    if (!first) o.push_back(',');
+    first = false;
+    AppendJsonString(o, n.text);
   }
   o.push_back(']');
 }
@@ -40,27 +44,64 @@ std::string_view Str(const FactTable& f, int64_t id) {
   return id == kNa ? std::string_view("unknown") : f.strings.View(static_cast<StrId>(id));
 }
 
-// The per-person part of an applied reform: its range, remedy, the law that
-// opened it, and what the data could not settle (closes the object).
-void AppendAppliedCompact(std::string& o, const AppliedReform& a, const Reform* via) {
+// The title, citation, effective date and, for the reform itself, the effect.
+void AppendReformText(std::string& o, const Reform& r, bool with_effect) {
+  o += ",\"title\":";
+  AppendJsonString(o, r.title);
+  o += ",\"citation\":";
+  AppendJsonString(o, r.citation);
+  o += ",\"effective\":\"" + r.effective.ToString() + "\"";
+  if (!with_effect) return;
+  o += ",\"effect\":";
+  AppendJsonString(o, r.effect->text);
+  o += ",\"discretionary\":";
+  o += r.effect->discretionary ? "true" : "false";
+}
+
+// One applied reform: its sentence, range, remedy and notes; with kFull, the
+// texts of the reform and of the law that opened its remedy too.
+void AppendApplied(std::string& o, const FactTable& f, uint32_t s, const FactTable::SentenceLaw& law,
+                   const AppliedReform& a, ReasonsDetail detail) {
+  const Population& pop = *f.population;
+  const Reform& r = law.reforms->reforms()[static_cast<size_t>(a.reform)];
+  const Reform* via = a.opened_by >= 0 ? &law.reforms->reforms()[static_cast<size_t>(a.opened_by)] : nullptr;
+  const bool full = detail == ReasonsDetail::kFull;
+  o += "{\"sentence_id\":";
+  AppendJsonString(o, pop.str(pop.sentences.id[s]));
+  o += ",\"active\":";
+  o += f.active[s] == kTrue ? "true" : "false";
+  o += ",\"offense_code\":";
+  AppendJsonString(o, pop.str(pop.sentences.offense_code[s]));
+  o += ",\"id\":";
+  AppendJsonString(o, r.id);
+  if (full) AppendReformText(o, r, /*with_effect=*/true);
   o += ",\"term_low_days\":";
   AppendTermJson(o, a.low);
   o += ",\"term_days\":";
   AppendTermJson(o, a.high);
   o += ",\"remedy\":";
   AppendJsonString(o, a.remedy);
-  o += ",\"remedy_by\":";
-  if (via != nullptr) AppendJsonString(o, via->id);
-  else o += "null";
-  o += ",\"notes\":";
-  AppendStringArray(o, a.notes);
+  if (full) {
+    o += ",\"remedy_text\":";
+    AppendJsonString(o, via != nullptr ? via->remedy_text : r.retroactive ? r.remedy_text : "");
+  }
+  if (!full) {  // compact: always present, an id or null
+    o += ",\"remedy_by\":";
+    if (via != nullptr) AppendJsonString(o, via->id);
+    else o += "null";
+  } else if (via != nullptr) {
+    o += ",\"remedy_by\":{\"id\":";
+    AppendJsonString(o, via->id);
+    AppendReformText(o, *via, /*with_effect=*/false);
+    o.push_back('}');
+  }
+  AppendNotes(o, a.notes, detail);
   o.push_back('}');
 }
 
 }  // namespace
 
-void AppendCurrentLawJson(std::string& o, const FactTable& f, uint32_t p, bool full) {
-  const Population& pop = *f.population;
+void AppendCurrentLawJson(std::string& o, const FactTable& f, uint32_t p, ReasonsDetail detail) {
   auto days = [&](int64_t v) { AppendTermJson(o, v == kNa ? kUnknownTerm : v); };
   o += "\"current_law\":{\"imposed_days\":";
   days(f.imposed_term[p]);
@@ -80,50 +121,9 @@ void AppendCurrentLawJson(std::string& o, const FactTable& f, uint32_t p, bool f
     if (f.law_index[s] == kNoIndex) continue;
     const FactTable::SentenceLaw& law = f.law[f.law_index[s]];
     for (const AppliedReform& a : law.term.applied) {
-      const Reform& r = law.reforms->reforms()[static_cast<size_t>(a.reform)];
       if (!first) o.push_back(',');
       first = false;
-      o += "{\"sentence_id\":";
-      AppendJsonString(o, pop.str(pop.sentences.id[s]));
-      o += ",\"active\":";
-      o += f.active[s] == kTrue ? "true" : "false";
-      o += ",\"offense_code\":";
-      AppendJsonString(o, pop.str(pop.sentences.offense_code[s]));
-      o += ",\"id\":";
-      AppendJsonString(o, r.id);
-      const Reform* via = a.opened_by >= 0 ? &law.reforms->reforms()[static_cast<size_t>(a.opened_by)] : nullptr;
-      if (!full) {
-        AppendAppliedCompact(o, a, via);
-        continue;
-      }
-      o += ",\"title\":";
-      AppendJsonString(o, r.title);
-      o += ",\"citation\":";
-      AppendJsonString(o, r.citation);
-      o += ",\"effective\":\"" + r.effective.ToString() + "\",\"effect\":";
-      AppendJsonString(o, r.effect->text);
-      o += ",\"discretionary\":";
-      o += r.effect->discretionary ? "true" : "false";
-      o += ",\"term_low_days\":";
-      AppendTermJson(o, a.low);
-      o += ",\"term_days\":";
-      AppendTermJson(o, a.high);
-      o += ",\"remedy\":";
-      AppendJsonString(o, a.remedy);
-      o += ",\"remedy_text\":";
-      AppendJsonString(o, via != nullptr ? via->remedy_text : r.retroactive ? r.remedy_text : "");
-      if (via != nullptr) {
-        o += ",\"remedy_by\":{\"id\":";
-        AppendJsonString(o, via->id);
-        o += ",\"title\":";
-        AppendJsonString(o, via->title);
-        o += ",\"citation\":";
-        AppendJsonString(o, via->citation);
-        o += ",\"effective\":\"" + via->effective.ToString() + "\"}";
-      }
-      o += ",\"notes\":";
-      AppendStringArray(o, a.notes);
-      o.push_back('}');
+      AppendApplied(o, f, s, law, a, detail);
     }
   }
   o.push_back(']');
@@ -147,7 +147,7 @@ std::string CurrentLawExplanation(const FactTable& f, uint32_t p) {
                        r.effect->discretionary ? " (the court may, but need not)" : "");
       o += fmt::format("      term now: {}\n", RangeWords(a.low, a.high));
       o += fmt::format("      citation: {}\n", r.citation);
-      for (const std::string& n : a.notes) o += fmt::format("      note:     {}\n", n);
+      for (const ReformNote& n : a.notes) o += fmt::format("      note:     {}\n", n.text);
       if (a.opened_by >= 0) {
         const Reform& via = law.reforms->reforms()[static_cast<size_t>(a.opened_by)];
         o += fmt::format("      remedy:   {}, opened by {} ({}; {}): {}\n", a.remedy, via.id, via.title, via.citation,

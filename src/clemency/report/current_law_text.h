@@ -10,14 +10,16 @@
 #include <cstdint>
 #include <string>
 
+#include "clemency/report/reasons_detail.h"
 #include "clemency/screen/fact_table.h"
 
 namespace clemency {
 
 // Appends `"current_law":{...},"reforms":[...]` (no leading comma).
-// With full = false, each reform applied is named by id (its title, citation,
-// effect and remedy text are in policy.json once).
-void AppendCurrentLawJson(std::string& o, const FactTable& f, uint32_t person, bool full = true);
+// kCompact names each reform applied by id and keeps only the notes this
+// person's data raised (the reform's title, citation, effect, remedy text,
+// assumptions, dependencies and window are in policy.json once).
+void AppendCurrentLawJson(std::string& o, const FactTable& f, uint32_t person, ReasonsDetail detail);
 
 // Readable lines for explain, ending in a newline.
 std::string CurrentLawExplanation(const FactTable& f, uint32_t person);

@@ -307,7 +307,7 @@ void ReasonsWriter::Append(std::string& o, uint32_t p) const {
   }
   o += "],";
   AppendReview(o, p);
-  AppendCurrentLawJson(o, c_.facts, p, detail_ == ReasonsDetail::kFull);
+  AppendCurrentLawJson(o, c_.facts, p, detail_);
   o += "}";
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "clemency/policy/policy.h"
+#include "clemency/report/reasons_detail.h"
 #include "clemency/screen/assumptions.h"
 #include "clemency/screen/fact_table.h"
 #include "clemency/screen/review_triage.h"
@@ -30,14 +31,6 @@ struct ScreenContext {
 
 // The mark after a value that --assume filled.
 inline constexpr std::string_view kAssumedMark = " (assumed: --assume)";
-
-// How much of the rules and reforms a person's object repeats: kCompact (the
-// lines of reasons.jsonl: rule id, result and the facts used; the reforms
-// applied by id, with their range, remedy and notes; texts, citations and
-// parameters are in policy.json once) or kFull (`explain --json`: each rule's
-// kind, text, citation and parameters, each reform's title, citation, effect
-// and remedy text).
-enum class ReasonsDetail { kCompact, kFull };
 
 // Writes reasons.jsonl lines; the parts that are the same for everyone (rule
 // ids, texts, citations, parameter values) are encoded once.
