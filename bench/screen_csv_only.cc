@@ -11,7 +11,7 @@
 #include <string>
 
 #include "bench_data.h"
-#include "clemency/report/screening_outputs.h"
+#include "clemency/report/screening_csv.h"
 #include "clemency/screen/review_triage.h"
 #include "clemency/screen/screener.h"
 

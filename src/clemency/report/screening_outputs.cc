@@ -13,12 +13,13 @@
 #include <thread>
 
 #include "clemency/io/atomic_file.h"
-#include "clemency/io/csv_writer.h"
+#include "clemency/io/ordered_lines.h"
 #include "clemency/io/utf8.h"
 #include "clemency/law/rules_dir.h"
 #include "clemency/report/catalog_gaps.h"
 #include "clemency/report/policy_json.h"
 #include "clemency/report/review_text.h"
+#include "clemency/report/screening_csv.h"
 #include "clemency/report/sentence_table.h"
 #include "clemency/io/sha256.h"
 #include "clemency/screen/data_coverage.h"
@@ -42,70 +43,15 @@ int AgeYears(const FactTable& f, uint32_t p) {
   return AgeOn(Date::FromDays(static_cast<int32_t>(f.birth[p])), f.as_of);
 }
 
-std::string OptionalDate(int64_t d) { return d == kNa ? "" : Date::FromDays(static_cast<int32_t>(d)).ToString(); }
-std::string OptionalInt(int64_t v) { return v == kNa ? "" : std::to_string(v); }
 std::string Str(const FactTable& f, int64_t id) { return id == kNa ? "" : std::string(f.strings.View(static_cast<StrId>(id))); }
 
 }  // namespace
-
-bool WriteScreeningCsv(const ScreenContext& c, const std::string& path, std::string* error) {
-  const FactTable& f = c.facts;
-  const Screening& s = c.screening;
-  const Population& pop = *f.population;
-  CsvWriter w(path);
-  w.Row({"person_id", "status", "groups", "excluded_by", "priority", "rank", "eligible_on", "age",
-         "time_served_days", "current_law_term_days", "current_law_excess_days", "most_serious_category", "race",
-         "sex", "jurisdiction", "facility_id", "review_reason"});
-  for (uint32_t p : s.order) {
-    w.Field(pop.str(pop.people.id[p]))
-        .Field(StatusName(s.status[p]))
-        .Field(GroupsMet(c, p))
-        .Field(ExcludedBy(c, p))
-        .Field(std::isnan(s.priority[p]) ? std::string() : fmt::format("{:.4f}", s.priority[p]))
-        .Field(s.rank[p] ? std::to_string(s.rank[p]) : std::string())
-        .Field(OptionalDate(s.eligible_on[p]))
-        .Field(int64_t{AgeYears(f, p)})
-        .Field(f.as_of.days() - f.admission[p])
-        .Field(OptionalInt(f.current_law_term[p]))
-        .Field(OptionalInt(f.current_law_excess[p]))
-        .Field(Str(f, f.most_serious_category[p]))
-        .Field(Str(f, f.race[p]))
-        .Field(Str(f, f.sex[p]))
-        .Field(Str(f, f.jurisdiction[p]))
-        .Field(Str(f, f.facility_id[p]))
-        .Field(c.triage != nullptr ? c.triage->Joined(p, ";") : std::string());
-    w.EndRow();
-  }
-  if (w.Commit()) return true;
-  *error = w.error();
-  return false;
-}
 
 bool WriteReasonsJsonl(const ScreenContext& c, const std::string& path, std::string* error) {
   AtomicFile out(path);
   const ReasonsWriter writer(c);
   const std::vector<uint32_t>& order = c.screening.order;
-  // Lines are formatted in parallel, chunk by chunk, and written in order.
-  constexpr size_t kChunk = 16384;
-  const size_t threads = std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 4);
-  std::vector<std::string> bufs(threads);
-  for (size_t base = 0; base < order.size(); base += kChunk * threads) {
-    std::vector<std::thread> pool;
-    for (size_t t = 0; t < threads; ++t) {
-      pool.emplace_back([&, t] {
-        std::string& buf = bufs[t];
-        buf.clear();
-        const size_t begin = std::min(order.size(), base + t * kChunk);
-        const size_t end = std::min(order.size(), begin + kChunk);
-        for (size_t i = begin; i < end; ++i) {
-          writer.Append(buf, order[i]);
-          buf.push_back('\n');
-        }
-      });
-    }
-    for (std::thread& th : pool) th.join();
-    for (const std::string& buf : bufs) out.Write(buf);
-  }
+  WriteOrderedLines(out, order.size(), [&](std::string& o, size_t i) { writer.Append(o, order[i]); });
   if (out.Commit()) return true;
   *error = out.error();
   return false;
@@ -385,11 +331,18 @@ nlohmann::ordered_json ScreeningSummary(const ScreenContext& c, const ScreenMani
 
 bool WriteScreeningOutputs(const ScreenContext& c, const ScreenManifest& m, const std::string& out_dir,
                            std::string* error) {
-  return WriteScreeningCsv(c, out_dir + "/screening.csv", error) &&
-         WriteReasonsJsonl(c, out_dir + "/reasons.jsonl", error) &&
-         WriteFileAtomically(out_dir + "/policy.json", PolicyJson(c).dump(2) + "\n", error) &&
-         WriteFileAtomically(out_dir + "/summary.json", ScreeningSummary(c, m).dump(2) + "\n", error) &&
-         WriteCandidatesXlsx(c, out_dir + "/candidates.xlsx", error);
+  // candidates.xlsx is written on one thread by libxlsxwriter: beside the
+  // other files, which format their lines on several.
+  std::string xlsx_error;
+  bool xlsx_ok = false;
+  std::thread xlsx([&] { xlsx_ok = WriteCandidatesXlsx(c, out_dir + "/candidates.xlsx", &xlsx_error); });
+  const bool ok = WriteScreeningCsv(c, out_dir + "/screening.csv", error) &&
+                  WriteReasonsJsonl(c, out_dir + "/reasons.jsonl", error) &&
+                  WriteFileAtomically(out_dir + "/policy.json", PolicyJson(c).dump(2) + "\n", error) &&
+                  WriteFileAtomically(out_dir + "/summary.json", ScreeningSummary(c, m).dump(2) + "\n", error);
+  xlsx.join();
+  if (ok && !xlsx_ok) *error = xlsx_error;
+  return ok && xlsx_ok;
 }
 
 }  // namespace clemency

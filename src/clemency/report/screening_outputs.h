@@ -28,7 +28,6 @@ struct ScreenManifest {
 
 nlohmann::ordered_json ScreeningSummary(const ScreenContext& c, const ScreenManifest& m);
 
-bool WriteScreeningCsv(const ScreenContext& c, const std::string& path, std::string* error);
 bool WriteReasonsJsonl(const ScreenContext& c, const std::string& path, std::string* error);
 bool WriteCandidatesXlsx(const ScreenContext& c, const std::string& path, std::string* error);
 
