@@ -10,6 +10,8 @@
 #include <cstring>
 #include <filesystem>
 #include <map>
+#include <unordered_map>
+#include <array>
 #include <thread>
 
 #include "clemency/io/atomic_file.h"
@@ -189,6 +191,82 @@ ojson SuggestedAssumptionsJson(const ScreenContext& c) {
   return out;
 }
 
+// People counted by status, in one pass over the screening: per value of
+// each grouping column (by string id, or age band), per group and exclusion.
+using StatusCounts = std::array<int64_t, 3>;  // indexed by Status
+
+struct PeopleTally {
+  StatusCounts all{};
+  // Each grouping: the value's id (kNa when unknown) -> counts.
+  std::unordered_map<int64_t, StatusCounts> race, sex, age_band, jurisdiction, facility, authority, vote, remedy;
+  std::vector<StatusCounts> groups;                   // by policy rule
+  std::vector<std::array<int64_t, 2>> exclusions;    // by policy rule: true, unknown
+  std::map<std::string, int64_t> overlaps;           // eligible people by the groups they meet
+  int64_t excess_eligible = 0, excess_all = 0, eligible_within_1y = 0, eligible_within_5y = 0;
+};
+
+int AgeBandStart(int age) { return age < 25 ? 0 : age >= 65 ? 65 : age / 5 * 5; }
+
+PeopleTally TallyPeople(const ScreenContext& c) {
+  const FactTable& f = c.facts;
+  const Screening& s = c.screening;
+  const std::vector<PolicyRule>& rules = c.policy.rules;
+  PeopleTally t;
+  t.groups.resize(rules.size());
+  t.exclusions.resize(rules.size());
+  for (uint32_t p = 0; p < f.people(); ++p) {
+    const auto st = static_cast<size_t>(s.status[p]);
+    ++t.all[st];
+    ++t.race[f.race[p]][st];
+    ++t.sex[f.sex[p]][st];
+    ++t.age_band[AgeBandStart(AgeYears(f, p))][st];
+    ++t.jurisdiction[f.jurisdiction[p]][st];
+    ++t.facility[f.facility_id[p]][st];
+    ++t.authority[f.clemency_authority[p]][st];
+    ++t.vote[f.vote_restoration[p]][st];
+    ++t.remedy[f.current_law_remedy[p]][st];
+    for (size_t r = 0; r < rules.size(); ++r) {
+      const uint8_t v = s.rules[r].ob[p];
+      if (rules[r].kind == RuleKind::kGroup && v == kTrue) ++t.groups[r][st];
+      if (rules[r].kind == RuleKind::kExclusion && v != kFalse) ++t.exclusions[r][v == kTrue ? 0 : 1];
+    }
+    if (s.status[p] == Status::kEligible) {
+      std::string combo;
+      for (size_t r = 0; r < rules.size(); ++r)
+        if (rules[r].kind == RuleKind::kGroup && s.rules[r].ob[p] == kTrue) combo += (combo.empty() ? "" : "+") + rules[r].id;
+      ++t.overlaps[combo.empty() ? "(none)" : combo];
+    }
+    if (f.current_law_excess[p] != kNa) {
+      t.excess_all += f.current_law_excess[p];
+      if (s.status[p] == Status::kEligible) t.excess_eligible += f.current_law_excess[p];
+    }
+    if (s.eligible_on[p] != kNa) {
+      const int64_t wait = s.eligible_on[p] - f.as_of.days();
+      if (wait <= 366) ++t.eligible_within_1y;
+      if (wait <= 5 * 366) ++t.eligible_within_5y;
+    }
+  }
+  return t;
+}
+
+ojson StatusCountsJson(const StatusCounts& n) {
+  return {{"eligible", n[0]}, {"needs_review", n[1]}, {"not_eligible", n[2]}};
+}
+
+// A grouping as {"value": counts}, values in byte order; `name` gives each id's
+// value (values that name the same text are added together).
+template <typename Name>
+ojson GroupingJson(const std::unordered_map<int64_t, StatusCounts>& by_id, Name name) {
+  std::map<std::string, StatusCounts> by_name;
+  for (const auto& [id, n] : by_id) {
+    StatusCounts& sum = by_name[name(id)];
+    for (size_t i = 0; i < 3; ++i) sum[i] += n[i];
+  }
+  ojson j = ojson::object();
+  for (const auto& [k, n] : by_name) j[k] = StatusCountsJson(n);
+  return j;
+}
+
 }  // namespace
 
 nlohmann::ordered_json ScreeningSummary(const ScreenContext& c, const ScreenManifest& m) {
@@ -196,66 +274,21 @@ nlohmann::ordered_json ScreeningSummary(const ScreenContext& c, const ScreenMani
   const FactTable& f = c.facts;
   const Screening& s = c.screening;
   const Policy& policy = c.policy;
-  const size_t n = f.people();
-
-  auto status_counts = [] { return json{{"eligible", 0}, {"needs_review", 0}, {"not_eligible", 0}}; };
-  json counts = status_counts();
-  counts["people"] = n;
-  std::map<std::string, json> by_race, by_sex, by_age, by_jur, by_fac, by_authority, by_vote, by_remedy;
-  json groups = json::object(), overlaps = json::object(), exclusions = json::object();
-  for (const PolicyRule& r : policy.rules) {
-    if (r.kind == RuleKind::kGroup) groups[r.id] = status_counts();
-    if (r.kind == RuleKind::kExclusion) exclusions[r.id] = {{"true", 0}, {"unknown", 0}};
+  const PeopleTally t = TallyPeople(c);
+  json counts = StatusCountsJson(t.all);
+  counts["people"] = f.people();
+  json groups = json::object(), exclusions = json::object();
+  for (size_t r = 0; r < policy.rules.size(); ++r) {
+    if (policy.rules[r].kind == RuleKind::kGroup) groups[policy.rules[r].id] = StatusCountsJson(t.groups[r]);
+    if (policy.rules[r].kind == RuleKind::kExclusion)
+      exclusions[policy.rules[r].id] = {{"true", t.exclusions[r][0]}, {"unknown", t.exclusions[r][1]}};
   }
-  std::map<std::string, int64_t> overlap_counts;
-  int64_t excess_eligible = 0, excess_all = 0, eligible_within_1y = 0, eligible_within_5y = 0;
-  for (uint32_t p = 0; p < n; ++p) {
-    const std::string st(StatusName(s.status[p]));
-    counts[st] = counts[st].get<int64_t>() + 1;
-    auto add = [&](std::map<std::string, json>& m2, const std::string& key) {
-      json& t = m2[key];
-      if (t.is_null()) t = status_counts();
-      t[st] = t[st].get<int64_t>() + 1;
-    };
-    add(by_race, Str(f, f.race[p]));
-    add(by_sex, Str(f, f.sex[p]));
-    add(by_age, AgeBand(AgeYears(f, p)));
-    add(by_jur, Str(f, f.jurisdiction[p]));
-    add(by_fac, f.facility_id[p] == kNa ? "unknown" : Str(f, f.facility_id[p]));
-    add(by_authority, f.clemency_authority[p] == kNa ? "unknown" : Str(f, f.clemency_authority[p]));
-    add(by_vote, f.vote_restoration[p] == kNa ? "unknown" : Str(f, f.vote_restoration[p]));
-    add(by_remedy, Str(f, f.current_law_remedy[p]));
-    std::string combo;
-    for (size_t r = 0; r < policy.rules.size(); ++r) {
-      const PolicyRule& rule = policy.rules[r];
-      const uint8_t v = s.rules[r].ob[p];
-      if (rule.kind == RuleKind::kGroup && v == kTrue) {
-        groups[rule.id][st] = groups[rule.id][st].get<int64_t>() + 1;
-        combo += (combo.empty() ? "" : "+") + rule.id;
-      }
-      if (rule.kind == RuleKind::kExclusion && v != kFalse) {
-        const char* k = v == kTrue ? "true" : "unknown";
-        exclusions[rule.id][k] = exclusions[rule.id][k].get<int64_t>() + 1;
-      }
-    }
-    if (s.status[p] == Status::kEligible) overlap_counts[combo.empty() ? "(none)" : combo]++;
-    if (f.current_law_excess[p] != kNa) {
-      excess_all += f.current_law_excess[p];
-      if (s.status[p] == Status::kEligible) excess_eligible += f.current_law_excess[p];
-    }
-    if (s.eligible_on[p] != kNa) {
-      const int64_t wait = s.eligible_on[p] - f.as_of.days();
-      if (wait <= 366) ++eligible_within_1y;
-      if (wait <= 5 * 366) ++eligible_within_5y;
-    }
-  }
-  auto to_json = [](const std::map<std::string, json>& m2) {
-    json j = json::object();
-    for (const auto& [k, v] : m2) j[k] = v;
-    return j;
-  };
+  auto text = [&](int64_t id) { return Str(f, id); };
+  auto or_unknown = [&](int64_t id) { return id == kNa ? std::string("unknown") : Str(f, id); };
+  auto band = [](int64_t start) { return AgeBand(static_cast<int>(start)); };
+  const json by_vote = GroupingJson(t.vote, or_unknown);
   json overlap_json = json::object();
-  for (const auto& [k, v] : overlap_counts) overlap_json[k] = v;
+  for (const auto& [k, v] : t.overlaps) overlap_json[k] = v;
 
   json params = json::object();
   for (const PolicyParam& prm : policy.params) params[prm.name] = prm.value.ToString();
@@ -295,20 +328,20 @@ nlohmann::ordered_json ScreeningSummary(const ScreenContext& c, const ScreenMani
       {"review_triage", ReviewTriageJson(triage, coverage, counts["needs_review"].get<int64_t>())},
       {"data_coverage", DataCoverageJson(coverage)},
       {"suggested_assumptions", SuggestedAssumptionsJson(c)},
-      {"by_race", to_json(by_race)},
-      {"by_sex", to_json(by_sex)},
-      {"by_age_band", to_json(by_age)},
-      {"by_jurisdiction", to_json(by_jur)},
-      {"by_facility", to_json(by_fac)},
-      {"excess_time_days", {{"eligible", excess_eligible}, {"everyone", excess_all}}},
-      {"by_current_law_remedy", to_json(by_remedy)},
-      {"by_clemency_authority", to_json(by_authority)},
-      {"by_vote_restoration", to_json(by_vote)},
+      {"by_race", GroupingJson(t.race, text)},
+      {"by_sex", GroupingJson(t.sex, text)},
+      {"by_age_band", GroupingJson(t.age_band, band)},
+      {"by_jurisdiction", GroupingJson(t.jurisdiction, text)},
+      {"by_facility", GroupingJson(t.facility, or_unknown)},
+      {"excess_time_days", {{"eligible", t.excess_eligible}, {"everyone", t.excess_all}}},
+      {"by_current_law_remedy", GroupingJson(t.remedy, text)},
+      {"by_clemency_authority", GroupingJson(t.authority, or_unknown)},
+      {"by_vote_restoration", by_vote},
       {"vote_restored_on_release",
-       {{"eligible", by_vote.count("on_release") ? by_vote["on_release"]["eligible"] : json(0)},
-        {"needs_review", by_vote.count("on_release") ? by_vote["on_release"]["needs_review"] : json(0)},
+       {{"eligible", by_vote.contains("on_release") ? by_vote["on_release"]["eligible"] : json(0)},
+        {"needs_review", by_vote.contains("on_release") ? by_vote["on_release"]["needs_review"] : json(0)},
         {"meaning", "people whose jurisdiction restores the vote on release from prison (rules/jurisdictions)"}}},
-      {"not_yet_eligible", {{"eligible_within_1_year", eligible_within_1y}, {"eligible_within_5_years", eligible_within_5y}}},
+      {"not_yet_eligible", {{"eligible_within_1_year", t.eligible_within_1y}, {"eligible_within_5_years", t.eligible_within_5y}}},
       {"rows", m.rows},
       {"catalog_gaps", CatalogGapsJson(FindCatalogGaps(f, &s, c.triage), 20)},
       {"manifest",
