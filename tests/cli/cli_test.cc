@@ -9,7 +9,7 @@
 #include <sstream>
 #include <string>
 
-#include "support/run_clemency.h"
+#include "support/cli_fixture.h"
 
 namespace {
 
@@ -20,18 +20,9 @@ using clemency::testing_support::CommandRun;
 using clemency::testing_support::RunClemency;
 using clemency::testing_support::Slurp;
 
-class CliTest : public ::testing::Test {
+class CliTest : public clemency::testing_support::CliFixture {
  protected:
-  void SetUp() override {
-    dir_ = fs::path(::testing::TempDir()) /
-           (std::string("cli_") + ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_ / "data");
-  }
-  CommandRun Clemency(const std::string& args) { return RunClemency(args, dir_); }
-  void Write(const std::string& name, const std::string& text) {
-    std::ofstream(dir_ / "data" / name, std::ios::binary) << text;
-  }
+  void Write(const std::string& name, const std::string& text) { WriteAt(fs::path("data") / name, text); }
   void WriteSmallPopulation(bool with_errors) {
     Write("people.csv",
           "person_id,jurisdiction,birth_date,sex,race,admission_date\n"
@@ -44,7 +35,6 @@ class CliTest : public ::testing::Test {
           "C,1,CA:HS 11351,2009-12-01,determinate,1460,active\n" +
               std::string(with_errors ? "C,2,CA:HS 11350,2009-12-01,determinate,-5,active\n" : ""));
   }
-  fs::path dir_;
 };
 
 TEST_F(CliTest, ValidateCleanDataExitsZeroAndReconciles) {
@@ -316,7 +306,7 @@ TEST_F(ScreenCliTest, CheckFailsOnAReformWithoutConfidence) {
          "citation = \"c\"\neffective = 2020-01-01\n[reform.match]\nenhancements = [\"CA:PC 667.5(b)\"]\n"
          "[reform.effect]\nkind = \"remove_enhancement\"\ntext = \"t\"\n";
   const CommandRun bad = Clemency("check " + (dir_ / "rules").string());
-  EXPECT_NE(bad.exit_code, 0) << bad.out << bad.err;
+  EXPECT_EQ(bad.exit_code, 4) << bad.out << bad.err;  // bad rules
   EXPECT_THAT(bad.out + bad.err, HasSubstr("CA.toml:5:1: reform r has no \"confidence\""));
 }
 

@@ -11,7 +11,7 @@
 #include <string>
 
 #include "clemency/io/xlsx_reader.h"
-#include "support/run_clemency.h"
+#include "support/cli_fixture.h"
 
 namespace {
 
@@ -21,21 +21,9 @@ using clemency::testing_support::CommandRun;
 using clemency::testing_support::RunClemency;
 using clemency::testing_support::Slurp;
 
-class CodeResolutionCliTest : public ::testing::Test {
+class CodeResolutionCliTest : public clemency::testing_support::CliFixture {
  protected:
-  void SetUp() override {
-    dir_ = fs::path(::testing::TempDir()) /
-           (std::string("codes_") + ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  CommandRun Clemency(const std::string& args) { return RunClemency(args, dir_); }
-  void Write(const fs::path& rel, const std::string& text) {
-    fs::create_directories((dir_ / rel).parent_path());
-    std::ofstream(dir_ / rel, std::ios::binary) << text;
-  }
-  std::string Path(const fs::path& rel) const { return (dir_ / rel).string(); }
-  fs::path dir_;
+  void Write(const fs::path& rel, const std::string& text) { WriteAt(rel, text); }
 };
 
 constexpr const char* kPeople =

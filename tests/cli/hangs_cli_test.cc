@@ -11,7 +11,7 @@
 #include <fstream>
 #include <string>
 
-#include "support/run_clemency.h"
+#include "support/cli_fixture.h"
 
 namespace {
 
@@ -24,21 +24,9 @@ using clemency::testing_support::CommandRun;
 using clemency::testing_support::RunClemency;
 using clemency::testing_support::Slurp;
 
-class HangsCliTest : public ::testing::Test {
+class HangsCliTest : public clemency::testing_support::CliFixture {
  protected:
-  void SetUp() override {
-    dir_ = fs::path(::testing::TempDir()) /
-           (std::string("hangs_") + ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_ / "data");
-  }
-  CommandRun Clemency(const std::string& args, const std::string& env = "") {
-    return RunClemency(args, dir_, env);
-  }
-  void Write(const fs::path& name, const std::string& text) {
-    fs::create_directories((dir_ / name).parent_path());
-    std::ofstream(dir_ / name, std::ios::binary) << text;
-  }
+  void Write(const fs::path& name, const std::string& text) { WriteAt(name, text); }
   std::string Data() { return (dir_ / "data").string(); }
   std::string Out(const std::string& name) { return (dir_ / name).string(); }
   static constexpr const char* kPeopleHeader = "person_id,jurisdiction,birth_date,sex,race,admission_date\n";
@@ -53,7 +41,6 @@ class HangsCliTest : public ::testing::Test {
               (i == 1 ? "active," + first_follows : "served," + std::to_string(i - 1)) + "\n";
     return rows;
   }
-  fs::path dir_;
 };
 
 // 5,000 and 10,000 sentences in one chain took 46 s and over 100 s.

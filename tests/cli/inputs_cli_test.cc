@@ -10,7 +10,7 @@
 #include <fstream>
 #include <string>
 
-#include "support/run_clemency.h"
+#include "support/cli_fixture.h"
 
 namespace {
 
@@ -35,15 +35,8 @@ std::string WithLineEnds(const std::string& text, const char* eol) {
   return out;
 }
 
-class InputsCliTest : public ::testing::Test {
+class InputsCliTest : public clemency::testing_support::CliFixture {
  protected:
-  void SetUp() override {
-    dir_ = fs::path(::testing::TempDir()) /
-           (std::string("inputs_cli_") + ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_ / "data");
-  }
-  CommandRun Clemency(const std::string& args) { return RunClemency(args, dir_); }
   // A run that must end by itself: `timeout` kills it after 20 s (exit 124).
   CommandRun Bounded(const std::string& args) { return RunClemency(args, dir_, "CLEMENCY_BOUNDED=1 timeout 20"); }
   void Write(const std::string& name, const std::string& text, const std::string& folder = "data") {
@@ -54,7 +47,6 @@ class InputsCliTest : public ::testing::Test {
   CommandRun Validate(const std::string& folder = "data") {
     return Clemency("validate " + Data(folder) + " --as-of 2025-01-01");
   }
-  fs::path dir_;
 };
 
 // CR-only line ends (old Mac exports) read as one header line and 0 rows, exit

@@ -8,7 +8,7 @@
 #include <fstream>
 #include <string>
 
-#include "support/run_clemency.h"
+#include "support/cli_fixture.h"
 
 namespace {
 
@@ -19,13 +19,10 @@ using clemency::testing_support::CommandRun;
 using clemency::testing_support::RunClemency;
 using clemency::testing_support::Slurp;
 
-class ProgramDatesCliTest : public ::testing::Test {
+class ProgramDatesCliTest : public clemency::testing_support::CliFixture {
  protected:
   void SetUp() override {
-    dir_ = fs::path(::testing::TempDir()) /
-           (std::string("dates_") + ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_ / "data");
+    CliFixture::SetUp();
     // Aged 71 in 2026, two thirds of a 6,000-day term served on 2025-11-22.
     std::ofstream(dir_ / "data" / "people.csv")
         << "person_id,jurisdiction,birth_date,sex,race,admission_date,admission_type\n"
@@ -34,9 +31,6 @@ class ProgramDatesCliTest : public ::testing::Test {
         << "person_id,sentence_id,offense_code,sentence_date,sentence_type,term_days,status\n"
            "P1,1,US:21 USC 841(b)(1)(B),2014-12-01,determinate,6000,active\n";
   }
-  CommandRun Clemency(const std::string& args) { return RunClemency(args, dir_); }
-  std::string Path(const std::string& rel) const { return (dir_ / rel).string(); }
-  fs::path dir_;
 };
 
 size_t Count(const std::string& text, const std::string& what) {

@@ -11,7 +11,7 @@
 #include <sstream>
 #include <string>
 
-#include "support/run_clemency.h"
+#include "support/cli_fixture.h"
 
 namespace {
 
@@ -22,13 +22,10 @@ using clemency::testing_support::CommandRun;
 using clemency::testing_support::RunClemency;
 using clemency::testing_support::Slurp;
 
-class ReviewCliTest : public ::testing::Test {
+class ReviewCliTest : public clemency::testing_support::CliFixture {
  protected:
   void SetUp() override {
-    dir_ = fs::path(::testing::TempDir()) /
-           (std::string("review_cli_") + ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_ / "data");
+    CliFixture::SetUp();
     // A: drug possession, infractions not recorded; D: drug possession, 7
     // infractions (more than redemption-2020's 3); E: LWOP, not eligible.
     // admission_type is recorded for all, so only infractions_5y is missing.
@@ -43,7 +40,6 @@ class ReviewCliTest : public ::testing::Test {
            "D,1,CA:HS 11350(a),2015-12-01,determinate,4000,active\n"
            "E,1,CA:PC 187 1st,1999-12-01,lwop,,active\n";
   }
-  CommandRun Clemency(const std::string& args) { return RunClemency(args, dir_); }
   std::string Inputs(const std::string& more = "") {
     return "--data " + (dir_ / "data").string() + " --policy redemption-2020 --as-of 2025-01-01 " + more;
   }
@@ -54,7 +50,6 @@ class ReviewCliTest : public ::testing::Test {
       if (line.rfind(prefix, 0) == 0) return line;
     return "";
   }
-  fs::path dir_;
 };
 
 TEST_F(ReviewCliTest, ScreenNamesTheFactsThatWouldDecideEachNeedsReviewPerson) {

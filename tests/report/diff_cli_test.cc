@@ -11,7 +11,7 @@
 #include <string>
 
 #include "clemency/io/output_dir.h"
-#include "support/run_clemency.h"
+#include "support/cli_fixture.h"
 
 namespace {
 
@@ -78,22 +78,16 @@ constexpr const char* kExpectedChanges =
     "V,unchanged,not_eligible,not_eligible,,,,,,\n"
     "X,no_longer_eligible,eligible,not_eligible,older,older,,recent_misconduct,3,\n";
 
-class DiffCliTest : public ::testing::Test {
+class DiffCliTest : public clemency::testing_support::CliFixture {
  protected:
   void SetUp() override {
-    dir_ = fs::path(::testing::TempDir()) /
-           (std::string("diff_") + ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
+    CliFixture::SetUp();
     Write("a/people.csv", kPeopleA);
     Write("a/sentences.csv", kSentencesA);
     Write("b/people.csv", kPeopleB);
     Write("b/sentences.csv", kSentencesB);
   }
-  CommandRun Clemency(const std::string& args) { return RunClemency(args, dir_); }
-  void Write(const std::string& name, const std::string& text) {
-    fs::create_directories((dir_ / name).parent_path());
-    std::ofstream(dir_ / name, std::ios::binary) << text;
-  }
+  void Write(const std::string& name, const std::string& text) { WriteAt(name, text); }
   std::string P(const std::string& name) const { return (dir_ / name).string(); }
   // After editing a screening folder by hand: a manifest.json that matches
   // it again, so the edit reaches the reader's own checks.
@@ -111,7 +105,6 @@ class DiffCliTest : public ::testing::Test {
   CommandRun Diff(const std::string& a, const std::string& b, const std::string& out) {
     return Clemency("diff --baseline " + P(a) + " --current " + P(b) + " -o " + P(out));
   }
-  fs::path dir_;
 };
 
 TEST_F(DiffCliTest, EveryChangeKindCountsAndSummary) {
