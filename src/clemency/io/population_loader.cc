@@ -453,360 +453,408 @@ bool Exists(const std::string& path) {
   return ::stat(path.c_str(), &st) == 0;
 }
 
+// One LoadPopulation call: facilities.csv, then people.csv, then
+// sentences.csv, each file's rows checked and added to the builder.
+class PopulationLoad {
+ public:
+  PopulationLoad(const std::string& dir, const LoadOptions& options)
+      : dir_(dir), options_(options), log_(result_), strings_(builder_.strings()),
+        total_bytes_(FileSize(dir + "/people.csv") + FileSize(dir + "/sentences.csv") +
+                     FileSize(dir + "/facilities.csv")) {}
 
-}  // namespace
-
-LoadResult LoadPopulation(const std::string& dir, const LoadOptions& options) {
-  LoadResult result;
-  ProblemLog log(result);
-  PopulationBuilder builder;
-  StringPool& strings = builder.strings();
-
-  const uint64_t total_bytes = FileSize(dir + "/people.csv") + FileSize(dir + "/sentences.csv") +
-                               FileSize(dir + "/facilities.csv");
-  uint64_t bytes_before = 0;
-
-  // ---- facilities.csv (optional) ----
-  std::vector<uint8_t> facility_known;  // by StrId of facility_id
-  if (Exists(dir + "/facilities.csv")) {
-    FileLoader loader(dir, result.facilities, result, log, options, bytes_before, total_bytes);
-    if (auto reader = loader.Open()) {
-      if (auto header = ReadHeader(*reader, "facilities.csv", kFacilitySchema, log)) {
-        FacilityColumns& f = builder.facilities();
-        std::vector<uint64_t> line_of;  // by StrId, first line with this id
-        loader.ForEachRow(*reader, [&](const CsvRecord& rec, RowCheck& check) {
-          if (!CheckWidth(rec, *header, check)) return false;
-          Row row{&*header, &rec};
-          FieldParser parse{check, options.as_of};
-          const std::string_view id = row[kFId];
-          parse.Required(row, kFId);
-          parse.Jurisdiction(row, kFJur);
-          const int32_t cap = parse.Count(row, kFCap);
-          if (cap == 0) check.Error("bad_number", "design_capacity", row[kFCap], "must be at least 1");
-          const auto housing = parse.Enum(row, kFHousing, kHousing);
-          if (check.failed()) return false;
-          const StrId sid = strings.Intern(id);
-          if (sid >= line_of.size()) line_of.resize(strings.size(), 0);
-          if (line_of[sid] != 0) {
-            check.Error("duplicate_id", "facility_id", id,
-                        fmt::format("already used on line {}; ids must be unique", line_of[sid]));
-            return false;
-          }
-          line_of[sid] = rec.line;
-          f.id.push_back(sid);
-          f.name.push_back(strings.Intern(row[kFName]));
-          f.jurisdiction.push_back(strings.Intern(row[kFJur]));
-          f.design_capacity.push_back(cap);
-          f.housing.push_back(housing.value_or(Housing::kUnknown));
-          return true;
-        });
-        facility_known.assign(strings.size(), 0);
-        for (StrId id : f.id) facility_known[id] = 1;
-      }
-      bytes_before += reader->bytes_consumed();
-    }
+  LoadResult Run() {
+    if (Exists(dir_ + "/facilities.csv")) LoadFacilities();
+    LoadPeople();
+    if (result_.fatal) return std::move(result_);
+    if (!LoadSentences()) return std::move(result_);
+    if (options_.progress) options_.progress("loading", total_bytes_, total_bytes_);
+    if (!result_.fatal) result_.population = builder_.Finish();
+    SortRejected();
+    return std::move(result_);
   }
-  const bool have_facilities = result.facilities.present && !result.fatal;
+
+ private:
+  // ---- facilities.csv (optional) ----
+  void LoadFacilities() {
+    FileLoader loader(dir_, result_.facilities, result_, log_, options_, bytes_before_, total_bytes_);
+    auto reader = loader.Open();
+    if (!reader) return;
+    if (auto header = ReadHeader(*reader, "facilities.csv", kFacilitySchema, log_)) {
+      std::vector<uint64_t> line_of;  // by StrId, first line with this id
+      loader.ForEachRow(*reader, [&](const CsvRecord& rec, RowCheck& check) {
+        return AcceptFacility(rec, *header, check, line_of);
+      });
+      facility_known_.assign(strings_.size(), 0);
+      for (StrId id : builder_.facilities().id) facility_known_[id] = 1;
+    }
+    bytes_before_ += reader->bytes_consumed();
+  }
+
+  bool AcceptFacility(const CsvRecord& rec, const Header& header, RowCheck& check, std::vector<uint64_t>& line_of) {
+    if (!CheckWidth(rec, header, check)) return false;
+    Row row{&header, &rec};
+    FieldParser parse{check, options_.as_of};
+    const std::string_view id = row[kFId];
+    parse.Required(row, kFId);
+    parse.Jurisdiction(row, kFJur);
+    const int32_t cap = parse.Count(row, kFCap);
+    if (cap == 0) check.Error("bad_number", "design_capacity", row[kFCap], "must be at least 1");
+    const auto housing = parse.Enum(row, kFHousing, kHousing);
+    if (check.failed()) return false;
+    const StrId sid = strings_.Intern(id);
+    if (sid >= line_of.size()) line_of.resize(strings_.size(), 0);
+    if (line_of[sid] != 0) {
+      check.Error("duplicate_id", "facility_id", id, fmt::format("already used on line {}; ids must be unique", line_of[sid]));
+      return false;
+    }
+    line_of[sid] = rec.line;
+    FacilityColumns& f = builder_.facilities();
+    f.id.push_back(sid);
+    f.name.push_back(strings_.Intern(row[kFName]));
+    f.jurisdiction.push_back(strings_.Intern(row[kFJur]));
+    f.design_capacity.push_back(cap);
+    f.housing.push_back(housing.value_or(Housing::kUnknown));
+    return true;
+  }
 
   // ---- people.csv ----
-  std::vector<uint32_t> person_of_str;     // StrId -> person row (kNoIndex)
-  std::vector<uint64_t> rejected_person_line;  // StrId -> line where that person was rejected
-  {
-    FileLoader loader(dir, result.people, result, log, options, bytes_before, total_bytes);
+  // What reading people.csv leaves for the checks after it.
+  struct PeopleRead {
+    std::vector<uint32_t> first_row_of;  // StrId -> row index + 1 of first occurrence
+    std::vector<bool> keep;
+    RowLocations where;
+    std::vector<std::pair<std::string, uint64_t>> rejected_ids;  // (person_id, line)
+    std::vector<std::pair<uint32_t, uint32_t>> duplicates;       // (row, first row)
+  };
+
+  void LoadPeople() {
+    FileLoader loader(dir_, result_.people, result_, log_, options_, bytes_before_, total_bytes_);
     auto reader = loader.Open();
     std::optional<Header> header;
-    if (reader) header = ReadHeader(*reader, "people.csv", kPeopleSchema, log);
+    if (reader) header = ReadHeader(*reader, "people.csv", kPeopleSchema, log_);
     if (header) {
-      PeopleColumns& pc = builder.people();
-      std::vector<uint32_t> first_row_of;  // StrId -> row index + 1 of first occurrence
-      std::vector<bool> keep;
-      RowLocations where;
-      std::vector<std::pair<std::string, uint64_t>> rejected_ids;  // (person_id, line)
-      std::vector<std::pair<uint32_t, uint32_t>> duplicates;  // (row, first row)
+      PeopleRead read;
       loader.ForEachRow(*reader, [&](const CsvRecord& rec, RowCheck& check) {
-        Row row{&*header, &rec};
-        if (!CheckWidth(rec, *header, check)) {
-          const auto i = static_cast<size_t>(header->index[kPId]);
-          if (i < rec.fields.size()) rejected_ids.emplace_back(rec.fields[i], rec.line);
-          return false;
-        }
-        FieldParser parse{check, options.as_of};
-        const std::string_view id = row[kPId];
-        parse.Required(row, kPId);
-        parse.Jurisdiction(row, kPJur);
-        const Date birth = parse.DateField(row, kPBirth);
-        const auto prec = parse.Enum(row, kPPrec, kBirthPrecision);
-        const auto sex = parse.Enum(row, kPSex, kSex);
-        const auto race = parse.Enum(row, kPRace, kRace);
-        const Date adm = parse.DateField(row, kPAdm);
-        const auto adm_type = parse.Enum(row, kPAdmType, kAdmissionType);
-        const int32_t infr = parse.Count(row, kPInf);
-        int8_t med = kUnknownFlag;
-        if (const std::string_view m = row[kPMed]; m == "0" || m == "1") {
-          med = static_cast<int8_t>(m[0] - '0');
-        } else if (!m.empty()) {
-          check.Error("bad_code", "medical_high_risk", m, "expected 0 or 1");
-        }
-        if (!birth.missing() && !adm.missing()) {
-          if (adm < birth) {
-            check.Error("date_order", "admission_date", row[kPAdm],
-                        fmt::format("is before birth_date {}", birth.ToString()));
-          } else if (AgeOn(birth, adm) < 10) {
-            check.Error("implausible_age", "birth_date", row[kPBirth],
-                        fmt::format("gives an age of {} at admission; expected at least 10",
-                                    AgeOn(birth, adm)));
-          }
-        }
-        if (!birth.missing() && AgeOn(birth, options.as_of) > 110)
-          check.Warning("implausible_age", "birth_date", row[kPBirth],
-                        fmt::format("gives an age of {} on the as-of date", AgeOn(birth, options.as_of)));
-        const std::string_view fac = row[kPFac];
-        if (!fac.empty() && have_facilities) {
-          auto fid = strings.Find(fac);
-          if (!fid || *fid >= facility_known.size() || !facility_known[*fid])
-            check.Warning("unknown_facility", "facility_id", fac,
-                          "is not in facilities.csv; the facility is treated as unknown");
-        }
-        if (check.failed()) {
-          rejected_ids.emplace_back(id, rec.line);
-          return false;
-        }
-
-        const StrId sid = strings.Intern(id);
-        if (sid >= first_row_of.size()) first_row_of.resize(strings.size() + 1024, 0);
-        const auto row_index = static_cast<uint32_t>(pc.id.size());
-        if (first_row_of[sid] != 0) duplicates.push_back({row_index, first_row_of[sid] - 1});
-        else first_row_of[sid] = row_index + 1;
-        pc.id.push_back(sid);
-        pc.jurisdiction.push_back(strings.Intern(row[kPJur]));
-        pc.birth_date.push_back(birth);
-        pc.birth_precision.push_back(prec.value_or(BirthPrecision::kDay));
-        pc.sex.push_back(*sex);
-        pc.race.push_back(*race);
-        pc.admission_date.push_back(adm);
-        pc.admission_type.push_back(adm_type.value_or(AdmissionType::kUnknown));
-        pc.facility_id.push_back(strings.Intern(fac));
-        pc.infractions_5y.push_back(infr);
-        pc.medical_high_risk.push_back(med);
-        pc.source_line.push_back(static_cast<uint32_t>(rec.line));
-        keep.push_back(true);
-        where.Add(rec);
-        return true;
+        if (AcceptPerson(rec, *header, check, read)) return true;
+        if (const auto i = static_cast<size_t>(header->index[kPId]); i < rec.fields.size())
+          read.rejected_ids.emplace_back(rec.fields[i], rec.line);
+        return false;
       });
+      RejectDuplicatePeople(read, loader);
+      builder_.KeepPeople(read.keep);
+      const PeopleColumns& pc = builder_.people();
+      person_of_str_.assign(strings_.size(), kNoIndex);
+      for (uint32_t i = 0; i < pc.id.size(); ++i) person_of_str_[pc.id[i]] = i;
+      RememberRejectedPeople(read.rejected_ids);
+    }
+    if (reader) bytes_before_ += reader->bytes_consumed();
+  }
 
-      // Duplicate person_id: every row with that id is rejected, since which
-      // one is right cannot be known.
-      rejected_person_line.assign(strings.size(), 0);
-      for (auto [dup, first] : duplicates) {
-        for (uint32_t r : {first, dup}) {
-          if (!keep[r]) continue;
-          keep[r] = false;
-          const std::string_view id = strings.View(pc.id[r]);
-          const uint32_t other = r == first ? dup : first;
-          Problem p;
-          p.code = "duplicate_id";
-          p.file = "people.csv";
-          p.line = pc.source_line[r];
-          p.column = "person_id";
-          p.value = id;
-          p.message = fmt::format("also on line {}; ids must be unique, so both rows are rejected",
-                                  pc.source_line[other]);
-          const std::string reason = p.Reason();
-          log.Add(std::move(p));
-          loader.RejectLater(pc.source_line[r], reason, where, r);
-          if (rejected_person_line[pc.id[r]] == 0) rejected_person_line[pc.id[r]] = pc.source_line[r];
-        }
-      }
-      builder.KeepPeople(keep);
-      person_of_str.assign(strings.size(), kNoIndex);
-      for (uint32_t i = 0; i < pc.id.size(); ++i) person_of_str[pc.id[i]] = i;
-      // People rejected for their own errors: their ids, for the sentences' reasons.
-      for (const auto& [id, line] : rejected_ids) {
-        const StrId sid = strings.Intern(id);
-        if (sid == kNoStr) continue;
-        if (sid >= rejected_person_line.size()) rejected_person_line.resize(strings.size(), 0);
-        if (rejected_person_line[sid] == 0) rejected_person_line[sid] = line;
+  bool AcceptPerson(const CsvRecord& rec, const Header& header, RowCheck& check, PeopleRead& read) {
+    if (!CheckWidth(rec, header, check)) return false;
+    Row row{&header, &rec};
+    FieldParser parse{check, options_.as_of};
+    parse.Required(row, kPId);
+    parse.Jurisdiction(row, kPJur);
+    const Date birth = parse.DateField(row, kPBirth);
+    const auto prec = parse.Enum(row, kPPrec, kBirthPrecision);
+    const auto sex = parse.Enum(row, kPSex, kSex);
+    const auto race = parse.Enum(row, kPRace, kRace);
+    const Date adm = parse.DateField(row, kPAdm);
+    const auto adm_type = parse.Enum(row, kPAdmType, kAdmissionType);
+    const int32_t infr = parse.Count(row, kPInf);
+    const int8_t med = MedicalHighRisk(row, check);
+    CheckPersonDates(row, birth, adm, check);
+    CheckFacility(row[kPFac], check);
+    if (check.failed()) return false;
+
+    const StrId sid = strings_.Intern(row[kPId]);
+    if (sid >= read.first_row_of.size()) read.first_row_of.resize(strings_.size() + 1024, 0);
+    PeopleColumns& pc = builder_.people();
+    const auto row_index = static_cast<uint32_t>(pc.id.size());
+    if (read.first_row_of[sid] != 0) read.duplicates.push_back({row_index, read.first_row_of[sid] - 1});
+    else read.first_row_of[sid] = row_index + 1;
+    pc.id.push_back(sid);
+    pc.jurisdiction.push_back(strings_.Intern(row[kPJur]));
+    pc.birth_date.push_back(birth);
+    pc.birth_precision.push_back(prec.value_or(BirthPrecision::kDay));
+    pc.sex.push_back(*sex);
+    pc.race.push_back(*race);
+    pc.admission_date.push_back(adm);
+    pc.admission_type.push_back(adm_type.value_or(AdmissionType::kUnknown));
+    pc.facility_id.push_back(strings_.Intern(row[kPFac]));
+    pc.infractions_5y.push_back(infr);
+    pc.medical_high_risk.push_back(med);
+    pc.source_line.push_back(static_cast<uint32_t>(rec.line));
+    read.keep.push_back(true);
+    read.where.Add(rec);
+    return true;
+  }
+
+  static int8_t MedicalHighRisk(const Row& row, RowCheck& check) {
+    const std::string_view m = row[kPMed];
+    if (m == "0" || m == "1") return static_cast<int8_t>(m[0] - '0');
+    if (!m.empty()) check.Error("bad_code", "medical_high_risk", m, "expected 0 or 1");
+    return kUnknownFlag;
+  }
+
+  void CheckPersonDates(const Row& row, Date birth, Date adm, RowCheck& check) const {
+    if (!birth.missing() && !adm.missing()) {
+      if (adm < birth) {
+        check.Error("date_order", "admission_date", row[kPAdm], fmt::format("is before birth_date {}", birth.ToString()));
+      } else if (AgeOn(birth, adm) < 10) {
+        check.Error("implausible_age", "birth_date", row[kPBirth],
+                    fmt::format("gives an age of {} at admission; expected at least 10", AgeOn(birth, adm)));
       }
     }
-    if (reader) bytes_before += reader->bytes_consumed();
+    if (!birth.missing() && AgeOn(birth, options_.as_of) > 110)
+      check.Warning("implausible_age", "birth_date", row[kPBirth],
+                    fmt::format("gives an age of {} on the as-of date", AgeOn(birth, options_.as_of)));
   }
-  if (result.fatal) return result;
+
+  void CheckFacility(std::string_view fac, RowCheck& check) const {
+    if (fac.empty() || !result_.facilities.present || result_.fatal) return;
+    auto fid = strings_.Find(fac);
+    if (!fid || *fid >= facility_known_.size() || !facility_known_[*fid])
+      check.Warning("unknown_facility", "facility_id", fac, "is not in facilities.csv; the facility is treated as unknown");
+  }
+
+  // Duplicate person_id: every row with that id is rejected, since which one
+  // is right cannot be known.
+  void RejectDuplicatePeople(PeopleRead& read, FileLoader& loader) {
+    const PeopleColumns& pc = builder_.people();
+    rejected_person_line_.assign(strings_.size(), 0);
+    for (auto [dup, first] : read.duplicates) {
+      for (uint32_t r : {first, dup}) {
+        if (!read.keep[r]) continue;
+        read.keep[r] = false;
+        const uint32_t other = r == first ? dup : first;
+        Problem p;
+        p.code = "duplicate_id";
+        p.file = "people.csv";
+        p.line = pc.source_line[r];
+        p.column = "person_id";
+        p.value = strings_.View(pc.id[r]);
+        p.message = fmt::format("also on line {}; ids must be unique, so both rows are rejected", pc.source_line[other]);
+        const std::string reason = p.Reason();
+        log_.Add(std::move(p));
+        loader.RejectLater(pc.source_line[r], reason, read.where, r);
+        if (rejected_person_line_[pc.id[r]] == 0) rejected_person_line_[pc.id[r]] = pc.source_line[r];
+      }
+    }
+  }
+
+  // People rejected for their own errors: their ids, for the sentences' reasons.
+  void RememberRejectedPeople(const std::vector<std::pair<std::string, uint64_t>>& rejected_ids) {
+    for (const auto& [id, line] : rejected_ids) {
+      const StrId sid = strings_.Intern(id);
+      if (sid == kNoStr) continue;
+      if (sid >= rejected_person_line_.size()) rejected_person_line_.resize(strings_.size(), 0);
+      if (rejected_person_line_[sid] == 0) rejected_person_line_[sid] = line;
+    }
+  }
 
   // ---- sentences.csv ----
-  {
-    FileLoader loader(dir, result.sentences, result, log, options, bytes_before, total_bytes);
+  // False when the file cannot be read at all.
+  bool LoadSentences() {
+    FileLoader loader(dir_, result_.sentences, result_, log_, options_, bytes_before_, total_bytes_);
     auto reader = loader.Open();
     std::optional<Header> header;
-    if (reader) header = ReadHeader(*reader, "sentences.csv", kSentenceSchema, log);
-    if (!header) return result;
-    SentenceColumns& sc = builder.sentences();
-    const PeopleColumns& pc = builder.people();
+    if (reader) header = ReadHeader(*reader, "sentences.csv", kSentenceSchema, log_);
+    if (!header) return false;
     RowLocations where;
-    std::vector<Enhancement> enh;
     DuplicateRows duplicate_rows;
     loader.ForEachRow(*reader, [&](const CsvRecord& rec, RowCheck& check) {
-      if (!CheckWidth(rec, *header, check)) return false;
-      Row row{&*header, &rec};
-      FieldParser parse{check, options.as_of};
-      const std::string_view pid = row[kSPerson];
-      uint32_t person = kNoIndex;
-      if (parse.Required(row, kSPerson)) {
-        const auto sid = strings.Find(pid);
-        if (sid && *sid < person_of_str.size()) person = person_of_str[*sid];
-        if (person == kNoIndex) {
-          if (sid && *sid < rejected_person_line.size() && rejected_person_line[*sid] != 0)
-            check.Error("person_rejected", "person_id", pid,
-                        fmt::format("this person was rejected (people.csv:{})",
-                                    rejected_person_line[*sid]));
-          else
-            check.Error("unknown_person", "person_id", pid, "is not in people.csv");
-        }
-      }
-      parse.Required(row, kSId);
-      // A code without a jurisdiction prefix is the person's jurisdiction's.
-      const std::string_view person_jur = person != kNoIndex ? strings.View(pc.jurisdiction[person]) : "";
-      std::string code(row[kSCode]);
-      if (parse.Required(row, kSCode)) {
-        if (!HasJurisdictionPrefix(code) && !person_jur.empty()) code = Qualified(code, person_jur);
-        const size_t colon = code.find(':');
-        if (!HasJurisdictionPrefix(code) || colon + 1 == code.size()) {
-          check.Error("bad_offense_code", "offense_code", code,
-                      "expected a statute code, such as \"CA:PC 459\" or \"PC 459\" (the person's jurisdiction is taken)");
-        } else if (person != kNoIndex && code.substr(0, colon) != person_jur) {
-          check.Warning("offense_jurisdiction", "offense_code", code,
-                        fmt::format("is not a {} code, the person's jurisdiction", person_jur));
-        }
-      }
-      const Date off_date = parse.DateField(row, kSOffDate);
-      // An agency export may not record the sentencing date (Iowa's does not):
-      // it is then unknown, with a warning, and whatever needs it is unknown.
-      const Date sent_date = parse.DateField(row, kSSentDate);
-      if (row[kSSentDate].empty())
-        check.Warning("missing_sentence_date", "sentence_date", "",
-                      "not recorded: rules that need the sentencing date will be unknown");
-      const auto type = parse.Enum(row, kSType, kSentenceType);
-      const int32_t term = parse.Count(row, kSTerm);
-      const int32_t min_term = parse.Count(row, kSMin);
-      const int32_t max_term = parse.Count(row, kSMax);
-      const auto status = parse.Enum(row, kSStatus, kSentenceStatus);
-      const int32_t credits = parse.Count(row, kSCredits);
-      const Date proj = parse.FutureDateField(row, kSProj);
-      const Date parole = parse.FutureDateField(row, kSParole);
-
-      // enhancements: CODE=DAYS;CODE=DAYS
-      enh.clear();
-      int64_t enh_total = 0;
-      if (const std::string_view e = row[kSEnh]; !e.empty()) {
-        size_t start = 0;
-        while (start <= e.size()) {
-          size_t end = e.find(';', start);
-          if (end == std::string_view::npos) end = e.size();
-          const std::string_view item = e.substr(start, end - start);
-          const size_t eq = item.rfind('=');
-          int64_t days = -1;
-          if (eq != std::string_view::npos && eq > 0) {
-            auto [ptr, ec] = std::from_chars(item.data() + eq + 1, item.data() + item.size(), days);
-            if (ec != std::errc() || ptr != item.data() + item.size() || eq + 1 == item.size()) days = -1;
-          }
-          if (days < 0 || days > 2'000'000'000) {
-            check.Error("bad_enhancement", "enhancements", e,
-                        fmt::format("item \"{}\": expected CODE=DAYS with DAYS a whole number >= 0",
-                                    Printable(item)));
-            break;
-          }
-          const std::string_view enh_code = item.substr(0, eq);
-          enh.push_back({HasJurisdictionPrefix(enh_code) || person_jur.empty()
-                             ? strings.Intern(enh_code)
-                             : strings.Intern(Qualified(enh_code, person_jur)),
-                         static_cast<int32_t>(days)});
-          enh_total += days;
-          start = end + 1;
-        }
-      }
-
-      double grams = std::nan("");
-      if (const std::string_view g = row[kSGrams]; !g.empty()) {
-        auto [ptr, ec] = std::from_chars(g.data(), g.data() + g.size(), grams);
-        if (ec != std::errc() || ptr != g.data() + g.size() || !std::isfinite(grams)) {
-          check.Error("bad_number", "drug_grams", g, "expected a number of grams such as 28.5");
-          grams = std::nan("");
-        } else if (grams < 0) {
-          check.Error("negative", "drug_grams", g, "must not be negative");
-        }
-      }
-
-      if (type) {
-        switch (*type) {
-          case SentenceType::kDeterminate:
-            // An agency that did not record the length (Iowa's misdemeanors): the
-            // term is unknown, and the person is still screened.
-            if (row[kSTerm].empty())
-              check.Warning("unknown_term", "term_days", "",
-                            "a determinate sentence with no recorded length: the term is unknown");
-            else if (term == 0)
-              check.Warning("zero_term", "term_days", row[kSTerm], "a determinate term of 0 days");
-            if (term != kMissingInt && enh_total > term)
-              check.Error("enhancements_exceed_term", "enhancements", row[kSEnh],
-                          fmt::format("add up to {} days, more than term_days {} (which includes them)",
-                                      enh_total, term));
-            break;
-          case SentenceType::kIndeterminate:
-            // A missing minimum is unknown (Iowa's indeterminate terms have none
-            // unless a mandatory minimum applies).
-            if (min_term != kMissingInt && max_term != kMissingInt && min_term > max_term)
-              check.Error("min_above_max", "min_term_days", row[kSMin],
-                          fmt::format("is more than max_term_days {}", max_term));
-            break;
-          case SentenceType::kLife:
-          case SentenceType::kLwop:
-          case SentenceType::kDeath:
-            if (!row[kSTerm].empty())
-              check.Warning("term_not_used", "term_days", row[kSTerm],
-                            fmt::format("is not used for a {} sentence", row[kSType]));
-            break;
-        }
-      }
-      if (!off_date.missing() && !sent_date.missing() && off_date > sent_date)
-        check.Error("date_order", "offense_date", row[kSOffDate],
-                    fmt::format("is after sentence_date {}", sent_date.ToString()));
-      if (person != kNoIndex && !sent_date.missing() && sent_date < pc.birth_date[person])
-        check.Error("date_order", "sentence_date", row[kSSentDate],
-                    fmt::format("is before the person's birth_date {}",
-                                pc.birth_date[person].ToString()));
-      if (!proj.missing() && !sent_date.missing() && proj < sent_date)
-        check.Error("date_order", "projected_release_date", row[kSProj],
-                    fmt::format("is before sentence_date {}", sent_date.ToString()));
-      if (!proj.missing() && status == SentenceStatus::kActive && proj < options.as_of)
-        check.Warning("release_passed", "projected_release_date", row[kSProj],
-                      "has passed on the as-of date but the sentence is active");
-      if (!parole.missing() && !proj.missing() && parole > proj)
-        check.Warning("date_order", "parole_eligibility_date", row[kSParole],
-                      fmt::format("is after projected_release_date {}", proj.ToString()));
-      if (check.failed()) return false;
-
-      sc.person.push_back(person);
-      sc.id.push_back(strings.Intern(row[kSId]));
-      sc.offense_code.push_back(strings.Intern(code));
-      sc.offense_description.push_back(strings.Intern(row[kSDesc]));
-      sc.offense_date.push_back(off_date);
-      sc.sentence_date.push_back(sent_date);
-      sc.type.push_back(*type);
-      sc.term_days.push_back(term);
-      sc.min_term_days.push_back(min_term);
-      sc.max_term_days.push_back(max_term);
-      sc.drug_type.push_back(strings.Intern(row[kSDrug]));
-      sc.drug_grams.push_back(grams);
-      sc.status.push_back(*status);
-      sc.credits_days.push_back(credits);
-      sc.projected_release_date.push_back(proj);
-      sc.parole_eligibility_date.push_back(parole);
-      sc.source_line.push_back(static_cast<uint32_t>(rec.line));
-      builder.AddSentence(enh, strings.Intern(row[kSConsec]));
-      duplicate_rows.Add(rec, static_cast<uint32_t>(sc.person.size() - 1));
+      if (!AcceptSentence(rec, *header, check)) return false;
+      duplicate_rows.Add(rec, static_cast<uint32_t>(builder_.sentences().size() - 1));
       where.Add(rec);
       return true;
     });
-    duplicate_rows.Report(dir + "/sentences.csv", where, [&](uint32_t row, uint32_t earlier) {
+    ReportDuplicateRows(duplicate_rows, where);
+    CheckAcrossSentences(loader, where);
+    return true;
+  }
+
+  bool AcceptSentence(const CsvRecord& rec, const Header& header, RowCheck& check) {
+    if (!CheckWidth(rec, header, check)) return false;
+    Row row{&header, &rec};
+    FieldParser parse{check, options_.as_of};
+    const uint32_t person = SentencePerson(row, parse, check);
+    parse.Required(row, kSId);
+    // A code without a jurisdiction prefix is the person's jurisdiction's.
+    const std::string_view person_jur = person != kNoIndex ? strings_.View(builder_.people().jurisdiction[person]) : "";
+    const std::string code = OffenseCode(row, parse, person_jur, check);
+    SentenceDates d;
+    d.offense = parse.DateField(row, kSOffDate);
+    // An agency export may not record the sentencing date (Iowa's does not):
+    // it is then unknown, with a warning, and whatever needs it is unknown.
+    d.sentenced = parse.DateField(row, kSSentDate);
+    if (row[kSSentDate].empty())
+      check.Warning("missing_sentence_date", "sentence_date", "",
+                    "not recorded: rules that need the sentencing date will be unknown");
+    const auto type = parse.Enum(row, kSType, kSentenceType);
+    const int32_t term = parse.Count(row, kSTerm);
+    const int32_t min_term = parse.Count(row, kSMin);
+    const int32_t max_term = parse.Count(row, kSMax);
+    const auto status = parse.Enum(row, kSStatus, kSentenceStatus);
+    const int32_t credits = parse.Count(row, kSCredits);
+    d.projected_release = parse.FutureDateField(row, kSProj);
+    d.parole = parse.FutureDateField(row, kSParole);
+    const int64_t enh_total = Enhancements(row[kSEnh], person_jur, check);
+    const double grams = DrugGrams(row[kSGrams], check);
+    if (type) CheckTerm(row, *type, term, min_term, max_term, enh_total, check);
+    CheckSentenceDates(row, d, person, status, check);
+    if (check.failed()) return false;
+
+    SentenceColumns& sc = builder_.sentences();
+    sc.person.push_back(person);
+    sc.id.push_back(strings_.Intern(row[kSId]));
+    sc.offense_code.push_back(strings_.Intern(code));
+    sc.offense_description.push_back(strings_.Intern(row[kSDesc]));
+    sc.offense_date.push_back(d.offense);
+    sc.sentence_date.push_back(d.sentenced);
+    sc.type.push_back(*type);
+    sc.term_days.push_back(term);
+    sc.min_term_days.push_back(min_term);
+    sc.max_term_days.push_back(max_term);
+    sc.drug_type.push_back(strings_.Intern(row[kSDrug]));
+    sc.drug_grams.push_back(grams);
+    sc.status.push_back(*status);
+    sc.credits_days.push_back(credits);
+    sc.projected_release_date.push_back(d.projected_release);
+    sc.parole_eligibility_date.push_back(d.parole);
+    sc.source_line.push_back(static_cast<uint32_t>(rec.line));
+    builder_.AddSentence(enhancements_, strings_.Intern(row[kSConsec]));
+    return true;
+  }
+
+  // The person the row names, or kNoIndex (with an error).
+  uint32_t SentencePerson(const Row& row, FieldParser& parse, RowCheck& check) const {
+    if (!parse.Required(row, kSPerson)) return kNoIndex;
+    const std::string_view pid = row[kSPerson];
+    const auto sid = strings_.Find(pid);
+    const uint32_t person = sid && *sid < person_of_str_.size() ? person_of_str_[*sid] : kNoIndex;
+    if (person != kNoIndex) return person;
+    if (sid && *sid < rejected_person_line_.size() && rejected_person_line_[*sid] != 0)
+      check.Error("person_rejected", "person_id", pid,
+                  fmt::format("this person was rejected (people.csv:{})", rejected_person_line_[*sid]));
+    else
+      check.Error("unknown_person", "person_id", pid, "is not in people.csv");
+    return kNoIndex;
+  }
+
+  // The offense code, qualified with the person's jurisdiction when it has no prefix.
+  static std::string OffenseCode(const Row& row, FieldParser& parse, std::string_view person_jur, RowCheck& check) {
+    std::string code(row[kSCode]);
+    if (!parse.Required(row, kSCode)) return code;
+    if (!HasJurisdictionPrefix(code) && !person_jur.empty()) code = Qualified(code, person_jur);
+    const size_t colon = code.find(':');
+    if (!HasJurisdictionPrefix(code) || colon + 1 == code.size()) {
+      check.Error("bad_offense_code", "offense_code", code,
+                  "expected a statute code, such as \"CA:PC 459\" or \"PC 459\" (the person's jurisdiction is taken)");
+    } else if (!person_jur.empty() && code.substr(0, colon) != person_jur) {
+      check.Warning("offense_jurisdiction", "offense_code", code,
+                    fmt::format("is not a {} code, the person's jurisdiction", person_jur));
+    }
+    return code;
+  }
+
+  // enhancements: CODE=DAYS;CODE=DAYS into enhancements_; their total days.
+  int64_t Enhancements(std::string_view e, std::string_view person_jur, RowCheck& check) {
+    enhancements_.clear();
+    int64_t total = 0;
+    if (e.empty()) return 0;
+    for (size_t start = 0; start <= e.size();) {
+      size_t end = e.find(';', start);
+      if (end == std::string_view::npos) end = e.size();
+      const std::string_view item = e.substr(start, end - start);
+      const size_t eq = item.rfind('=');
+      int64_t days = -1;
+      if (eq != std::string_view::npos && eq > 0) {
+        auto [ptr, ec] = std::from_chars(item.data() + eq + 1, item.data() + item.size(), days);
+        if (ec != std::errc() || ptr != item.data() + item.size() || eq + 1 == item.size()) days = -1;
+      }
+      if (days < 0 || days > 2'000'000'000) {
+        check.Error("bad_enhancement", "enhancements", e,
+                    fmt::format("item \"{}\": expected CODE=DAYS with DAYS a whole number >= 0", Printable(item)));
+        break;
+      }
+      const std::string_view code = item.substr(0, eq);
+      enhancements_.push_back({HasJurisdictionPrefix(code) || person_jur.empty() ? strings_.Intern(code)
+                                                                                 : strings_.Intern(Qualified(code, person_jur)),
+                               static_cast<int32_t>(days)});
+      total += days;
+      start = end + 1;
+    }
+    return total;
+  }
+
+  static double DrugGrams(std::string_view g, RowCheck& check) {
+    double grams = std::nan("");
+    if (g.empty()) return grams;
+    auto [ptr, ec] = std::from_chars(g.data(), g.data() + g.size(), grams);
+    if (ec != std::errc() || ptr != g.data() + g.size() || !std::isfinite(grams)) {
+      check.Error("bad_number", "drug_grams", g, "expected a number of grams such as 28.5");
+      return std::nan("");
+    }
+    if (grams < 0) check.Error("negative", "drug_grams", g, "must not be negative");
+    return grams;
+  }
+
+  static void CheckTerm(const Row& row, SentenceType type, int32_t term, int32_t min_term, int32_t max_term,
+                        int64_t enh_total, RowCheck& check) {
+    switch (type) {
+      case SentenceType::kDeterminate:
+        // An agency that did not record the length (Iowa's misdemeanors): the
+        // term is unknown, and the person is still screened.
+        if (row[kSTerm].empty())
+          check.Warning("unknown_term", "term_days", "", "a determinate sentence with no recorded length: the term is unknown");
+        else if (term == 0)
+          check.Warning("zero_term", "term_days", row[kSTerm], "a determinate term of 0 days");
+        if (term != kMissingInt && enh_total > term)
+          check.Error("enhancements_exceed_term", "enhancements", row[kSEnh],
+                      fmt::format("add up to {} days, more than term_days {} (which includes them)", enh_total, term));
+        break;
+      case SentenceType::kIndeterminate:
+        // A missing minimum is unknown (Iowa's indeterminate terms have none
+        // unless a mandatory minimum applies).
+        if (min_term != kMissingInt && max_term != kMissingInt && min_term > max_term)
+          check.Error("min_above_max", "min_term_days", row[kSMin], fmt::format("is more than max_term_days {}", max_term));
+        break;
+      case SentenceType::kLife:
+      case SentenceType::kLwop:
+      case SentenceType::kDeath:
+        if (!row[kSTerm].empty())
+          check.Warning("term_not_used", "term_days", row[kSTerm], fmt::format("is not used for a {} sentence", row[kSType]));
+        break;
+    }
+  }
+
+  struct SentenceDates {
+    Date offense, sentenced, projected_release, parole;
+  };
+
+  void CheckSentenceDates(const Row& row, const SentenceDates& d, uint32_t person, std::optional<SentenceStatus> status,
+                          RowCheck& check) {
+    if (!d.offense.missing() && !d.sentenced.missing() && d.offense > d.sentenced)
+      check.Error("date_order", "offense_date", row[kSOffDate], fmt::format("is after sentence_date {}", d.sentenced.ToString()));
+    if (person != kNoIndex && !d.sentenced.missing() && d.sentenced < builder_.people().birth_date[person])
+      check.Error("date_order", "sentence_date", row[kSSentDate],
+                  fmt::format("is before the person's birth_date {}", builder_.people().birth_date[person].ToString()));
+    if (!d.projected_release.missing() && !d.sentenced.missing() && d.projected_release < d.sentenced)
+      check.Error("date_order", "projected_release_date", row[kSProj],
+                  fmt::format("is before sentence_date {}", d.sentenced.ToString()));
+    if (!d.projected_release.missing() && status == SentenceStatus::kActive && d.projected_release < options_.as_of)
+      check.Warning("release_passed", "projected_release_date", row[kSProj],
+                    "has passed on the as-of date but the sentence is active");
+    if (!d.parole.missing() && !d.projected_release.missing() && d.parole > d.projected_release)
+      check.Warning("date_order", "parole_eligibility_date", row[kSParole],
+                    fmt::format("is after projected_release_date {}", d.projected_release.ToString()));
+  }
+
+  void ReportDuplicateRows(DuplicateRows& duplicate_rows, const RowLocations& where) {
+    const SentenceColumns& sc = builder_.sentences();
+    duplicate_rows.Report(dir_ + "/sentences.csv", where, [&](uint32_t row, uint32_t earlier) {
       Problem p;
       p.severity = Severity::kWarning;
       p.code = "duplicate_row";
@@ -815,11 +863,15 @@ LoadResult LoadPopulation(const std::string& dir, const LoadOptions& options) {
       p.message = fmt::format("identical to line {}: an exact duplicate row (an export fault?); its sentence_id is "
                               "then a duplicate too",
                               sc.source_line[earlier]);
-      log.Add(std::move(p));
+      log_.Add(std::move(p));
     });
+  }
 
-    // Checks across a person's sentences: unique sentence_id, consecutive_to
-    // naming another of their sentences, no cycles. Rows are grouped by person.
+  // Checks across a person's sentences: unique sentence_id, consecutive_to
+  // naming another of their sentences, no cycles, at least one active.
+  void CheckAcrossSentences(FileLoader& loader, const RowLocations& where) {
+    const SentenceColumns& sc = builder_.sentences();
+    const PeopleColumns& pc = builder_.people();
     const size_t n = sc.person.size();
     std::vector<bool> keep(n, true);
     std::vector<uint32_t> begin(pc.id.size() + 1, 0);
@@ -830,8 +882,8 @@ LoadResult LoadPopulation(const std::string& dir, const LoadOptions& options) {
       std::vector<uint32_t> next(begin.begin(), begin.end() - 1);
       for (uint32_t i = 0; i < n; ++i) by_person[next[sc.person[i]]++] = i;
     }
-    auto reject = [&](uint32_t s, std::string_view code, std::string_view column,
-                      std::string_view value, std::string message) {
+    auto reject = [&](uint32_t s, std::string_view code, std::string_view column, std::string_view value,
+                      std::string message) {
       if (!keep[s]) return;
       keep[s] = false;
       Problem p;
@@ -842,47 +894,62 @@ LoadResult LoadPopulation(const std::string& dir, const LoadOptions& options) {
       p.value = value;
       p.message = std::move(message);
       const std::string reason = p.Reason();
-      log.Add(std::move(p));
+      log_.Add(std::move(p));
       loader.RejectLater(sc.source_line[s], reason, where, s);
     };
-    const std::vector<StrId> consecutive_to = [&] {
-      std::vector<StrId> v(n);
-      for (size_t i = 0; i < n; ++i) v[i] = builder.consecutive_to_id(i);
-      return v;
-    }();
-    SentenceReferenceCheck references({sc.id, consecutive_to, sc.source_line}, strings);
+    std::vector<StrId> consecutive_to(n);
+    for (size_t i = 0; i < n; ++i) consecutive_to[i] = builder_.consecutive_to_id(i);
+    SentenceReferenceCheck references({sc.id, consecutive_to, sc.source_line}, strings_);
     for (size_t person = 0; person < pc.id.size(); ++person) {
       const std::span<const uint32_t> rows(by_person.data() + begin[person], begin[person + 1] - begin[person]);
       references.Check(rows, keep, reject);
-      bool any_active = false;
-      for (uint32_t s : rows)
-        if (keep[s] && sc.status[s] == SentenceStatus::kActive) any_active = true;
-      if (!any_active) {
-        Problem p;
-        p.severity = Severity::kWarning;
-        p.code = "no_active_sentence";
-        p.file = "people.csv";
-        p.line = pc.source_line[person];
-        p.column = "person_id";
-        p.value = strings.View(pc.id[person]);
-        p.message = rows.empty() ? "has no sentences in sentences.csv"
-                                 : "has no active sentence in sentences.csv";
-        log.Add(std::move(p));
-      }
+      WarnWithoutActiveSentence(person, rows, keep);
     }
-    builder.KeepSentences(keep);
+    builder_.KeepSentences(keep);
   }
-  if (options.progress) options.progress("loading", total_bytes, total_bytes);
-  if (!result.fatal) result.population = builder.Finish();
+
+  void WarnWithoutActiveSentence(size_t person, std::span<const uint32_t> rows, const std::vector<bool>& keep) {
+    const SentenceColumns& sc = builder_.sentences();
+    for (uint32_t s : rows)
+      if (keep[s] && sc.status[s] == SentenceStatus::kActive) return;
+    const PeopleColumns& pc = builder_.people();
+    Problem p;
+    p.severity = Severity::kWarning;
+    p.code = "no_active_sentence";
+    p.file = "people.csv";
+    p.line = pc.source_line[person];
+    p.column = "person_id";
+    p.value = strings_.View(pc.id[person]);
+    p.message = rows.empty() ? "has no sentences in sentences.csv" : "has no active sentence in sentences.csv";
+    log_.Add(std::move(p));
+  }
+
   // Rejections found after reading were appended late; list them in file and line order.
-  std::stable_sort(result.rejected.begin(), result.rejected.end(),
-                   [](const RejectedRow& a, const RejectedRow& b) {
-                     auto rank = [](const std::string& f) {
-                       return f == "facilities.csv" ? 0 : f == "people.csv" ? 1 : 2;
-                     };
-                     return std::pair(rank(a.file), a.line) < std::pair(rank(b.file), b.line);
-                   });
-  return result;
+  void SortRejected() {
+    std::stable_sort(result_.rejected.begin(), result_.rejected.end(), [](const RejectedRow& a, const RejectedRow& b) {
+      auto rank = [](const std::string& f) { return f == "facilities.csv" ? 0 : f == "people.csv" ? 1 : 2; };
+      return std::pair(rank(a.file), a.line) < std::pair(rank(b.file), b.line);
+    });
+  }
+
+  const std::string dir_;
+  const LoadOptions& options_;
+  LoadResult result_;
+  ProblemLog log_;
+  PopulationBuilder builder_;
+  StringPool& strings_;
+  const uint64_t total_bytes_;
+  uint64_t bytes_before_ = 0;
+  std::vector<uint8_t> facility_known_;        // by StrId of facility_id
+  std::vector<uint32_t> person_of_str_;        // StrId -> person row (kNoIndex)
+  std::vector<uint64_t> rejected_person_line_;  // StrId -> line where that person was rejected
+  std::vector<Enhancement> enhancements_;      // of the sentence being read
+};
+
+}  // namespace
+
+LoadResult LoadPopulation(const std::string& dir, const LoadOptions& options) {
+  return PopulationLoad(dir, options).Run();
 }
 
 }  // namespace clemency
