@@ -184,7 +184,49 @@ class Generator {
   int64_t facility_count() const { return static_cast<int64_t>(fac_ids_.size()); }
 
  private:
+  // One person as drawn, before the rows are written.
+  struct Drawn {
+    struct Extra {
+      const CodeInfo* code;
+      bool consecutive;
+      int64_t term;
+    };
+    std::string pid;
+    int sex = 0, race = 0, age = 0;
+    Date birth, birth18;
+    int sub = 0;  // BJS offense of the lead
+    const CodeInfo* lead = nullptr;
+    Kind kind = kDet;
+    AdmissionType adm_type = AdmissionType::kNewSentence;
+    bool tech = false, second_strike = false;
+    int64_t served = 0;
+    double stay = 0;
+    int32_t admission = 0;
+    int32_t sentence_day = 0;
+    int32_t original_served = 0;  // technical violators: days served before release to supervision
+    double frac = 0;              // the share of a term served
+    int64_t aggregate = 0;        // determinate: the whole term, consecutive counts included
+    int32_t release_day = 0;
+    Extra extras[8];
+    int n_extra = 0;
+    bool det_lead = false;
+    int64_t lead_term = 0;
+    std::vector<EnhItem> enh;
+    int64_t enh_days = 0, min_term = kNone, doubling = 0;
+  };
+  struct SentenceCells;
+
   void GenerateOne(int64_t index, ChunkOut& out) const;
+  void DrawWho(Rng& rng, Drawn& d) const;
+  void DrawLead(Rng& rng, Drawn& d) const;
+  void DrawTimeServed(Rng& rng, Drawn& d, ChunkOut& out) const;
+  void DrawLeadTerm(Rng& rng, Drawn& d) const;
+  void DrawTechnicalViolatorsSentence(Rng& rng, Drawn& d) const;
+  void DrawExtras(Rng& rng, Drawn& d) const;
+  void DrawEnhancements(Rng& rng, Drawn& d) const;
+  void WritePerson(Rng& rng, const Drawn& d, std::string& people) const;
+  int32_t WriteLeadSentence(SentenceCells& w) const;
+  void WriteExtraSentence(SentenceCells& w, int j, int32_t lead_offense, int& prev_consecutive) const;
   double StockStayDays(const LogNormalParams& p, Rng& rng) const {
     const double mu = std::log(p.median) + p.sigma * p.sigma;
     return std::min(std::exp(mu + p.sigma * rng.Normal()), 80.0) * kDaysPerYear;
@@ -526,247 +568,250 @@ void Generator::Generate(int64_t begin, int64_t end, ChunkOut& out) const {
   for (int64_t i = begin; i < end; ++i) GenerateOne(i, out);
 }
 
-void Generator::GenerateOne(int64_t index, ChunkOut& out) const {
-  Rng rng(opt_.seed, static_cast<uint64_t>(index) + 1);
+void Generator::DrawWho(Rng& rng, Drawn& d) const {
   const Date as_of = opt_.as_of;
-
-  // --- Who.
-  const int sex = rng.Chance(m_.p_female) ? kFemale : kMale;
-  const int race = SampleCdf(race_cdf_[sex], rng.U());
-  const int band = SampleCdf(age_cdf_[sex][race], rng.U());
-  int age;
+  d.sex = rng.Chance(m_.p_female) ? kFemale : kMale;
+  d.race = SampleCdf(race_cdf_[d.sex], rng.U());
+  const int band = SampleCdf(age_cdf_[d.sex][d.race], rng.U());
   if (band + 1 < kNumAgeBands) {
-    age = static_cast<int>(rng.Between(kAgeBandLow[band], kAgeBandLow[band + 1] - 1));
+    d.age = static_cast<int>(rng.Between(kAgeBandLow[band], kAgeBandLow[band + 1] - 1));
   } else {
     do {
-      age = kAgeBandLow[band] + static_cast<int>(rng.Exponential(as_.over_65_mean_excess_years));
-    } while (age > as_.max_age);
+      d.age = kAgeBandLow[band] + static_cast<int>(rng.Exponential(as_.over_65_mean_excess_years));
+    } while (d.age > as_.max_age);
   }
-  Date birth;
   for (int tries = 0; tries < 4; ++tries) {
-    const Date hi = as_of.PlusYears(-age);
-    const Date lo = as_of.PlusYears(-(age + 1)).PlusDays(1);
-    birth = lo.PlusDays(rng.Int(DaysBetween(lo, hi) + 1));
-    if (AgeOn(birth, as_of) == age) break;
+    const Date hi = as_of.PlusYears(-d.age);
+    const Date lo = as_of.PlusYears(-(d.age + 1)).PlusDays(1);
+    d.birth = lo.PlusDays(rng.Int(DaysBetween(lo, hi) + 1));
+    if (AgeOn(d.birth, as_of) == d.age) break;
   }
-  const Date birth18 = birth.PlusYears(18);
+  d.birth18 = d.birth.PlusYears(18);
+}
 
-  // --- Most serious offense and the kind of sentence.
-  const int sub = SampleCdf(off_cdf_[sex][race], rng.U());
-  const CodeInfo& lead = codes_[static_cast<size_t>(SampleCode(sub, rng))];
-  Kind kind;
-  {
-    const double u = rng.U();
-    if (lead.off->life) {
-      if (u < lead.p_lwop) kind = kLwopKind;
-      else if (u < lead.p_lwop + lead.p_death) kind = kDeathKind;
-      else kind = lead.off->life_kind == "life" ? kLifeKind : kIndet;
-    } else if (u < lead.p_conv) {
-      kind = lead.one_strike ? kOne : kThird;
-    } else if (u < lead.p_conv + lead.p_virtual) {
-      kind = kVirtual;
-    } else {
-      kind = kDet;
-    }
+// The most serious offense, the kind of sentence and how the stay began.
+void Generator::DrawLead(Rng& rng, Drawn& d) const {
+  d.sub = SampleCdf(off_cdf_[d.sex][d.race], rng.U());
+  d.lead = &codes_[static_cast<size_t>(SampleCode(d.sub, rng))];
+  const CodeInfo& lead = *d.lead;
+  const double u = rng.U();
+  if (lead.off->life) {
+    if (u < lead.p_lwop) d.kind = kLwopKind;
+    else if (u < lead.p_lwop + lead.p_death) d.kind = kDeathKind;
+    else d.kind = lead.off->life_kind == "life" ? kLifeKind : kIndet;
+  } else if (u < lead.p_conv) {
+    d.kind = lead.one_strike ? kOne : kThird;
+  } else if (u < lead.p_conv + lead.p_virtual) {
+    d.kind = kVirtual;
+  } else {
+    d.kind = kDet;
   }
-  AdmissionType adm_type = AdmissionType::kNewSentence;
-  if (kind != kLwopKind && kind != kDeathKind && kind != kVirtual) {
-    const double u = rng.U();
-    if (u < p_tech_) adm_type = AdmissionType::kTechnicalViolation;
-    else if (u < p_tech_ + p_newoff_) adm_type = AdmissionType::kNewOffenseViolation;
+  d.adm_type = AdmissionType::kNewSentence;
+  if (d.kind != kLwopKind && d.kind != kDeathKind && d.kind != kVirtual) {
+    const double v = rng.U();
+    if (v < p_tech_) d.adm_type = AdmissionType::kTechnicalViolation;
+    else if (v < p_tech_ + p_newoff_) d.adm_type = AdmissionType::kNewOffenseViolation;
   }
-  const bool tech = adm_type == AdmissionType::kTechnicalViolation;
-  const bool second_strike = kind == kDet && strikes_ != nullptr && rng.Chance(strikes_->second_strike_share);
+  d.tech = d.adm_type == AdmissionType::kTechnicalViolation;
+  d.second_strike = d.kind == kDet && strikes_ != nullptr && rng.Chance(strikes_->second_strike_share);
+}
 
-  // --- Time served so far: uniform over a length-biased stay, resampled
-  // (not clamped) until the admission falls on or after the 18th birthday.
-  const int64_t max_served = std::max<int64_t>(0, DaysBetween(birth18, as_of));
-  int64_t served = 0;
-  double stay = 0;
+// Time served so far: uniform over a length-biased stay, resampled (not
+// clamped) until the admission falls on or after the 18th birthday.
+void Generator::DrawTimeServed(Rng& rng, Drawn& d, ChunkOut& out) const {
+  const CodeInfo& lead = *d.lead;
+  const int64_t max_served = std::max<int64_t>(0, DaysBetween(d.birth18, opt_.as_of));
   for (int attempt = 0; attempt < 2; ++attempt) {
-    const bool nonserious_third = kind == kThird && !lead.serious_or_violent && !tech;
+    const bool nonserious_third = d.kind == kThird && !lead.serious_or_violent && !d.tech;
     const int64_t min_served = nonserious_third ? std::max<int64_t>(0, as_of_ - prop36_ + 121) : 0;
-    const LogNormalParams& params = tech                  ? as_.stay_technical
-                                    : kind == kDet        ? as_.stay[static_cast<size_t>(sub)]
-                                    : IsLifer(kind)       ? as_.stay_life_with_parole
+    const LogNormalParams& params = d.tech                ? as_.stay_technical
+                                    : d.kind == kDet      ? as_.stay[static_cast<size_t>(d.sub)]
+                                    : IsLifer(d.kind)     ? as_.stay_life_with_parole
                                                           : as_.stay_lwop;
-    const int64_t max_term = kind == kDet && !tech ? (second_strike ? lead.max_term_days_second : lead.max_term_days)
-                                                   : INT64_MAX;
-    const double frac_now = ServedFraction(lead, second_strike);
+    const int64_t max_term = d.kind == kDet && !d.tech ? (d.second_strike ? lead.max_term_days_second : lead.max_term_days)
+                                                       : INT64_MAX;
+    const double frac_now = ServedFraction(lead, d.second_strike);
     bool ok = false;
     for (int tries = 0; tries < 200 && !ok; ++tries) {
-      stay = StockStayDays(params, rng);
-      served = static_cast<int64_t>(rng.U() * stay);
-      ok = served <= max_served && served >= min_served && stay / frac_now <= static_cast<double>(max_term);
+      d.stay = StockStayDays(params, rng);
+      d.served = static_cast<int64_t>(rng.U() * d.stay);
+      ok = d.served <= max_served && d.served >= min_served && d.stay / frac_now <= static_cast<double>(max_term);
     }
     if (ok) break;
     if (nonserious_third) {  // too young to have been sentenced before Prop 36
-      kind = kDet;
+      d.kind = kDet;
       ++out.downgraded;
       continue;
     }
-    served = rng.Int(max_served + 1);
-    stay = std::max(stay, static_cast<double>(served) + 1);
+    d.served = rng.Int(max_served + 1);
+    d.stay = std::max(d.stay, static_cast<double>(d.served) + 1);
     ++out.clamped;
     break;
   }
-  const int32_t admission = static_cast<int32_t>(as_of_ - served);
+  d.admission = static_cast<int32_t>(as_of_ - d.served);
+}
 
-  // --- The lead sentence's dates and terms.
-  int32_t sentence_day;
-  int32_t original_served = 0;  // technical violators: days served before release to supervision
-  const int32_t birth18_day = birth18.days();
-  double frac = ServedFraction(lead, second_strike);
-  if (kind == kVirtual) frac = as_.served_violent;
-  int64_t aggregate = 0;  // determinate: the whole term, consecutive counts included
-  if (!tech) {
-    const int64_t lag = rng.Between(0, std::min<int64_t>(120, std::max<int64_t>(0, admission - birth18_day)));
-    sentence_day = static_cast<int32_t>(admission - lag);
-    if (kind == kDet) {
-      aggregate = std::max<int64_t>(static_cast<int64_t>(std::ceil(stay / frac)), as_.minimum_term_days);
-    } else if (kind == kVirtual) {
+// The lead sentence's dates and terms.
+void Generator::DrawLeadTerm(Rng& rng, Drawn& d) const {
+  const CodeInfo& lead = *d.lead;
+  const int32_t birth18_day = d.birth18.days();
+  d.frac = d.kind == kVirtual ? as_.served_violent : ServedFraction(lead, d.second_strike);
+  if (!d.tech) {
+    const int64_t lag = rng.Between(0, std::min<int64_t>(120, std::max<int64_t>(0, d.admission - birth18_day)));
+    d.sentence_day = static_cast<int32_t>(d.admission - lag);
+    if (d.kind == kDet) {
+      d.aggregate = std::max<int64_t>(static_cast<int64_t>(std::ceil(d.stay / d.frac)), as_.minimum_term_days);
+    } else if (d.kind == kVirtual) {
       const double years = 50 + 50 * rng.U();
-      aggregate = std::max<int64_t>(std::llround(years * kDaysPerYear),
-                                    static_cast<int64_t>(std::ceil((static_cast<double>(served) + 366) / frac)));
+      d.aggregate = std::max<int64_t>(std::llround(years * kDaysPerYear),
+                                      static_cast<int64_t>(std::ceil((static_cast<double>(d.served) + 366) / d.frac)));
     }
   } else {
-    // Back in prison on a technical violation: the sentence was imposed
-    // before an earlier stay and a period on supervision.
-    double first = 0;
-    if (kind == kDet || kind == kVirtual) {
-      const double t0 = CohortStayDays(as_.stay[static_cast<size_t>(sub)], rng);
-      aggregate = kind == kVirtual
-                      ? std::llround((50 + 50 * rng.U()) * kDaysPerYear)
-                      : std::clamp<int64_t>(static_cast<int64_t>(std::ceil(t0 / frac)), as_.minimum_term_days,
-                                            std::max<int64_t>(as_.minimum_term_days, second_strike ? lead.max_term_days_second
-                                                                                                   : lead.max_term_days));
-      first = std::min(t0, static_cast<double>(aggregate) * frac) * (0.5 + 0.5 * rng.U());
-    } else {
-      const int years = kind == kThird || kind == kOne ? 25 : std::max(lead.off->life_min_years, 7);
-      first = years * kDaysPerYear + rng.U() * 10 * kDaysPerYear;
-    }
-    const int64_t on_supervision = rng.Between(90, 1095);
-    int64_t sd = admission - static_cast<int64_t>(first) - on_supervision;
-    if (sd < birth18_day) sd = birth18_day + rng.Int(std::max<int64_t>(1, admission - birth18_day - 90));
-    sentence_day = static_cast<int32_t>(std::min<int64_t>(sd, admission));
-    original_served = static_cast<int32_t>(std::max<int64_t>(0, std::min<int64_t>(static_cast<int64_t>(first), admission - sentence_day)));
+    DrawTechnicalViolatorsSentence(rng, d);
   }
   // The agency's projected release: the whole determinate term after
   // credits, or the end of the drawn stay (technical violators, lifers).
-  const int64_t stay_days = std::max<int64_t>(static_cast<int64_t>(std::ceil(stay)), served + 1);
-  const int32_t release_day = static_cast<int32_t>(
-      admission + (!tech && (kind == kDet || kind == kVirtual)
-                       ? std::max<int64_t>(static_cast<int64_t>(std::ceil(static_cast<double>(aggregate) * frac)), served + 1)
-                       : stay_days));
+  const int64_t stay_days = std::max<int64_t>(static_cast<int64_t>(std::ceil(d.stay)), d.served + 1);
+  d.release_day = static_cast<int32_t>(
+      d.admission + (!d.tech && (d.kind == kDet || d.kind == kVirtual)
+                         ? std::max<int64_t>(static_cast<int64_t>(std::ceil(static_cast<double>(d.aggregate) * d.frac)),
+                                             d.served + 1)
+                         : stay_days));
+}
 
-  // --- Extra counts (1-4 sentences in all; the lead is the longest).
+// Back in prison on a technical violation: the sentence was imposed before an
+// earlier stay and a period on supervision.
+void Generator::DrawTechnicalViolatorsSentence(Rng& rng, Drawn& d) const {
+  const CodeInfo& lead = *d.lead;
+  const int32_t birth18_day = d.birth18.days();
+  double first = 0;
+  if (d.kind == kDet || d.kind == kVirtual) {
+    const double t0 = CohortStayDays(as_.stay[static_cast<size_t>(d.sub)], rng);
+    d.aggregate = d.kind == kVirtual
+                      ? std::llround((50 + 50 * rng.U()) * kDaysPerYear)
+                      : std::clamp<int64_t>(static_cast<int64_t>(std::ceil(t0 / d.frac)), as_.minimum_term_days,
+                                            std::max<int64_t>(as_.minimum_term_days,
+                                                              d.second_strike ? lead.max_term_days_second : lead.max_term_days));
+    first = std::min(t0, static_cast<double>(d.aggregate) * d.frac) * (0.5 + 0.5 * rng.U());
+  } else {
+    const int years = d.kind == kThird || d.kind == kOne ? 25 : std::max(lead.off->life_min_years, 7);
+    first = years * kDaysPerYear + rng.U() * 10 * kDaysPerYear;
+  }
+  const int64_t on_supervision = rng.Between(90, 1095);
+  int64_t sd = d.admission - static_cast<int64_t>(first) - on_supervision;
+  if (sd < birth18_day) sd = birth18_day + rng.Int(std::max<int64_t>(1, d.admission - birth18_day - 90));
+  d.sentence_day = static_cast<int32_t>(std::min<int64_t>(sd, d.admission));
+  d.original_served = static_cast<int32_t>(
+      std::max<int64_t>(0, std::min<int64_t>(static_cast<int64_t>(first), d.admission - d.sentence_day)));
+}
+
+// Extra counts (1-4 sentences in all; the lead is the longest).
+void Generator::DrawExtras(Rng& rng, Drawn& d) const {
   const int n_sent = SampleCdf(count_cdf_, rng.U()) + 1;
-  struct Extra {
-    const CodeInfo* code;
-    bool consecutive;
-    int64_t term;
-  };
-  Extra extras[8];
-  int n_extra = 0;
-  const bool det_lead = kind == kDet || kind == kVirtual;
+  d.n_extra = 0;
+  d.det_lead = d.kind == kDet || d.kind == kVirtual;
   int64_t consec_total = 0;
   int64_t consec_longest = 0;
-  for (int j = 1; j < n_sent && n_extra < 8; ++j) {
+  for (int j = 1; j < n_sent && d.n_extra < 8; ++j) {
     const CodeInfo* c = nullptr;
     for (int tries = 0; tries < 6 && c == nullptr; ++tries) {
-      const CodeInfo& cand = codes_[static_cast<size_t>(SampleCode(SampleCdf(off_cdf_[sex][race], rng.U()), rng))];
+      const CodeInfo& cand = codes_[static_cast<size_t>(SampleCode(SampleCdf(off_cdf_[d.sex][d.race], rng.U()), rng))];
       if (!cand.off->life) c = &cand;
     }
     if (c == nullptr) continue;
-    Extra e{c, det_lead && rng.Chance(as_.consecutive_share), 0};
+    Drawn::Extra e{c, d.det_lead && rng.Chance(as_.consecutive_share), 0};
     if (e.consecutive) {
       e.term = std::max<int64_t>(c->middle_days / 3, 243);  // one-third of the middle term (PC 1170.1(a))
       // The lead keeps at least its lower term and stays the longest.
       const int64_t longest = std::max(consec_longest, e.term);
-      if (aggregate - consec_total - e.term < std::max<int64_t>(lead.min_base_days, longest)) {
+      if (d.aggregate - consec_total - e.term < std::max<int64_t>(d.lead->min_base_days, longest)) {
         e.consecutive = false;
       } else {
         consec_total += e.term;
         consec_longest = longest;
       }
     }
-    extras[n_extra++] = e;
+    d.extras[d.n_extra++] = e;
   }
-  const int64_t lead_term = aggregate - consec_total;
+  d.lead_term = d.aggregate - consec_total;
+}
 
-  // --- Enhancements on the lead sentence.
-  std::vector<EnhItem> enh;
-  int64_t enh_days = 0;
-  int64_t min_term = kNone;
-  if (kind == kDet || kind == kVirtual) {
-    enh_days = ApplyRules(kind, lead, sentence_day, lead_term - lead.min_base_days, rng, enh);
-  } else if (IsLifer(kind)) {
-    const int years = kind == kThird   ? (strikes_ != nullptr ? strikes_->third_strike_min_years : 25)
-                      : kind == kOne ? (rng.Chance(as_.one_strike_25_share) ? 25 : 15)
-                                     : lead.off->life_min_years;
-    const Date sd = Date::FromDays(sentence_day);
-    enh_days = ApplyRules(kind, lead, sentence_day, INT64_MAX / 4, rng, enh);
-    min_term = DaysBetween(sd, sd.PlusYears(years)) + enh_days;
+// Enhancements on the lead sentence, a lifer's minimum, a second strike's doubling.
+void Generator::DrawEnhancements(Rng& rng, Drawn& d) const {
+  const CodeInfo& lead = *d.lead;
+  if (d.kind == kDet || d.kind == kVirtual) {
+    d.enh_days = ApplyRules(d.kind, lead, d.sentence_day, d.lead_term - lead.min_base_days, rng, d.enh);
+  } else if (IsLifer(d.kind)) {
+    const int years = d.kind == kThird ? (strikes_ != nullptr ? strikes_->third_strike_min_years : 25)
+                      : d.kind == kOne ? (rng.Chance(as_.one_strike_25_share) ? 25 : 15)
+                                       : lead.off->life_min_years;
+    const Date sd = Date::FromDays(d.sentence_day);
+    d.enh_days = ApplyRules(d.kind, lead, d.sentence_day, INT64_MAX / 4, rng, d.enh);
+    d.min_term = DaysBetween(sd, sd.PlusYears(years)) + d.enh_days;
   }
-  int64_t doubling = 0;
-  if (second_strike && second_strike_def_ != nullptr) doubling = (lead_term - enh_days) / 2;
+  if (d.second_strike && second_strike_def_ != nullptr) d.doubling = (d.lead_term - d.enh_days) / 2;
+}
 
-  // --- People row.
-  std::string& P = out.people;
-  std::string pid;
-  AppendPaddedId(pid, 'P', index + 1, id_width_);
-  P += pid;
+void Generator::WritePerson(Rng& rng, const Drawn& d, std::string& P) const {
+  P += d.pid;
   P.push_back(',');
   P += jur_csv_;
   P.push_back(',');
   if (rng.Chance(as_.year_precision_share)) {
-    AppendDate(P, Date::FromCivil(birth.year(), 7, 1).days());
+    AppendDate(P, Date::FromCivil(d.birth.year(), 7, 1).days());
     P += ",year,";
   } else {
-    AppendDate(P, birth.days());
+    AppendDate(P, d.birth.days());
     P += ",,";
   }
-  P += kSex.Name(sex == kFemale ? Sex::kF : Sex::kM);
+  P += kSex.Name(d.sex == kFemale ? Sex::kF : Sex::kM);
   P.push_back(',');
-  P += kRace.Name(static_cast<Race>(race));
+  P += kRace.Name(static_cast<Race>(d.race));
   P.push_back(',');
-  AppendDate(P, admission);
+  AppendDate(P, d.admission);
   P.push_back(',');
-  if (!rng.Chance(as_.admission_type_missing_share)) P += kAdmissionType.Name(adm_type);
+  if (!rng.Chance(as_.admission_type_missing_share)) P += kAdmissionType.Name(d.adm_type);
   P.push_back(',');
   if (!rng.Chance(as_.facility_missing_share) && !fac_ids_.empty()) {
-    const bool women = sex == kFemale && !fac_female_.empty();
+    const bool women = d.sex == kFemale && !fac_female_.empty();
     const auto& cdf = women ? fac_cdf_female_ : fac_cdf_male_;
     const auto& idx = women ? fac_female_ : fac_male_;
     if (!idx.empty()) P += fac_ids_[static_cast<size_t>(idx[static_cast<size_t>(SampleCdf(cdf, rng.U()))])];
   }
   P.push_back(',');
   if (!rng.Chance(as_.missing_share)) {
-    const double mean = as_.infractions_mean_at_35 * std::exp(as_.infractions_age_slope * (age - 35));
+    const double mean = as_.infractions_mean_at_35 * std::exp(as_.infractions_age_slope * (d.age - 35));
     const double q = mean / (1 + mean);
     const int64_t k = q > 0 ? std::min<int64_t>(60, static_cast<int64_t>(std::log(1 - rng.U()) / std::log(q))) : 0;
     AppendInt(P, k);
   }
   P.push_back(',');
   if (!rng.Chance(as_.missing_share)) {
-    const double z = as_.medical_logit_at_50 + as_.medical_logit_slope * (age - 50);
+    const double z = as_.medical_logit_at_50 + as_.medical_logit_slope * (d.age - 50);
     P.push_back(rng.Chance(1 / (1 + std::exp(-z))) ? '1' : '0');
   }
   P.push_back('\n');
+}
 
-  // --- Sentence rows.
-  std::string& S = out.sentences;
-  const int32_t offense_floor = birth.PlusYears(14).days();
-  // The offense came 30 days to max_lag days before `before`, and not
-  // before the 14th birthday (juveniles tried as adults).
-  auto offense_date = [&](int32_t before, int64_t max_lag) -> int32_t {
-    if (rng.Chance(as_.offense_date_missing_share)) return kNone;
-    int64_t d = before - rng.Between(30, max_lag);
-    if (d < offense_floor) d = std::min(offense_floor, before);
-    return static_cast<int32_t>(d);
-  };
-  auto begin_row = [&](const CodeInfo& c, int n, int32_t off_day, int32_t sent_day) {
-    S += pid;
+// The cells of a person's sentence rows.
+struct Generator::SentenceCells {
+  const Generator& g;
+  const Drawn& d;
+  Rng& rng;
+  std::string& S;
+
+  // The offense came 30 days to max_lag days before `before`, and not before
+  // the 14th birthday (juveniles tried as adults).
+  int32_t OffenseDay(int32_t before, int64_t max_lag) {
+    if (rng.Chance(g.as_.offense_date_missing_share)) return kNone;
+    const int32_t floor = d.birth.PlusYears(14).days();
+    int64_t day = before - rng.Between(30, max_lag);
+    if (day < floor) day = std::min(floor, before);
+    return static_cast<int32_t>(day);
+  }
+  // person_id through sentence_date, with the comma after it.
+  void Begin(const CodeInfo& c, int n, int32_t off_day, int32_t sent_day) {
+    S += d.pid;
     S += ",S";
     AppendInt(S, n);
     S.push_back(',');
@@ -778,113 +823,138 @@ void Generator::GenerateOne(int64_t index, ChunkOut& out) const {
     S.push_back(',');
     AppendDate(S, sent_day);
     S.push_back(',');
-  };
-  auto opt_int = [&](int64_t v) {
+  }
+  void OptionalInt(int64_t v) {
     if (v != kNone) AppendInt(S, v);
     S.push_back(',');
-  };
-  auto opt_date = [&](int64_t d) {
-    if (d != kNone) AppendDate(S, static_cast<int32_t>(d));
-  };
-
-  const int32_t lead_offense = offense_date(sentence_day, 720);
-  begin_row(lead, 1, lead_offense, sentence_day);
-  S += kTypeOfKind[kind];
-  S.push_back(',');
-  opt_int(kind == kDet || kind == kVirtual ? lead_term : kNone);  // term_days
-  opt_int(min_term);                                              // min_term_days
-  S.push_back(',');                                               // max_term_days: life maximum
-  {
-    bool first = true;
-    auto item = [&](const std::string& code_csv, int64_t days) {
-      if (!first) S.push_back(';');
-      first = false;
-      S += code_csv;
-      S.push_back('=');
-      AppendInt(S, days);
-    };
-    // The list is written unquoted: OffenseCatalog::Load rejects codes with
-    // a comma, quote, ';' or '='.
-    if (kind == kThird && third_strike_def_ != nullptr) item(third_csv_, 0);
-    if (kind == kOne && one_strike_def_ != nullptr) item(one_csv_, 0);
-    if (doubling > 0) item(second_csv_, doubling);
-    for (const EnhItem& e : enh) item(e.rule->code_csv, e.days);
   }
+  void OptionalDate(int64_t day) {
+    if (day != kNone) AppendDate(S, static_cast<int32_t>(day));
+  }
+  void Enhancement(bool& first, const std::string& code_csv, int64_t days) {
+    if (!first) S.push_back(';');
+    first = false;
+    S += code_csv;
+    S.push_back('=');
+    AppendInt(S, days);
+  }
+};
+
+// Returns the lead's offense day (kNone when not recorded).
+int32_t Generator::WriteLeadSentence(SentenceCells& w) const {
+  const Drawn& d = w.d;
+  const CodeInfo& lead = *d.lead;
+  std::string& S = w.S;
+  const bool det = d.kind == kDet || d.kind == kVirtual;
+  const int32_t lead_offense = w.OffenseDay(d.sentence_day, 720);
+  w.Begin(lead, 1, lead_offense, d.sentence_day);
+  S += kTypeOfKind[d.kind];
   S.push_back(',');
-  AppendDrug(S, lead, rng);
+  w.OptionalInt(det ? d.lead_term : kNone);  // term_days
+  w.OptionalInt(d.min_term);                 // min_term_days
+  S.push_back(',');                          // max_term_days: life maximum
+  // The list is written unquoted: OffenseCatalog::Load rejects codes with a
+  // comma, quote, ';' or '='.
+  bool first = true;
+  if (d.kind == kThird && third_strike_def_ != nullptr) w.Enhancement(first, third_csv_, 0);
+  if (d.kind == kOne && one_strike_def_ != nullptr) w.Enhancement(first, one_csv_, 0);
+  if (d.doubling > 0) w.Enhancement(first, second_csv_, d.doubling);
+  for (const EnhItem& e : d.enh) w.Enhancement(first, e.rule->code_csv, e.days);
+  S.push_back(',');
+  AppendDrug(S, lead, w.rng);
   S.push_back(',');  // consecutive_to
   S += "active,";
-  // credits_days
-  if ((kind == kDet || kind == kVirtual) && !rng.Chance(as_.missing_share)) {
-    const int64_t days_so_far = tech ? original_served : served;
-    AppendInt(S, std::llround(static_cast<double>(days_so_far) * (1 / frac - 1)));
+  if (det && !w.rng.Chance(as_.missing_share)) {  // credits_days
+    const int64_t days_so_far = d.tech ? d.original_served : d.served;
+    AppendInt(S, std::llround(static_cast<double>(days_so_far) * (1 / d.frac - 1)));
   }
   S.push_back(',');
   // projected_release_date, parole_eligibility_date
-  if ((kind == kDet || kind == kVirtual) && !rng.Chance(as_.projected_release_missing_share)) opt_date(release_day);
+  if (det && !w.rng.Chance(as_.projected_release_missing_share)) w.OptionalDate(d.release_day);
   S.push_back(',');
-  if (kind == kDet && !tech && !lead.violent) {
+  if (d.kind == kDet && !d.tech && !lead.violent) {
     // Nonviolent parole consideration (Cal. Const. art. I, 32(a)(1)) after the
     // full term of the primary offense, with credits.
-    const int64_t primary = (second_strike ? (lead_term - enh_days) / 2 : lead_term - enh_days);
-    const int64_t day = admission + static_cast<int64_t>(std::ceil(static_cast<double>(primary) * frac));
-    if (day < release_day) opt_date(day);
-  } else if ((kind == kIndet || kind == kLifeKind || kind == kThird || kind == kOne) && !tech) {
-    opt_date(admission + min_term);  // minimum eligible parole date
+    const int64_t primary = (d.second_strike ? (d.lead_term - d.enh_days) / 2 : d.lead_term - d.enh_days);
+    const int64_t day = d.admission + static_cast<int64_t>(std::ceil(static_cast<double>(primary) * d.frac));
+    if (day < d.release_day) w.OptionalDate(day);
+  } else if ((d.kind == kIndet || d.kind == kLifeKind || d.kind == kThird || d.kind == kOne) && !d.tech) {
+    w.OptionalDate(d.admission + d.min_term);  // minimum eligible parole date
   }
   S.push_back('\n');
-  ++out.sentence_rows;
+  return lead_offense;
+}
 
-  // Extra counts.
+// Extra count j (the sentence S(j+2)); prev_consecutive is the sentence the
+// next consecutive count follows.
+void Generator::WriteExtraSentence(SentenceCells& w, int j, int32_t lead_offense, int& prev_consecutive) const {
+  const Drawn& d = w.d;
+  Rng& rng = w.rng;
+  std::string& S = w.S;
+  const Drawn::Extra& e = d.extras[j];
+  const CodeInfo& c = *e.code;
+  const int n = j + 2;
+  const double f = ServedFraction(c, false);
+  int64_t term = e.term;
+  if (!e.consecutive) {
+    if (d.det_lead) {
+      term = std::clamp<int64_t>(std::llround(static_cast<double>(d.lead_term) * (0.25 + 0.65 * rng.U())),
+                                 std::min<int64_t>(as_.minimum_term_days, d.lead_term), d.lead_term);
+    } else {
+      term = rng.Between(as_.minimum_term_days, std::llround(15 * kDaysPerYear));
+    }
+  }
+  const int64_t own_stay = static_cast<int64_t>(std::ceil(static_cast<double>(term) * f));
+  bool active = true;
+  if (!e.consecutive) active = d.tech ? own_stay > d.original_served + d.served : own_stay > d.served;
+  w.Begin(c, n, w.OffenseDay(lead_offense != kNone ? lead_offense : d.sentence_day, 365), d.sentence_day);
+  S += "determinate,";
+  AppendInt(S, term);
+  S += ",,,";  // min, max
+  std::vector<EnhItem> enh;
+  ApplyRules(kDet, c, d.sentence_day, term - c.min_base_days, rng, enh);
+  bool first = true;
+  for (const EnhItem& x : enh) w.Enhancement(first, x.rule->code_csv, x.days);
+  S.push_back(',');
+  AppendDrug(S, c, rng);
+  if (e.consecutive) {
+    S.push_back('S');
+    AppendInt(S, prev_consecutive);
+    prev_consecutive = n;
+  }
+  S.push_back(',');
+  S += active ? "active," : "served,";
+  if (!rng.Chance(as_.missing_share)) {
+    const int64_t so_far = active ? (d.tech ? d.original_served : d.served) : own_stay;
+    AppendInt(S, std::llround(static_cast<double>(std::min(so_far, own_stay)) * (1 / f - 1)));
+  }
+  S.push_back(',');
+  if (active) {
+    const int64_t rel = d.det_lead ? d.release_day : d.admission + own_stay;
+    if (rel > as_of_ && !rng.Chance(as_.projected_release_missing_share)) w.OptionalDate(rel);
+  }
+  S += ",\n";
+}
+
+// One person: every draw in a fixed order from the person's own stream, so
+// the rows are the same whatever the thread count.
+void Generator::GenerateOne(int64_t index, ChunkOut& out) const {
+  Rng rng(opt_.seed, static_cast<uint64_t>(index) + 1);
+  Drawn d;
+  AppendPaddedId(d.pid, 'P', index + 1, id_width_);
+  DrawWho(rng, d);
+  DrawLead(rng, d);
+  DrawTimeServed(rng, d, out);
+  DrawLeadTerm(rng, d);
+  DrawExtras(rng, d);
+  DrawEnhancements(rng, d);
+  WritePerson(rng, d, out.people);
+  SentenceCells w{*this, d, rng, out.sentences};
+  const int32_t lead_offense = WriteLeadSentence(w);
+  ++out.sentence_rows;
   int prev_consecutive = 1;  // the sentence a consecutive count follows
-  for (int j = 0; j < n_extra; ++j) {
-    const Extra& e = extras[j];
-    const CodeInfo& c = *e.code;
-    const int n = j + 2;
-    const double f = ServedFraction(c, false);
-    int64_t term = e.term;
-    if (!e.consecutive) {
-      if (det_lead) {
-        term = std::clamp<int64_t>(std::llround(static_cast<double>(lead_term) * (0.25 + 0.65 * rng.U())),
-                                   std::min<int64_t>(as_.minimum_term_days, lead_term), lead_term);
-      } else {
-        term = rng.Between(as_.minimum_term_days, std::llround(15 * kDaysPerYear));
-      }
-    }
-    const int64_t own_stay = static_cast<int64_t>(std::ceil(static_cast<double>(term) * f));
-    bool active = true;
-    if (!e.consecutive) active = tech ? own_stay > original_served + served : own_stay > served;
-    begin_row(c, n, offense_date(lead_offense != kNone ? lead_offense : sentence_day, 365), sentence_day);
-    S += "determinate,";
-    AppendInt(S, term);
-    S += ",,,";  // min, max
-    enh.clear();
-    ApplyRules(kDet, c, sentence_day, term - c.min_base_days, rng, enh);
-    for (size_t i = 0; i < enh.size(); ++i) {
-      if (i > 0) S.push_back(';');
-      S += enh[i].rule->code_csv;
-      S.push_back('=');
-      AppendInt(S, enh[i].days);
-    }
-    S.push_back(',');
-    AppendDrug(S, c, rng);
-    if (e.consecutive) {
-      S.push_back('S');
-      AppendInt(S, prev_consecutive);
-      prev_consecutive = n;
-    }
-    S.push_back(',');
-    S += active ? "active," : "served,";
-    if (!rng.Chance(as_.missing_share)) {
-      const int64_t so_far = active ? (tech ? original_served : served) : own_stay;
-      AppendInt(S, std::llround(static_cast<double>(std::min(so_far, own_stay)) * (1 / f - 1)));
-    }
-    S.push_back(',');
-    if (active) {
-      const int64_t rel = det_lead ? release_day : admission + own_stay;
-      if (rel > as_of_ && !rng.Chance(as_.projected_release_missing_share)) opt_date(rel);
-    }
-    S += ",\n";
+  for (int j = 0; j < d.n_extra; ++j) {
+    WriteExtraSentence(w, j, lead_offense, prev_consecutive);
     ++out.sentence_rows;
   }
 }
