@@ -47,6 +47,7 @@ bench: build
 	./build/bench/csv_reader_bench
 	./bench/screen.sh
 	./build/bench/rescreen_bench
+	./build/bench/snapshot_open_bench
 
 bench-compare: build
 	./bench/compare.sh

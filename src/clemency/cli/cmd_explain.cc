@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "clemency/cli/commands.h"
+#include "clemency/cli/data_source.h"
 #include "clemency/cli/screen_session.h"
 
 namespace clemency {
@@ -13,8 +14,8 @@ int RunExplain(const ExplainArgs& args) {
   if (const int rc = PrepareScreen(args.in, "explain", s); rc != kExitOk) return rc;
   const uint32_t p = s.load.population->FindPerson(args.person);
   if (p == kNoIndex) {
-    fmt::print(stderr, "clemency explain: --person {}: no such person in {}/people.csv (or the row was rejected)\n",
-               args.person, args.in.data_dir);
+    fmt::print(stderr, "clemency explain: --person {}: no such person in {}{}people.csv (or the row was rejected)\n",
+               args.person, args.in.data_dir, IsSnapshotSource(args.in.data_dir) ? ":" : "/");
     return kExitUsage;
   }
   if (args.json) {

@@ -13,6 +13,9 @@
 #include "clemency/cli/as_of.h"
 #include "clemency/cli/command_output.h"
 #include "clemency/cli/commands.h"
+#include "clemency/cli/data_source.h"
+#include "clemency/cli/load_report.h"
+#include "clemency/io/population_loader.h"
 #include "clemency/io/csv_writer.h"
 #include "clemency/io/import_transform.h"
 #include "clemency/io/input_file.h"
@@ -90,6 +93,20 @@ std::string CatalogFolderBeside(const std::string& mapping_path) {
   if (fs::is_directory(dir / "offenses", ec)) return dir.string();
   if (dir.filename() == "mappings" && fs::is_directory(dir.parent_path() / "offenses", ec)) return dir.parent_path().string();
   return "";
+}
+
+// --save: the imported folder, loaded as `clemency validate` would, as a snapshot.
+int SaveImported(const ImportArgs& args, Date as_of) {
+  LoadOptions options;
+  options.as_of = as_of;
+  const LoadResult loaded = LoadPopulation(args.out_dir, options);
+  if (loaded.fatal || loaded.error_count > 0) {
+    PrintLoadProblems(loaded, false);
+    fmt::print(stderr, "clemency import: --save {}: the imported folder does not validate: no snapshot written\n",
+               args.save);
+    return kExitBadData;
+  }
+  return SaveDataSnapshot(loaded, as_of, args.save, "import");
 }
 
 }  // namespace
@@ -211,6 +228,8 @@ int RunImport(const ImportArgs& args) {
   if (const int rc = out.Commit({"import", as_of.date.ToString(), {{args.input, input_sha256}, {mapping_path, mapping_sha256}}});
       rc != kExitOk)
     return rc;
+  if (!args.save.empty())
+    if (const int rc = SaveImported(args, as_of.date); rc != kExitOk) return rc;
   const std::string skipped =
       mapping->skips.empty() && r.rows_skipped == 0 ? "" : fmt::format(" + {} skipped", r.rows_skipped);
   fmt::print("{}\n", as_of_date.Statement());

@@ -9,6 +9,7 @@
 #include "clemency/cli/as_of.h"
 #include "clemency/cli/command_output.h"
 #include "clemency/cli/commands.h"
+#include "clemency/cli/data_source.h"
 #include "clemency/cli/load_report.h"
 #include "clemency/cli/progress.h"
 #include "clemency/io/atomic_file.h"
@@ -31,8 +32,8 @@ int RunValidate(const ValidateArgs& args) {
     fmt::print(stderr, "clemency validate: --on-error quarantine needs -o DIR for rejected.csv\n");
     return kExitUsage;
   }
-  if (!std::filesystem::is_directory(args.data_dir)) {
-    fmt::print(stderr, "clemency validate: {}: not a directory\n", args.data_dir);
+  if (!DataSourceExists(args.data_dir)) {
+    fmt::print(stderr, "clemency validate: {}: not a directory (or a snapshot file)\n", args.data_dir);
     return kExitUsage;
   }
 
@@ -49,14 +50,16 @@ int RunValidate(const ValidateArgs& args) {
   LoadOptions options;
   options.as_of = as_of.date;
   options.progress = TerminalProgress();
-  const LoadResult result = LoadPopulation(args.data_dir, options);
-  EndTerminalProgress();
+  LoadResult result;
+  if (const int rc = LoadDataSource(args.data_dir, options, "validate", &result); rc != kExitOk) return rc;
 
   PrintLoadProblems(result, quarantine);
   if (result.fatal || (!quarantine && result.error_count > 0)) {
     fmt::print(stderr, "validation failed: nothing written\n");
     return kExitBadData;
   }
+  if (!args.save.empty())
+    if (const int rc = SaveDataSnapshot(result, as_of.date, args.save, "validate"); rc != kExitOk) return rc;
   fmt::print("{}\n", as_of_date.Statement());
   PrintLoadCounts(result, stdout);
 
@@ -68,8 +71,10 @@ int RunValidate(const ValidateArgs& args) {
     as_of_date.AddTo(j);
     if (!WriteFileAtomically(out.path("validation.json"), j.dump(2) + "\n", &error)) return out.Fail(error);
     ManifestInfo info{"validate", as_of.date.ToString(), {}};
+    // A snapshot's files are named within it: "data.snap:people.csv".
+    const std::string within = args.data_dir + (IsSnapshotSource(args.data_dir) ? ":" : "/");
     for (const FileCounts* c : {&result.people, &result.sentences, &result.facilities})
-      if (c->present) info.inputs.emplace_back(args.data_dir + "/" + c->file, c->sha256);
+      if (c->present) info.inputs.emplace_back(within + c->file, c->sha256);
     if (const int rc = out.Commit(info); rc != kExitOk) return rc;
   }
   return kExitOk;

@@ -31,6 +31,7 @@ struct ValidateArgs {
   std::string as_of;            // empty = today
   std::string on_error = "fail";  // fail | quarantine
   std::string out_dir;          // where rejected.csv goes (quarantine)
+  std::string save;             // --save FILE: a snapshot of the loaded population
 };
 int RunValidate(const ValidateArgs& args);
 
@@ -81,6 +82,7 @@ struct ImportArgs {
   std::string out_dir;
   std::string on_error = "fail";  // fail | quarantine
   std::string as_of;              // empty = today
+  std::string save;               // --save FILE: a snapshot of the imported population
 };
 int RunImport(const ImportArgs& args);
 

@@ -58,7 +58,8 @@ int Main(int argc, char** argv) {
 
   ValidateArgs validate;
   auto* validate_cmd = app.add_subcommand("validate", "check a population directory against the schema");
-  validate_cmd->add_option("dir", validate.data_dir, "directory with people.csv, sentences.csv")->required();
+  validate_cmd->add_option("dir", validate.data_dir, "directory with people.csv, sentences.csv, or a snapshot file")->required();
+  validate_cmd->add_option("--save", validate.save, "after a successful load, write a snapshot of the population to FILE");
   validate_cmd->add_option("--as-of", validate.as_of, "dates after this are errors (default today)");
   validate_cmd->add_option("--on-error", validate.on_error, "fail | quarantine")
       ->check(CLI::IsMember({"fail", "quarantine"}))
@@ -67,7 +68,7 @@ int Main(int argc, char** argv) {
                            "directory for rejected.csv and validation.json");
 
   auto add_screen_inputs = [](CLI::App* cmd, ScreenInputs& in) {
-    cmd->add_option("--data", in.data_dir, "population directory (people.csv, sentences.csv)")->required();
+    cmd->add_option("--data", in.data_dir, "population directory (people.csv, sentences.csv) or snapshot file (--save)")->required();
     cmd->add_option("--policy", in.policy, "policy id (rules/policies/ID.toml) or file")->required();
     cmd->add_option("--as-of", in.as_of, "screening date YYYY-MM-DD (default today)");
     cmd->add_option("--set", in.sets, "override a policy parameter: NAME=VALUE (repeatable)");
@@ -101,7 +102,7 @@ int Main(int argc, char** argv) {
   catalog_cmd->require_subcommand(1);
   auto* gaps_cmd = catalog_cmd->add_subcommand(
       "gaps", "codes and descriptions the catalogs resolve to nothing or partly, as stubs for a catalog file");
-  gaps_cmd->add_option("--data", gaps.in.data_dir, "population directory")->required();
+  gaps_cmd->add_option("--data", gaps.in.data_dir, "population directory or snapshot file")->required();
   gaps_cmd->add_option("--policy", gaps.in.policy, "also count the needs_review decisions hanging on each gap");
   gaps_cmd->add_option("--as-of", gaps.in.as_of, "screening date YYYY-MM-DD (default today)");
   gaps_cmd->add_option("--set", gaps.in.sets, "override a policy parameter: NAME=VALUE (repeatable)");
@@ -125,6 +126,7 @@ int Main(int argc, char** argv) {
       ->check(CLI::IsMember({"fail", "quarantine"}))
       ->capture_default_str();
   import_cmd->add_option("--as-of", import_args.as_of, "dates after this are errors (default today)");
+  import_cmd->add_option("--save", import_args.save, "also write a snapshot of the imported population to FILE");
   add_rules(import_cmd);
 
   DiffArgs diff;

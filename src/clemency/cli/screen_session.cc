@@ -5,6 +5,7 @@
 #include <chrono>
 #include <filesystem>
 
+#include "clemency/cli/data_source.h"
 #include "clemency/cli/load_report.h"
 #include "clemency/cli/progress.h"
 #include "clemency/io/output_dir.h"
@@ -165,8 +166,8 @@ int PrepareScreen(const ScreenInputs& in, const char* command, ScreenSession& s)
   }
   s.manifest.as_of_defaulted = s.as_of.defaulted;
   s.manifest.as_of_time_zone = s.as_of.time_zone;
-  if (!std::filesystem::is_directory(in.data_dir)) {
-    fmt::print(stderr, "clemency {}: --data {}: not a directory\n", command, in.data_dir);
+  if (!DataSourceExists(in.data_dir)) {
+    fmt::print(stderr, "clemency {}: --data {}: not a directory (or a snapshot file)\n", command, in.data_dir);
     return kExitUsage;
   }
 
@@ -195,14 +196,15 @@ int PrepareScreen(const ScreenInputs& in, const char* command, ScreenSession& s)
   }
 
   std::vector<ManifestFile> data_manifest;
-  if (const int rc = CheckDataFilesPresent(in.data_dir, command, &data_manifest); rc != kExitOk) return rc;
+  const bool snapshot = IsSnapshotSource(in.data_dir);
+  if (!snapshot)
+    if (const int rc = CheckDataFilesPresent(in.data_dir, command, &data_manifest); rc != kExitOk) return rc;
   using Clock = std::chrono::steady_clock;
   const auto t0 = Clock::now();
   LoadOptions options;
   options.as_of = as_of.date;
   options.progress = TerminalProgress();
-  s.load = LoadPopulation(in.data_dir, options);
-  EndTerminalProgress();
+  if (const int rc = LoadDataSource(in.data_dir, options, command, &s.load); rc != kExitOk) return rc;
   const bool quarantine = in.on_error == "quarantine";
   PrintLoadProblems(s.load, quarantine);
   if (s.load.fatal || (!quarantine && s.load.error_count > 0)) {

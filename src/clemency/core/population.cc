@@ -7,8 +7,8 @@
 namespace clemency {
 namespace {
 
-template <typename T>
-void KeepIf(std::vector<T>& v, const std::vector<bool>& keep) {
+template <typename V>
+void KeepIf(V& v, const std::vector<bool>& keep) {
   if (std::find(keep.begin(), keep.end(), false) == keep.end()) return;  // nothing to drop
   size_t out = 0;
   for (size_t i = 0; i < v.size(); ++i)
@@ -17,17 +17,17 @@ void KeepIf(std::vector<T>& v, const std::vector<bool>& keep) {
   v.shrink_to_fit();
 }
 
-template <typename T>
-void Permute(std::vector<T>& v, const std::vector<uint32_t>& order) {
-  std::vector<T> out;
+template <typename V>
+void Permute(V& v, const std::vector<uint32_t>& order) {
+  std::vector<typename V::value_type> out;
   out.reserve(v.size());
   for (uint32_t i : order) out.push_back(std::move(v[i]));
   v.swap(out);
 }
 
 template <typename T>
-size_t VectorBytes(const std::vector<T>& v) {
-  return v.capacity() * sizeof(T);
+size_t VectorBytes(const PopulationColumn<T>& v) {
+  return v.heap_bytes();
 }
 
 }  // namespace
@@ -75,7 +75,7 @@ Population PopulationBuilder::Finish() {
   const size_t n_sent = p.sentences.person.size();
 
   // Group sentences by person: a stable counting sort.
-  std::vector<uint32_t>& begin = p.sentence_begin_;
+  PopulationColumn<uint32_t>& begin = p.sentence_begin_;
   begin.assign(n_people + 1, 0);
   for (uint32_t person : p.sentences.person) ++begin[person + 1];
   for (size_t i = 0; i < n_people; ++i) begin[i + 1] += begin[i];

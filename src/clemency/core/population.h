@@ -5,16 +5,19 @@
 // sentinel (kMissingInt, a missing Date, kNoStr, NaN, kUnknownFlag), never zero.
 //
 // A Population is built by PopulationBuilder (rows in any order) and is
-// read-only afterwards.
+// read-only afterwards; or it is opened from a snapshot, its columns viewing
+// the mapped file (io/population_snapshot.h), which it keeps alive.
 #ifndef CLEMENCY_CORE_POPULATION_H_
 #define CLEMENCY_CORE_POPULATION_H_
 
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <vector>
 
 #include "clemency/core/codes.h"
 #include "clemency/core/date.h"
+#include "clemency/core/population_column.h"
 #include "clemency/core/string_pool.h"
 
 namespace clemency {
@@ -35,50 +38,50 @@ struct IndexRange {
 };
 
 struct PeopleColumns {
-  std::vector<StrId> id;
-  std::vector<StrId> jurisdiction;
-  std::vector<Date> birth_date;
-  std::vector<BirthPrecision> birth_precision;
-  std::vector<Sex> sex;
-  std::vector<Race> race;
-  std::vector<Date> admission_date;
-  std::vector<AdmissionType> admission_type;  // kUnknown when not given
-  std::vector<StrId> facility_id;             // kNoStr when not given
-  std::vector<int32_t> infractions_5y;        // kMissingInt when not given
-  std::vector<int8_t> medical_high_risk;      // 0, 1 or kUnknownFlag
-  std::vector<uint32_t> source_line;          // line in people.csv
+  PopulationColumn<StrId> id;
+  PopulationColumn<StrId> jurisdiction;
+  PopulationColumn<Date> birth_date;
+  PopulationColumn<BirthPrecision> birth_precision;
+  PopulationColumn<Sex> sex;
+  PopulationColumn<Race> race;
+  PopulationColumn<Date> admission_date;
+  PopulationColumn<AdmissionType> admission_type;  // kUnknown when not given
+  PopulationColumn<StrId> facility_id;             // kNoStr when not given
+  PopulationColumn<int32_t> infractions_5y;        // kMissingInt when not given
+  PopulationColumn<int8_t> medical_high_risk;      // 0, 1 or kUnknownFlag
+  PopulationColumn<uint32_t> source_line;          // line in people.csv
 };
 
 struct SentenceColumns {
-  std::vector<uint32_t> person;  // index into people
-  std::vector<StrId> id;
-  std::vector<StrId> offense_code;
-  std::vector<StrId> offense_description;
-  std::vector<Date> offense_date;
-  std::vector<Date> sentence_date;
-  std::vector<SentenceType> type;
-  std::vector<int32_t> term_days;
-  std::vector<int32_t> min_term_days;
-  std::vector<int32_t> max_term_days;
-  std::vector<uint32_t> enhancement_begin;  // size()+1 offsets into enhancements
-  std::vector<StrId> drug_type;
-  std::vector<double> drug_grams;        // NaN when not given
-  std::vector<uint32_t> consecutive_to;  // sentence index, kNoIndex when not given
-  std::vector<SentenceStatus> status;
-  std::vector<int32_t> credits_days;
-  std::vector<Date> projected_release_date;
-  std::vector<Date> parole_eligibility_date;
-  std::vector<uint32_t> source_line;  // line in sentences.csv
+  PopulationColumn<uint32_t> person;  // index into people
+  PopulationColumn<StrId> id;
+  PopulationColumn<StrId> offense_code;
+  PopulationColumn<StrId> offense_description;
+  PopulationColumn<Date> offense_date;
+  PopulationColumn<Date> sentence_date;
+  PopulationColumn<SentenceType> type;
+  PopulationColumn<int32_t> term_days;
+  PopulationColumn<int32_t> min_term_days;
+  PopulationColumn<int32_t> max_term_days;
+  PopulationColumn<uint32_t> enhancement_begin;  // size()+1 offsets into enhancements
+  PopulationColumn<StrId> drug_type;
+  PopulationColumn<double> drug_grams;        // NaN when not given
+  PopulationColumn<uint32_t> consecutive_to;  // sentence index, kNoIndex when not given
+  PopulationColumn<SentenceStatus> status;
+  PopulationColumn<int32_t> credits_days;
+  PopulationColumn<Date> projected_release_date;
+  PopulationColumn<Date> parole_eligibility_date;
+  PopulationColumn<uint32_t> source_line;  // line in sentences.csv
 
   size_t size() const { return person.size(); }
 };
 
 struct FacilityColumns {
-  std::vector<StrId> id;
-  std::vector<StrId> name;
-  std::vector<StrId> jurisdiction;
-  std::vector<int32_t> design_capacity;  // kMissingInt when not given
-  std::vector<Housing> housing;
+  PopulationColumn<StrId> id;
+  PopulationColumn<StrId> name;
+  PopulationColumn<StrId> jurisdiction;
+  PopulationColumn<int32_t> design_capacity;  // kMissingInt when not given
+  PopulationColumn<Housing> housing;
 };
 
 class Population {
@@ -104,13 +107,15 @@ class Population {
   StringPool strings;
   PeopleColumns people;
   SentenceColumns sentences;  // grouped by person, in input order within a person
-  std::vector<Enhancement> enhancements;
+  PopulationColumn<Enhancement> enhancements;
   FacilityColumns facilities;
 
  private:
   friend class PopulationBuilder;
-  std::vector<uint32_t> sentence_begin_{0};  // people_count()+1 offsets
-  std::vector<uint32_t> person_by_str_;      // StrId -> person index (kNoIndex if none)
+  friend struct SnapshotAccess;  // io/population_snapshot.cc
+  std::shared_ptr<const void> backing_;      // the mapped snapshot, if any
+  PopulationColumn<uint32_t> sentence_begin_{0};  // people_count()+1 offsets
+  PopulationColumn<uint32_t> person_by_str_;      // StrId -> person index (kNoIndex if none)
 };
 
 }  // namespace clemency

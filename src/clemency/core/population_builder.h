@@ -64,6 +64,12 @@ void ForEachRowColumn(C& c, F&& f) {
   f(c.projected_release_date); f(c.parole_eligibility_date); f(c.source_line);
 }
 
+// C is FacilityColumns or const FacilityColumns.
+template <typename C, typename F>
+void ForEachFacilityColumn(C& c, F&& f) {
+  f(c.id); f(c.name); f(c.jurisdiction); f(c.design_capacity); f(c.housing);
+}
+
 }  // namespace clemency
 
 #endif  // CLEMENCY_CORE_POPULATION_BUILDER_H_

@@ -1,6 +1,7 @@
 #include "clemency/core/string_pool.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cstring>
 
 namespace clemency {
@@ -41,18 +42,42 @@ uint64_t Hash(std::string_view s) {
 
 StringPool::StringPool() : slots_(1024, Slot{0, kNoStr}) {}
 
+StringPool StringPool::Mapped(const uint64_t* offsets, size_t count, const char* bytes) {
+  StringPool pool;
+  pool.slots_.clear();
+  pool.offsets_ = offsets;
+  pool.bytes_ = bytes;
+  pool.count_ = count;
+  pool.slots_built_ = std::make_unique<std::once_flag>();
+  return pool;
+}
+
+void StringPool::BuildSlots() const {
+  size_t n = 1024;
+  while (count_ * 4 > n * 3) n *= 2;
+  slots_.assign(n, Slot{0, kNoStr});
+  const size_t mask = n - 1;
+  for (size_t id = 0; id < count_; ++id) {
+    const uint64_t h = Hash(View(static_cast<StrId>(id)));
+    size_t i = h & mask;
+    while (slots_[i].id != kNoStr) i = (i + 1) & mask;
+    slots_[i] = Slot{static_cast<uint32_t>(h >> 32), static_cast<StrId>(id)};
+  }
+}
+
 size_t StringPool::Probe(std::string_view s, uint64_t h) const {
   const size_t mask = slots_.size() - 1;
   const auto tag = static_cast<uint32_t>(h >> 32);
   for (size_t i = h & mask;; i = (i + 1) & mask) {
     const Slot& slot = slots_[i];
     if (slot.id == kNoStr) return i;
-    if (slot.hash_tag == tag && views_[slot.id] == s) return i;
+    if (slot.hash_tag == tag && View(slot.id) == s) return i;
   }
 }
 
 std::optional<StrId> StringPool::Find(std::string_view s) const {
   if (s.empty()) return kNoStr;
+  if (slots_built_) std::call_once(*slots_built_, [this] { BuildSlots(); });
   const Slot& slot = slots_[Probe(s, Hash(s))];
   if (slot.id == kNoStr) return std::nullopt;
   return slot.id;
@@ -60,6 +85,7 @@ std::optional<StrId> StringPool::Find(std::string_view s) const {
 
 StrId StringPool::Intern(std::string_view s) {
   if (s.empty()) return kNoStr;
+  assert(offsets_ == nullptr);  // a viewing pool is read-only
   const uint64_t h = Hash(s);
   size_t i = Probe(s, h);
   if (slots_[i].id != kNoStr) return slots_[i].id;

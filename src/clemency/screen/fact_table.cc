@@ -70,7 +70,7 @@ ChainSum Plus(const ChainSum& rest, const FactTable& t, uint32_t s) {
 // within r), into sums[s - r.begin]. Each sentence is summed once, so a chain
 // costs its length, not its square. A circle (the loader rejects them) sums
 // as unknown.
-void SumChains(const FactTable& t, const std::vector<uint32_t>& consecutive_to, IndexRange r,
+void SumChains(const FactTable& t, std::span<const uint32_t> consecutive_to, IndexRange r,
                std::vector<ChainSum>& sums, std::vector<uint32_t>& stack) {
   sums.assign(r.end - r.begin, ChainSum{});
   for (uint32_t s = r.begin; s < r.end; ++s) {
@@ -193,7 +193,7 @@ FactTable BuildFactTable(const Population& pop, const LawRefs& law, Date as_of) 
   auto name = [&](std::string_view s) -> int64_t { return t.strings.Intern(s); };
 
   // Sentences. (kOffenseFlags is flag_names: ResolvedOffense's bits are FactTable's.)
-  t.sentence_person = pop.sentences.person;
+  t.sentence_person = pop.sentences.person.to_vector();
   t.offense_code.resize(ns);
   t.category.resize(ns);
   t.type.resize(ns);
@@ -209,7 +209,7 @@ FactTable BuildFactTable(const Population& pop, const LawRefs& law, Date as_of) 
   t.offense_date.resize(ns);
   t.projected_release.resize(ns);
   t.parole_eligibility.resize(ns);
-  t.drug_grams = pop.sentences.drug_grams;
+  t.drug_grams = pop.sentences.drug_grams.to_vector();
   std::vector<int64_t> type_ids, status_ids;
   for (std::string_view n : kSentenceTypeNames) type_ids.push_back(name(n));
   for (std::string_view n : kSentenceStatusNames) status_ids.push_back(name(n));
