@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "clemency/policy/typed_expr.h"
+#include "clemency/screen/fact_columns.h"
 #include "clemency/screen/fact_table.h"
 
 namespace clemency {
@@ -76,7 +77,9 @@ struct Column {
   bool as_of_end = false;    // span(x, as_of): age, time_served
   bool as_of_start = false;  // span(as_of, x): remaining
   bool is_as_of = false;     // the date as_of itself
-  bool is_served_fraction = false;
+  // A number that grows with the as-of date (served_fraction): the day it
+  // reaches a value (screen/fact_columns.h).
+  ReachedOnFn reached_on = nullptr;
 
   // Owned storage of n rows; the views point into it. Bool and number
   // storage is left uninitialized (every producer writes every row); int
