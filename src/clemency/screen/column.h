@@ -1,7 +1,7 @@
 // A column of values of one type over people or over sentences: the unit the
 // evaluator works in. Each part is a View: either one constant for every row
 // or a pointer to values (owned by the column or by the FactTable).
-//   bool      b: 0 false, 1 true, 2 unknown (Kleene)
+//   bool      b: kFalse, kUnknownBool, kTrue (fact_table.h; Kleene)
 //   int, date (days since epoch), duration (days), string (FactTable id)
 //             i: kNa when unknown
 //   number    d: NaN when unknown

@@ -16,8 +16,12 @@
 // flag is). eligible_on follows the as-of date through a span end, the as-of
 // date itself and a computed fact's reached_on, nothing else.
 //
-// A new derived fact: its row in policy/facts.cc, its column (or compute
-// function) in fact_table.h/.cc, and its entry here.
+// A new derived fact: its Fact value and row in policy/facts.{h,cc} (name,
+// type, scope, meaning; docs/policy-language.md lists it, checked by a test);
+// its computation, once: a FactTable column filled in BuildFactTable, or a
+// ComputeFn (with a ReachedOnFn when it changes with the as-of date); its
+// entry in fact_columns.cc; a test. A Fact without a row or an entry does not
+// build; the evaluator, the reasons, FactMissing and eligible_on need nothing.
 #ifndef CLEMENCY_SCREEN_FACT_COLUMNS_H_
 #define CLEMENCY_SCREEN_FACT_COLUMNS_H_
 
