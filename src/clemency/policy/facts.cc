@@ -75,6 +75,10 @@ constexpr FactInfo kFacts[] = {
      "a reform in force made this offense a misdemeanor (Prop 47, SQ 780)"},
 };
 
+// One row per Fact, in enum order: InfoOf is an index, and a Fact without a
+// row does not build.
+static_assert(OneRowPerFact(kFacts), "kFacts needs exactly one row per Fact, in enum order");
+
 }  // namespace
 
 std::string_view TypeName(ValueType t) {
@@ -99,11 +103,7 @@ std::string ATypeName(ValueType t) {
 
 std::span<const FactInfo> AllFacts() { return kFacts; }
 
-const FactInfo& InfoOf(Fact fact) {
-  for (const FactInfo& info : kFacts)
-    if (info.fact == fact) return info;
-  return kFacts[0];  // unreachable: every Fact has a row
-}
+const FactInfo& InfoOf(Fact fact) { return kFacts[static_cast<size_t>(fact)]; }
 
 std::string_view FactName(Fact fact) { return InfoOf(fact).name; }
 

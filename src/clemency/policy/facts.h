@@ -8,6 +8,7 @@
 #ifndef CLEMENCY_POLICY_FACTS_H_
 #define CLEMENCY_POLICY_FACTS_H_
 
+#include <cstddef>
 #include <span>
 #include <string>
 #include <string_view>
@@ -44,6 +45,7 @@ enum class Fact {
   kSSentenceDate, kSOffenseDate, kSProjectedRelease, kSParoleEligibility, kSDrugType,
   kSDrugGrams, kSEnhancements, kSEnhancementDays, kSAgeAtOffense, kSCurrentLawTerm,
   kSCurrentLawTermLow, kSCurrentLawExcess, kSCurrentLawRemedy, kSCurrentLawReclassified,
+  kCount,  // not a fact: the number of facts (each table over facts checks it has one row per fact)
 };
 
 struct FactInfo {
@@ -53,6 +55,16 @@ struct FactInfo {
   Scope scope;
   std::string_view meaning;
 };
+
+// Whether a table over facts has exactly one row per Fact, in enum order
+// (rows[i].fact == Fact(i)): for a static_assert beside each such table.
+template <typename Row, size_t N>
+constexpr bool OneRowPerFact(const Row (&rows)[N]) {
+  if (N != static_cast<size_t>(Fact::kCount)) return false;
+  for (size_t i = 0; i < N; ++i)
+    if (rows[i].fact != static_cast<Fact>(i)) return false;
+  return true;
+}
 
 std::span<const FactInfo> AllFacts();
 const FactInfo* FindFact(std::string_view name);

@@ -10,6 +10,7 @@
 #include "clemency/io/json_text.h"
 #include "clemency/report/current_law_text.h"
 #include "clemency/report/param_text.h"
+#include "clemency/screen/fact_columns.h"
 
 namespace clemency {
 namespace {
@@ -67,110 +68,91 @@ void AppendSpan(std::string& o, int64_t from, int64_t to) {
   o += ')';
 }
 
-void AppendSentenceFact(std::string& o, const FactTable& f, Fact fact, uint32_t s) {
+// s.flags: the flags that are certainly true, then those unknown.
+void AppendFlags(std::string& o, const FactTable& f, uint32_t s) {
+  if (f.flags_known[s] == 0) {
+    o += "unknown (offense not in the catalog)";
+    return;
+  }
+  const size_t before = o.size();
+  for (size_t b = 0; b < f.flag_names.size(); ++b) {
+    if (!(f.flags[s] >> b & 1)) continue;
+    if (o.size() > before) o.push_back(' ');
+    o += f.flag_names[b];
+  }
+  if (o.size() == before) o += "none";
+  std::string unknown;
+  for (size_t b = 0; b < f.flag_names.size(); ++b)
+    if (!(f.flags_known[s] >> b & 1)) unknown += (unknown.empty() ? "" : " ") + f.flag_names[b];
+  if (!unknown.empty()) o += " (unknown: " + unknown + ")";
+}
+
+// s.enhancements: code=days, space-separated, as written.
+void AppendEnhancements(std::string& o, const FactTable& f, uint32_t s) {
   const Population& pop = *f.population;
-  switch (fact) {
-    case Fact::kSOffenseCode: AppendStr(o, f, f.offense_code[s]); break;
-    case Fact::kSCategory: AppendStr(o, f, f.category[s]); break;
-    case Fact::kSFlags: {
-      if (f.flags_known[s] == 0) {
-        o += "unknown (offense not in the catalog)";
-        break;
-      }
-      const size_t before = o.size();
-      for (size_t b = 0; b < f.flag_names.size(); ++b) {
-        if (!(f.flags[s] >> b & 1)) continue;
-        if (o.size() > before) o.push_back(' ');
-        o += f.flag_names[b];
-      }
-      if (o.size() == before) o += "none";
-      std::string unknown;
-      for (size_t b = 0; b < f.flag_names.size(); ++b)
-        if (!(f.flags_known[s] >> b & 1)) unknown += (unknown.empty() ? "" : " ") + f.flag_names[b];
-      if (!unknown.empty()) o += " (unknown: " + unknown + ")";
+  const IndexRange r = pop.EnhancementsOf(s);
+  if (r.size() == 0) o += "none";
+  for (uint32_t e = r.begin; e < r.end; ++e) {
+    if (e > r.begin) o.push_back(' ');
+    o += pop.str(pop.enhancements[e].code);
+    o.push_back('=');
+    AppendInt(o, pop.enhancements[e].days);
+  }
+}
+
+// An int column's value as its type reads: a date, days, a string or a count.
+void AppendIntValue(std::string& o, const FactTable& f, ValueType type, int64_t v) {
+  switch (type) {
+    case ValueType::kDate: AppendDate(o, v); break;
+    case ValueType::kDuration: AppendDays(o, v); break;
+    case ValueType::kString: AppendStr(o, f, v); break;
+    default: AppendIntOrUnknown(o, v); break;
+  }
+}
+
+// The value of a fact at one row (a person, or a sentence for sentence
+// facts), as its entry in screen/fact_columns.h stores it.
+void AppendValue(std::string& o, const FactTable& f, Fact fact, uint32_t row) {
+  const FactColumn& c = ColumnOf(fact);
+  switch (c.storage) {
+    case Storage::kAsOf: AppendIsoDate(o, f.as_of); break;
+    case Storage::kInt: AppendIntValue(o, f, InfoOf(fact).type, (f.*c.ints)[row]); break;
+    case Storage::kBool: AppendBool(o, (f.*c.bools)[row]); break;
+    case Storage::kSpan: AppendSpan(o, SpanEndAt(f, c.start, row), SpanEndAt(f, c.end, row)); break;
+    case Storage::kNumber:
+    case Storage::kComputed: {
+      const double v = NumberAt(f, c, row);
+      if (std::isnan(v)) o += "unknown";
+      else if (c.decimals < 0) o += fmt::format("{}", v);
+      else o += fmt::format("{:.{}f}", v, c.decimals);
       break;
     }
-    case Fact::kSType: AppendStr(o, f, f.type[s]); break;
-    case Fact::kSStatus: AppendStr(o, f, f.status[s]); break;
-    case Fact::kSActive: AppendBool(o, f.active[s]); break;
-    case Fact::kSTerm: AppendDays(o, f.term[s]); break;
-    case Fact::kSMinTerm: AppendDays(o, f.min_term[s]); break;
-    case Fact::kSSentenceDate: AppendDate(o, f.sentence_date[s]); break;
-    case Fact::kSOffenseDate: AppendDate(o, f.offense_date[s]); break;
-    case Fact::kSProjectedRelease: AppendDate(o, f.projected_release[s]); break;
-    case Fact::kSParoleEligibility: AppendDate(o, f.parole_eligibility[s]); break;
-    case Fact::kSDrugType: AppendStr(o, f, f.drug_type[s]); break;
-    case Fact::kSDrugGrams:
-      if (std::isnan(f.drug_grams[s])) o += "unknown";
-      else o += fmt::format("{}", f.drug_grams[s]);
-      break;
-    case Fact::kSEnhancements: {
-      const IndexRange r = pop.EnhancementsOf(s);
-      if (r.size() == 0) o += "none";
-      for (uint32_t e = r.begin; e < r.end; ++e) {
-        if (e > r.begin) o.push_back(' ');
-        o += pop.str(pop.enhancements[e].code);
-        o.push_back('=');
-        AppendInt(o, pop.enhancements[e].days);
-      }
-      break;
-    }
-    case Fact::kSEnhancementDays: AppendDays(o, f.enhancement_days[s]); break;
-    case Fact::kSAgeAtOffense: AppendSpan(o, f.birth[f.sentence_person[s]], f.offense_date[s]); break;
-    case Fact::kSCurrentLawTerm: AppendDays(o, f.s_current_law_term[s]); break;
-    case Fact::kSCurrentLawTermLow: AppendDays(o, f.s_current_law_term_low[s]); break;
-    case Fact::kSCurrentLawExcess: AppendDays(o, f.s_current_law_excess[s]); break;
-    case Fact::kSCurrentLawRemedy: AppendStr(o, f, f.s_current_law_remedy[s]); break;
-    case Fact::kSCurrentLawReclassified: AppendBool(o, f.s_reclassified[s]); break;
-    default: break;
+    case Storage::kFlagMask: AppendFlags(o, f, row); break;
+    case Storage::kEnhancements: AppendEnhancements(o, f, row); break;
   }
 }
 
 // The value of a fact for a person, as shown in reasons; sentence facts give
 // one value per sentence, "; "-separated, in sentence order.
 void AppendFactText(std::string& o, const FactTable& f, Fact fact, uint32_t p) {
-  const int64_t as_of = f.as_of.days();
-  switch (fact) {
-    case Fact::kAsOf: AppendIsoDate(o, f.as_of); return;
-    case Fact::kBirthDate: AppendDate(o, f.birth[p]); return;
-    case Fact::kAdmissionDate: AppendDate(o, f.admission[p]); return;
-    case Fact::kAge: AppendSpan(o, f.birth[p], as_of); return;
-    case Fact::kTimeServed: AppendSpan(o, f.admission[p], as_of); return;
-    case Fact::kRemaining: AppendSpan(o, as_of, f.release[p]); return;
-    case Fact::kServedFraction: {
-      const int64_t t = f.current_law_term[p];
-      if (t == kNa || t <= 0) o += "unknown";
-      else o += fmt::format("{:.3f}", static_cast<double>(as_of - f.admission[p]) / static_cast<double>(t));
-      return;
-    }
-    case Fact::kMostSeriousCategory: AppendStr(o, f, f.most_serious_category[p]); return;
-    case Fact::kActiveSentences: AppendIntOrUnknown(o, f.active_sentences[p]); return;
-    case Fact::kImposedTerm: AppendDays(o, f.imposed_term[p]); return;
-    case Fact::kCurrentLawTerm: AppendDays(o, f.current_law_term[p]); return;
-    case Fact::kCurrentLawTermLow: AppendDays(o, f.current_law_term_low[p]); return;
-    case Fact::kCurrentLawExcess: AppendDays(o, f.current_law_excess[p]); return;
-    case Fact::kCurrentLawExcessMax: AppendDays(o, f.current_law_excess_max[p]); return;
-    case Fact::kCurrentLawRemedy: AppendStr(o, f, f.current_law_remedy[p]); return;
-    case Fact::kAdmissionTypeFact: AppendStr(o, f, f.admission_type[p]); return;
-    case Fact::kSexFact: AppendStr(o, f, f.sex[p]); return;
-    case Fact::kRaceFact: AppendStr(o, f, f.race[p]); return;
-    case Fact::kJurisdiction: AppendStr(o, f, f.jurisdiction[p]); return;
-    case Fact::kClemencyAuthority: AppendStr(o, f, f.clemency_authority[p]); return;
-    case Fact::kVoteRestoration: AppendStr(o, f, f.vote_restoration[p]); return;
-    case Fact::kFacilityId: AppendStr(o, f, f.facility_id[p]); return;
-    case Fact::kInfractions5y: AppendIntOrUnknown(o, f.infractions_5y[p]); return;
-    case Fact::kMedicalHighRisk: AppendBool(o, f.medical_high_risk[p]); return;
-    default: {
-      if (f.sentence_begin[p] == f.sentence_begin[p + 1]) o += "no sentences";
-      for (uint32_t s = f.sentence_begin[p]; s < f.sentence_begin[p + 1]; ++s) {
-        if (s > f.sentence_begin[p]) o += "; ";
-        AppendSentenceFact(o, f, fact, s);
-      }
-    }
+  if (InfoOf(fact).scope == Scope::kPerson) {
+    AppendValue(o, f, fact, p);
+    return;
+  }
+  if (f.sentence_begin[p] == f.sentence_begin[p + 1]) o += "no sentences";
+  for (uint32_t s = f.sentence_begin[p]; s < f.sentence_begin[p + 1]; ++s) {
+    if (s > f.sentence_begin[p]) o += "; ";
+    AppendValue(o, f, fact, s);
   }
 }
 
 }  // namespace
+
+std::string FactText(const FactTable& facts, Fact fact, uint32_t person) {
+  std::string s;
+  AppendFactText(s, facts, fact, person);
+  return s;
+}
 
 std::string DescribeDays(int64_t days) {
   std::string s;

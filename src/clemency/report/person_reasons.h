@@ -65,6 +65,10 @@ std::string PlainReason(const ScreenContext& c, uint32_t person);
 std::string GroupsMet(const ScreenContext& c, uint32_t person);
 std::string ExcludedBy(const ScreenContext& c, uint32_t person);
 
+// A fact's value for a person as reasons show it ("unknown" when missing);
+// a sentence fact gives one value per sentence, "; "-separated.
+std::string FactText(const FactTable& facts, Fact fact, uint32_t person);
+
 // Values as shown to people: a span as "56 years 10 months (1968-02-29 to 2025-01-01)".
 std::string DescribeSpan(int64_t from, int64_t to);
 std::string DescribeDays(int64_t days);

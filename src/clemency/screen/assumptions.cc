@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "clemency/screen/fact_columns.h"
+
 namespace clemency {
 
 bool ParseAssumption(std::string_view arg, Assumption* out, std::string* error) {
@@ -40,11 +42,14 @@ void ApplyAssumption(FactTable& t, Assumption& a) {
       ++a.filled;
     }
   };
-  switch (a.fact->fact) {
-    case Fact::kInfractions5y: fill(t.infractions_5y, kNa, a.value.integer); break;
-    case Fact::kMedicalHighRisk: fill(t.medical_high_risk, kUnknownBool, a.value.boolean ? kTrue : kFalse); break;
-    case Fact::kAdmissionTypeFact: fill(t.admission_type, kNa, static_cast<int64_t>(t.strings.Intern(a.value.string))); break;
-    default: break;
+  // Assumable facts are int, string or bool columns (tests/screen/fact_columns_test.cc).
+  const FactColumn& c = ColumnOf(a.fact->fact);
+  if (c.storage == Storage::kBool) {
+    fill(t.*c.bools, kUnknownBool, a.value.boolean ? kTrue : kFalse);
+  } else if (c.storage == Storage::kInt) {
+    const int64_t v = a.fact->type == ValueType::kString ? static_cast<int64_t>(t.strings.Intern(a.value.string))
+                                                         : a.value.integer;
+    fill(t.*c.ints, kNa, v);
   }
 }
 

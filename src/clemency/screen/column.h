@@ -1,7 +1,7 @@
 // A column of values of one type over people or over sentences: the unit the
 // evaluator works in. Each part is a View: either one constant for every row
 // or a pointer to values (owned by the column or by the FactTable).
-//   bool      b: 0 false, 1 true, 2 unknown (Kleene)
+//   bool      b: kFalse, kUnknownBool, kTrue (fact_table.h; Kleene)
 //   int, date (days since epoch), duration (days), string (FactTable id)
 //             i: kNa when unknown
 //   number    d: NaN when unknown
@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "clemency/policy/typed_expr.h"
+#include "clemency/screen/fact_columns.h"
 #include "clemency/screen/fact_table.h"
 
 namespace clemency {
@@ -76,7 +77,9 @@ struct Column {
   bool as_of_end = false;    // span(x, as_of): age, time_served
   bool as_of_start = false;  // span(as_of, x): remaining
   bool is_as_of = false;     // the date as_of itself
-  bool is_served_fraction = false;
+  // A number that grows with the as-of date (served_fraction): the day it
+  // reaches a value (screen/fact_columns.h).
+  ReachedOnFn reached_on = nullptr;
 
   // Owned storage of n rows; the views point into it. Bool and number
   // storage is left uninitialized (every producer writes every row); int

@@ -11,13 +11,10 @@ std::string_view TriageFactBase(std::string_view name) { return name.substr(0, n
 
 namespace {
 
+// current_law.* and s.current_law.*: unknown when no reforms are encoded.
 bool IsCurrentLawFact(Fact f) {
-  switch (f) {
-    case Fact::kCurrentLawTerm: case Fact::kCurrentLawTermLow: case Fact::kCurrentLawExcess:
-    case Fact::kCurrentLawExcessMax: case Fact::kSCurrentLawTerm: case Fact::kSCurrentLawTermLow:
-    case Fact::kSCurrentLawExcess: return true;
-    default: return false;
-  }
+  const std::string_view name = FactName(f);
+  return name.starts_with("current_law.") || name.starts_with("s.current_law.");
 }
 
 std::vector<Fact> FactsRead(const Policy& policy) {

@@ -5,6 +5,8 @@
 #include <functional>
 #include <stdexcept>
 
+#include "clemency/screen/fact_columns.h"
+
 namespace clemency {
 namespace {
 
@@ -121,79 +123,58 @@ Column Evaluator::Const(const Value& v) {
   return c;
 }
 
+View<int64_t> Evaluator::AsOfView() const {
+  View<int64_t> v;
+  if (as_of_ != nullptr) v.p = as_of_->data();
+  else v.c = f_.as_of.days();
+  return v;
+}
+
+// One end of a span fact: the as-of date, a column, or a person column read
+// at each sentence's person (into `own`).
+View<int64_t> Evaluator::EndView(const SpanEnd& end, Scope scope, Buffer<int64_t>& own) const {
+  if (end.is_as_of()) return AsOfView();
+  const std::vector<int64_t>& column = f_.*end.column;
+  View<int64_t> v;
+  if (!end.of_person || scope == Scope::kPerson) {
+    v.p = column.data();
+    return v;
+  }
+  const size_t ns = f_.sentences();
+  own.AllocateUninitialized(ns);
+  for (size_t s = 0; s < ns; ++s) own[s] = column[f_.sentence_person[s]];
+  v.p = own.data();
+  return v;
+}
+
+// A fact's column, as its entry in screen/fact_columns.h stores it.
 Column Evaluator::Fact(const TypedExpr& e) {
+  const FactColumn& fc = ColumnOf(e.fact);
   Column c;
   c.type = e.type;
   c.scope = e.scope;
-  const size_t np = f_.people();
-  auto as_of_view = [&]() {
-    View<int64_t> v;
-    if (as_of_ != nullptr) v.p = as_of_->data();
-    else v.c = f_.as_of.days();
-    return v;
-  };
-  switch (e.fact) {
-    case Fact::kAsOf: c.i = as_of_view(); c.is_as_of = true; break;
-    case Fact::kBirthDate: c.i.p = f_.birth.data(); break;
-    case Fact::kAdmissionDate: c.i.p = f_.admission.data(); break;
-    case Fact::kAge: c.i.p = f_.birth.data(); c.j = as_of_view(); c.as_of_end = true; break;
-    case Fact::kTimeServed: c.i.p = f_.admission.data(); c.j = as_of_view(); c.as_of_end = true; break;
-    case Fact::kRemaining: c.i = as_of_view(); c.j.p = f_.release.data(); c.as_of_start = true; break;
-    case Fact::kServedFraction: {
-      c.OwnNumber(np);
-      for (size_t k = 0; k < np; ++k) {
-        const int64_t term = f_.current_law_term[k];
-        c.od[k] = term == kNa || term <= 0 ? kNaN
-                  : static_cast<double>(AsOf(k) - f_.admission[k]) / static_cast<double>(term);
-      }
-      c.is_served_fraction = true;
+  switch (fc.storage) {
+    case Storage::kAsOf: c.i = AsOfView(); c.is_as_of = true; break;
+    case Storage::kInt: c.i.p = (f_.*fc.ints).data(); break;
+    case Storage::kBool: c.b.p = (f_.*fc.bools).data(); break;
+    case Storage::kNumber: c.d.p = (f_.*fc.numbers).data(); break;
+    case Storage::kSpan:
+      c.i = EndView(fc.start, e.scope, c.oi);
+      c.j = EndView(fc.end, e.scope, c.oj);
+      c.as_of_end = fc.end.is_as_of();
+      c.as_of_start = fc.start.is_as_of();
+      break;
+    case Storage::kComputed: {
+      const size_t n = Rows(e.scope);
+      c.OwnNumber(n);
+      const bool per_person = e.scope == Scope::kPerson;
+      for (size_t k = 0; k < n; ++k)
+        c.od[k] = fc.compute(f_, static_cast<uint32_t>(k), AsOf(per_person ? k : f_.sentence_person[k]));
+      c.reached_on = fc.reached_on;
       break;
     }
-    case Fact::kMostSeriousCategory: c.i.p = f_.most_serious_category.data(); break;
-    case Fact::kActiveSentences: c.i.p = f_.active_sentences.data(); break;
-    case Fact::kImposedTerm: c.i.p = f_.imposed_term.data(); break;
-    case Fact::kCurrentLawTerm: c.i.p = f_.current_law_term.data(); break;
-    case Fact::kCurrentLawTermLow: c.i.p = f_.current_law_term_low.data(); break;
-    case Fact::kCurrentLawExcess: c.i.p = f_.current_law_excess.data(); break;
-    case Fact::kCurrentLawExcessMax: c.i.p = f_.current_law_excess_max.data(); break;
-    case Fact::kCurrentLawRemedy: c.i.p = f_.current_law_remedy.data(); break;
-    case Fact::kAdmissionTypeFact: c.i.p = f_.admission_type.data(); break;
-    case Fact::kSexFact: c.i.p = f_.sex.data(); break;
-    case Fact::kRaceFact: c.i.p = f_.race.data(); break;
-    case Fact::kJurisdiction: c.i.p = f_.jurisdiction.data(); break;
-    case Fact::kClemencyAuthority: c.i.p = f_.clemency_authority.data(); break;
-    case Fact::kVoteRestoration: c.i.p = f_.vote_restoration.data(); break;
-    case Fact::kFacilityId: c.i.p = f_.facility_id.data(); break;
-    case Fact::kInfractions5y: c.i.p = f_.infractions_5y.data(); break;
-    case Fact::kMedicalHighRisk: c.b.p = f_.medical_high_risk.data(); break;
-    case Fact::kSOffenseCode: c.i.p = f_.offense_code.data(); break;
-    case Fact::kSCategory: c.i.p = f_.category.data(); break;
-    case Fact::kSFlags:
-    case Fact::kSEnhancements: break;  // read by `has` directly
-    case Fact::kSType: c.i.p = f_.type.data(); break;
-    case Fact::kSStatus: c.i.p = f_.status.data(); break;
-    case Fact::kSActive: c.b.p = f_.active.data(); break;
-    case Fact::kSTerm: c.i.p = f_.term.data(); break;
-    case Fact::kSMinTerm: c.i.p = f_.min_term.data(); break;
-    case Fact::kSSentenceDate: c.i.p = f_.sentence_date.data(); break;
-    case Fact::kSOffenseDate: c.i.p = f_.offense_date.data(); break;
-    case Fact::kSProjectedRelease: c.i.p = f_.projected_release.data(); break;
-    case Fact::kSParoleEligibility: c.i.p = f_.parole_eligibility.data(); break;
-    case Fact::kSDrugType: c.i.p = f_.drug_type.data(); break;
-    case Fact::kSDrugGrams: c.d.p = f_.drug_grams.data(); break;
-    case Fact::kSEnhancementDays: c.i.p = f_.enhancement_days.data(); break;
-    case Fact::kSCurrentLawTerm: c.i.p = f_.s_current_law_term.data(); break;
-    case Fact::kSCurrentLawTermLow: c.i.p = f_.s_current_law_term_low.data(); break;
-    case Fact::kSCurrentLawExcess: c.i.p = f_.s_current_law_excess.data(); break;
-    case Fact::kSCurrentLawRemedy: c.i.p = f_.s_current_law_remedy.data(); break;
-    case Fact::kSCurrentLawReclassified: c.b.p = f_.s_reclassified.data(); break;
-    case Fact::kSAgeAtOffense: {
-      const size_t ns = f_.sentences();
-      c.OwnInt(ns);
-      for (size_t s = 0; s < ns; ++s) c.oi[s] = f_.birth[f_.sentence_person[s]];
-      c.j.p = f_.offense_date.data();
-      break;
-    }
+    case Storage::kFlagMask:
+    case Storage::kEnhancements: break;  // read by `has` directly
   }
   return c;
 }
@@ -380,7 +361,7 @@ Column Evaluator::Compare(const TypedExpr& e, Column a, Column b) {
   Op op = e.op;
   // Put spans and durations in a fixed order: span on the left.
   if ((a.type == kDuration && b.type == kSpan) || (b.is_as_of && !a.is_as_of) ||
-      (b.is_served_fraction && !a.is_served_fraction)) {
+      (b.reached_on != nullptr && a.reached_on == nullptr)) {
     std::swap(a, b);
     op = Mirror(op);
   }
@@ -457,9 +438,9 @@ Column Evaluator::Compare(const TypedExpr& e, Column a, Column b) {
     for (size_t k = 0; k < n; ++k) {
       const double x = AsDouble(a, k), y = AsDouble(b, k);
       c.ob[k] = std::isnan(x) || std::isnan(y) ? kUnknownBool : Cmp(op, x, y);
-      if (track && a.is_served_fraction && !std::isnan(y) && c.ob[k] != kUnknownBool) {
-        // served_fraction(x) = (x - admission) / term: OP flips where x = admission + y * term.
-        const double at = static_cast<double>(f_.admission[k]) + y * static_cast<double>(f_.current_law_term[k]);
+      if (track && a.reached_on != nullptr && !std::isnan(y) && c.ob[k] != kUnknownBool) {
+        // a grows with the as-of date: OP flips on the day it reaches y.
+        const double at = a.reached_on(f_, static_cast<uint32_t>(k), y);
         if (op == Op::kGreaterEq || op == Op::kLess) NoteChange(k, static_cast<int64_t>(std::ceil(at - 1e-9)));
         if (op == Op::kGreater || op == Op::kLessEq) NoteChange(k, static_cast<int64_t>(std::floor(at + 1e-9)) + 1);
       }

@@ -15,6 +15,7 @@
 
 #include "clemency/policy/typed_expr.h"
 #include "clemency/screen/column.h"
+#include "clemency/screen/fact_columns.h"
 #include "clemency/screen/fact_table.h"
 
 namespace clemency {
@@ -34,6 +35,8 @@ class Evaluator {
  private:
   size_t Rows(Scope s) const { return s == Scope::kPerson ? f_.people() : f_.sentences(); }
   Column Fact(const TypedExpr& e);
+  View<int64_t> AsOfView() const;
+  View<int64_t> EndView(const SpanEnd& end, Scope scope, Buffer<int64_t>& own) const;
   Column Const(const Value& v);
   Column ToSentences(Column c);
   Column Compare(const TypedExpr& e, Column a, Column b);

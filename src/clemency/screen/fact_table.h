@@ -1,8 +1,15 @@
 // The facts of policy expressions (policy/facts.h) as columns, computed once
 // from a Population, its offense catalogs and the as-of date. Strings are
 // re-interned into the table's own pool, so that a fact's value and a string
-// in a policy compare as small integers. Missing values are kNa (ints, dates,
-// days) or NaN (numbers).
+// in a policy compare as small integers.
+//
+// Unknown has one representation per type here, whatever the population or
+// the law spells it (kMissingInt, kUnknownFlag, kNoStr, kUnknownTerm, a
+// missing Date are translated on the way in): kNa for every int64 column
+// (ints, dates, days, string ids), kUnknownBool for tri-state columns, NaN
+// for numbers. (The CurrentLawTerm records kept in `law` are the law layer's
+// own, with its kUnknownTerm and kLifeTerm.) Where each fact lives:
+// screen/fact_columns.h.
 #ifndef CLEMENCY_SCREEN_FACT_TABLE_H_
 #define CLEMENCY_SCREEN_FACT_TABLE_H_
 

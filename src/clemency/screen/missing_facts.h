@@ -16,8 +16,9 @@
 namespace clemency {
 
 // Whether the fact is missing at `row`: a person for person facts, a sentence
-// for sentence facts. Facts that cannot be missing (as_of, sex, s.status ...)
-// are never missing.
+// for sentence facts. Missing is unknown, read from the fact's entry in
+// screen/fact_columns.h; s.flags is missing when any flag is unknown; as_of
+// and s.enhancements never are.
 bool FactMissing(const FactTable& t, Fact fact, uint32_t row);
 
 // Appends the names of a missing fact at `row` (see above): one name, or for
