@@ -464,7 +464,7 @@ TEST(ImportMappingTest, CatalogLookupCountsUnmatchedCodesAndKeepsThem) {
   EXPECT_EQ(r.rows_imported, 3u);
   EXPECT_EQ(r.unmatched_offense_codes.size(), 1u);
   EXPECT_EQ(r.unmatched_offense_codes.at("IA:9999.1"), 2u);
-  EXPECT_EQ(r.warnings_by_code.at("unmatched_offense"), 2u);
+  EXPECT_EQ(r.WarningsByCode().at("unmatched_offense"), 2u);
   EXPECT_EQ(Lines(r.sentences)[1], "2,S1,IA:9999.1,,,2001-01-05,life,,,,,,,,active,,,");
 }
 

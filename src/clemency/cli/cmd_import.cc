@@ -190,7 +190,7 @@ int RunImport(const ImportArgs& args) {
   if (r.rows_rejected > 0)
     fmt::print(stderr, "{} rows rejected ({} errors): reasons in {}/rejected.csv\n", r.rows_rejected, r.error_count,
                args.out_dir);
-  for (const auto& [code, n] : r.warnings_by_code) {
+  for (const auto& [code, n] : r.WarningsByCode()) {
     const Problem* first = nullptr;
     for (const Problem& p : r.problems)
       if (p.severity == Severity::kWarning && p.code == code) {
@@ -220,7 +220,7 @@ int RunImport(const ImportArgs& args) {
   j["skipped"] = r.skipped_by_reason;
   j["people"] = r.people.size();
   j["sentences"] = r.sentences.size();
-  j["warnings"] = r.warnings_by_code;
+  j["warnings"] = r.WarningsByCode();
   j["unmatched_offense_codes"] = r.unmatched_offense_codes;
   j["defaulted_values"] = r.defaulted_values;
   if (catalog) j["catalog"] = catalog->path();

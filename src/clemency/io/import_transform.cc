@@ -476,8 +476,7 @@ class Importer {
     p.code = "bad_header";
     p.message = std::move(message);
     r_.fatal = true;
-    ++r_.error_count;
-    r_.problems.push_back(std::move(p));
+    r_.Add(std::move(p));
   }
   void Error(std::string code, std::string column, std::string_view value, std::string message) {
     Problem p = Base();
@@ -496,16 +495,7 @@ class Importer {
     p.message = std::move(message);
     warnings_.push_back(std::move(p));
   }
-  void Store(Problem p) {
-    const uint64_t warnings_before = r_.warning_count;
-    if (p.severity == Severity::kWarning) {
-      ++r_.warning_count;
-      ++r_.warnings_by_code[p.code];
-    } else {
-      ++r_.error_count;
-    }
-    StoreProblem(r_.problems, r_.unlisted_warnings, warnings_before, std::move(p));
-  }
+  void Store(Problem p) { r_.Add(std::move(p)); }
   void Reject(const CsvRecord& rec) {
     ++r_.rows_rejected;
     RejectedRow row;

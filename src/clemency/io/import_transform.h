@@ -150,25 +150,19 @@ struct ImportOptions {
   std::function<bool(std::string_view)> offense_known;
 };
 
-struct ImportResult {
+// Fatal problems, errors and warnings: the ProblemLog (io/problem.h).
+struct ImportResult : ProblemLog {
   bool fatal = false;               // the header could not be used: nothing imported
   // Rows in the column order of kPeopleSchema and kSentenceSchema (core/input_schema.h).
   std::vector<std::vector<std::string>> people;
   std::vector<std::vector<std::string>> sentences;
   std::vector<RejectedRow> rejected;
   std::vector<RejectedRow> skipped;  // reason = the skip rule's reason
-  // Fatal problems, errors and warnings: every error and the first
-  // kMaxStoredWarnings warnings (io/problem.h); warnings_by_code counts all.
-  std::vector<Problem> problems;
-  std::map<std::string, uint64_t> unlisted_warnings;  // code -> warnings past the cap
-  uint64_t error_count = 0;
-  uint64_t warning_count = 0;
   uint64_t rows_read = 0;
   uint64_t rows_imported = 0;
   uint64_t rows_rejected = 0;
   uint64_t rows_skipped = 0;  // rows_read = rows_imported + rows_rejected + rows_skipped
   std::map<std::string, uint64_t> skipped_by_reason;
-  std::map<std::string, uint64_t> warnings_by_code;
   std::map<std::string, uint64_t> unmatched_offense_codes;  // code as written → rows
   // value map name → source value → rows mapped to the map's default
   std::map<std::string, std::map<std::string, uint64_t>> defaulted_values;

@@ -54,17 +54,11 @@ constexpr int kSPerson = Sentence("person_id"), kSId = Sentence("sentence_id"), 
 constexpr int kFId = Facility("facility_id"), kFName = Facility("name"), kFJur = Facility("jurisdiction"),
               kFCap = Facility("design_capacity"), kFHousing = Facility("housing");
 
-// Collects problems for a LoadResult.
-class ProblemLog {
+// The problems of a LoadResult, and its fatal ones.
+class LoadProblems {
  public:
-  explicit ProblemLog(LoadResult& r) : r_(r) {}
-  void Add(Problem p) {
-    const bool error = p.severity == Severity::kError;
-    r_.count_by_code[(error ? "error " : "warning ") + p.code]++;
-    const uint64_t warnings_before = r_.warning_count;
-    (error ? r_.error_count : r_.warning_count)++;
-    StoreProblem(r_.problems, r_.unlisted_warnings, warnings_before, std::move(p));
-  }
+  explicit LoadProblems(LoadResult& r) : r_(r) {}
+  void Add(Problem p) { r_.Add(std::move(p)); }
   void Fatal(std::string file, std::string message, std::string code = "file") {
     r_.fatal = true;
     Problem p;
@@ -81,7 +75,7 @@ class ProblemLog {
 // The problems of one row; the row is rejected when any is an error.
 class RowCheck {
  public:
-  RowCheck(ProblemLog& log, std::string_view file, uint64_t line)
+  RowCheck(LoadProblems& log, std::string_view file, uint64_t line)
       : log_(log), file_(file), line_(line) {}
 
   void Error(std::string_view code, std::string_view column, std::string_view value,
@@ -112,7 +106,7 @@ class RowCheck {
     }
     log_.Add(std::move(p));
   }
-  ProblemLog& log_;
+  LoadProblems& log_;
   std::string_view file_;
   uint64_t line_;
   std::string reason_;
@@ -147,7 +141,7 @@ struct Header {
 };
 
 std::optional<Header> ReadHeader(CsvReader& reader, std::string_view file,
-                                 std::span<const InputColumn> spec, ProblemLog& log) {
+                                 std::span<const InputColumn> spec, LoadProblems& log) {
   CsvRecord rec;
   if (!reader.Next(rec)) {
     log.Fatal(std::string(file), reader.io_error().empty() ? "the file is empty: expected a header row"
@@ -391,7 +385,7 @@ class DuplicateRows {
 // on_row returns false when it rejected the row.
 class FileLoader {
  public:
-  FileLoader(const std::string& dir, FileCounts& counts, LoadResult& result, ProblemLog& log,
+  FileLoader(const std::string& dir, FileCounts& counts, LoadResult& result, LoadProblems& log,
              const LoadOptions& options, uint64_t bytes_before, uint64_t bytes_total)
       : path_(dir + "/" + counts.file), counts_(counts), result_(result), log_(log),
         options_(options), bytes_before_(bytes_before), bytes_total_(bytes_total) {}
@@ -437,7 +431,7 @@ class FileLoader {
   std::string path_;
   FileCounts& counts_;
   LoadResult& result_;
-  ProblemLog& log_;
+  LoadProblems& log_;
   const LoadOptions& options_;
   uint64_t bytes_before_;
   uint64_t bytes_total_;
@@ -935,7 +929,7 @@ class PopulationLoad {
   const std::string dir_;
   const LoadOptions& options_;
   LoadResult result_;
-  ProblemLog log_;
+  LoadProblems log_;
   PopulationBuilder builder_;
   StringPool& strings_;
   const uint64_t total_bytes_;

@@ -47,17 +47,11 @@ struct RejectedRow {
   std::string record;   // the row as read
 };
 
-struct LoadResult {
+// Fatal problems, row errors and warnings in reading order, with their counts
+// (the ProblemLog, io/problem.h).
+struct LoadResult : ProblemLog {
   std::optional<Population> population;  // empty when a fatal problem occurred
   bool fatal = false;
-  // Fatal problems, row errors and warnings in reading order: every error,
-  // and the first kMaxStoredWarnings warnings (io/problem.h); the counts are
-  // always exact.
-  std::vector<Problem> problems;
-  std::map<std::string, uint64_t> unlisted_warnings;  // code -> warnings past the cap
-  uint64_t error_count = 0;  // row errors + fatal problems
-  uint64_t warning_count = 0;
-  std::map<std::string, uint64_t> count_by_code;  // "error bad_date" -> n
   std::vector<RejectedRow> rejected;  // in reading order
   FileCounts people{"people.csv"}, sentences{"sentences.csv"}, facilities{"facilities.csv"};
 };

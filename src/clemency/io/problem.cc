@@ -19,13 +19,24 @@ std::string Printable(std::string_view v) {
   return out;
 }
 
-void StoreProblem(std::vector<Problem>& list, std::map<std::string, uint64_t>& unlisted,
-                  uint64_t warnings_so_far, Problem p) {
-  if (p.severity == Severity::kWarning && warnings_so_far >= kMaxStoredWarnings) {
-    ++unlisted[p.code];
+void ProblemLog::Add(Problem p) {
+  const bool error = p.severity == Severity::kError;
+  ++count_by_code[(error ? "error " : "warning ") + p.code];
+  const uint64_t warnings_before = warning_count;
+  ++(error ? error_count : warning_count);
+  if (!error && warnings_before >= kMaxStoredWarnings) {
+    ++unlisted_warnings[p.code];
     return;
   }
-  list.push_back(std::move(p));
+  problems.push_back(std::move(p));
+}
+
+std::map<std::string, uint64_t> ProblemLog::WarningsByCode() const {
+  constexpr std::string_view kWarning = "warning ";
+  std::map<std::string, uint64_t> out;
+  for (const auto& [key, n] : count_by_code)
+    if (std::string_view(key).starts_with(kWarning)) out[key.substr(kWarning.size())] = n;
+  return out;
 }
 
 std::string Problem::Reason() const {

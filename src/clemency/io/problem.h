@@ -31,13 +31,22 @@ struct Problem {
   std::string Reason() const;
 };
 
-// A list of problems keeps every error and the first kMaxStoredWarnings
-// warnings; warnings past that are counted by code in *unlisted, so that no
-// error is ever lost behind a flood of warnings.
+// The problems of a load or an import, in reading order, with exact counts.
+// It keeps every error and the first kMaxStoredWarnings warnings; warnings
+// past that are counted by code in unlisted_warnings, so that no error is ever
+// lost behind a flood of warnings.
 inline constexpr size_t kMaxStoredWarnings = 10000;
-// Adds p to list; warnings_so_far counts the warnings before p.
-void StoreProblem(std::vector<Problem>& list, std::map<std::string, uint64_t>& unlisted,
-                  uint64_t warnings_so_far, Problem p);
+struct ProblemLog {
+  std::vector<Problem> problems;
+  std::map<std::string, uint64_t> unlisted_warnings;  // code -> warnings past the cap
+  uint64_t error_count = 0;
+  uint64_t warning_count = 0;
+  std::map<std::string, uint64_t> count_by_code;  // "error bad_date" -> n, "warning zero_term" -> n
+
+  void Add(Problem p);
+  // count_by_code's warnings, by code alone: "zero_term" -> n.
+  std::map<std::string, uint64_t> WarningsByCode() const;
+};
 
 // The value as shown in a message: at most 60 bytes, control characters escaped.
 std::string Printable(std::string_view value);
