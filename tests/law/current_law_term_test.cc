@@ -256,10 +256,10 @@ TEST_F(Calculator, RemovedEnhancementsShortenTheTermAndALaterLawOpensACourtRemed
   EXPECT_EQ(t.high, 1460);
   EXPECT_EQ(t.excess_min, 730);
   EXPECT_EQ(t.excess_max, 730);
-  EXPECT_EQ(t.remedy, "clemency");
+  EXPECT_EQ(t.remedy, Remedy::kClemency);
   // Once the opener is in force, the court remedy exists.
   t = Run(s, D("2022-01-01"));
-  EXPECT_EQ(t.remedy, "court");
+  EXPECT_EQ(t.remedy, Remedy::kCourt);
   EXPECT_EQ(set_.reforms()[static_cast<size_t>(t.applied[0].opened_by)].id, "opener");
   // A sentence imposed after the reform already reflects it.
   EXPECT_FALSE(Run(Determinate("CA:PC 459 1st", 2190, "2020-01-01", enh), D("2025-01-01")).changed());
@@ -275,7 +275,7 @@ TEST_F(Calculator, AnUnrecordedSentencingDateMakesTheReductionARange) {
   EXPECT_EQ(t.high, 1460);
   EXPECT_EQ(t.excess_min, 0);
   EXPECT_EQ(t.excess_max, 365);
-  EXPECT_EQ(t.remedy, "clemency");  // whether SB 483's date bound reaches it is unknown too
+  EXPECT_EQ(t.remedy, Remedy::kClemency);  // whether SB 483's date bound reaches it is unknown too
   EXPECT_NE(t.applied[0].notes[0].text.find("the sentencing date, which is not recorded"), std::string::npos);
   EXPECT_FALSE(t.applied[0].notes[0].from_reform);  // this sentence's data raised it
 }
@@ -287,7 +287,7 @@ TEST_F(Calculator, ADiscretionaryReformGivesARangeAndNoCertainExcess) {
   EXPECT_EQ(t.high, 3287);
   EXPECT_EQ(t.excess_min, 0);
   EXPECT_EQ(t.excess_max, 1826);
-  EXPECT_EQ(t.remedy, "clemency");
+  EXPECT_EQ(t.remedy, Remedy::kClemency);
 }
 
 TEST_F(Calculator, ReclassificationCapsTheWholeTermUnlessAPersonFlagDisqualifies) {
@@ -298,7 +298,7 @@ TEST_F(Calculator, ReclassificationCapsTheWholeTermUnlessAPersonFlagDisqualifies
   EXPECT_EQ(t.high, 365);
   EXPECT_EQ(t.excess_min, 1095);
   EXPECT_TRUE(t.reclassified);
-  EXPECT_EQ(t.remedy, "court");
+  EXPECT_EQ(t.remedy, Remedy::kCourt);
   // A super strike anywhere in the person's record disqualifies.
   t = Run(s, D("2025-01-01"), {Ca().Find("CA:HS 11350(a)"), Ca().Find("CA:PC 187 1st")});
   ASSERT_EQ(t.applied.size(), 1u);
@@ -371,7 +371,7 @@ TEST(RealReforms, FederalCrackAndStacking) {
   EXPECT_EQ(Counted(t, us), Ids{"us-fsa-2010-crack-a"});
   EXPECT_EQ(t.low, 1826);
   EXPECT_EQ(t.high, 3652);
-  EXPECT_EQ(t.remedy, "court");  // section 404
+  EXPECT_EQ(t.remedy, Remedy::kCourt);  // section 404
   s.drug_grams = 300;  // still a 10-year quantity
   EXPECT_TRUE(Counted(calc.Compute(s, {}), us).empty());
   s.drug_grams = -1;  // not recorded: the reform may apply
@@ -390,7 +390,7 @@ TEST(RealReforms, FederalCrackAndStacking) {
   t = calc.Compute(c, {});
   EXPECT_EQ(t.low, 1826);
   EXPECT_EQ(t.high, 9131);
-  EXPECT_EQ(t.remedy, "clemency");  // section 403 is not retroactive
+  EXPECT_EQ(t.remedy, Remedy::kClemency);  // section 403 is not retroactive
   const EnhancementDays brandished[] = {{"US:18 USC 924(c)(1)(A)(ii) brandished", 0}};
   c.enhancements = brandished;
   t = calc.Compute(c, {});
@@ -429,10 +429,10 @@ TEST(RealReforms, CrackWithPriorsFallsToTheLowerSubsection) {
   const AppliedReform* fsa = Applied(t, us, "us-fsa-2010-crack-a-two-priors");
   EXPECT_EQ(fsa->low, 3652);  // 841(b)(1)(B) with a prior: 10 years to life
   EXPECT_EQ(fsa->high, kLifeTerm);
-  EXPECT_EQ(fsa->remedy, "court");
-  EXPECT_EQ(Applied(t, us, "us-fsa-2018-401-b-prior")->remedy, "clemency");
+  EXPECT_EQ(fsa->remedy, Remedy::kCourt);
+  EXPECT_EQ(Applied(t, us, "us-fsa-2018-401-b-prior")->remedy, Remedy::kClemency);
   EXPECT_EQ(t.low, 1826);  // if the priors no longer qualify: the 5-year base minimum
-  EXPECT_EQ(t.remedy, "court");
+  EXPECT_EQ(t.remedy, Remedy::kCourt);
 
   ImposedSentence b;
   b.offense_code = "US:21 USC 841(b)(1)(B)";
@@ -457,14 +457,14 @@ TEST(RealReforms, CrackWithPriorsFallsToTheLowerSubsection) {
   late.sentence_date = D("2011-09-01");
   t = calc.Compute(late, {});
   EXPECT_EQ(Counted(t, us), Ids{"us-fsa-2010-crack-a"});
-  EXPECT_EQ(t.remedy, "court");
+  EXPECT_EQ(t.remedy, Remedy::kCourt);
   late.offense_date = D("2010-09-01");
   EXPECT_TRUE(Counted(calc.Compute(late, {}), us).empty());
   late.offense_date = Date();  // unrecorded, sentenced after 3 Aug 2010: a range, no court remedy
   t = calc.Compute(late, {});
   ASSERT_NE(Applied(t, us, "us-fsa-2010-crack-a"), nullptr);
   EXPECT_NE(Applied(t, us, "us-fsa-2010-crack-a")->notes[0].text.find("the offense date"), std::string::npos);
-  EXPECT_EQ(t.remedy, "clemency");
+  EXPECT_EQ(t.remedy, Remedy::kClemency);
 }
 
 // A guideline amendment is listed with its remedy, which opens on its date, and is not counted.
@@ -477,14 +477,14 @@ TEST(RealReforms, GuidelineAmendmentsOpenOnTheirDateAndAreNotCounted) {
   CurrentLawCalculator before(nullptr, us, D("2024-01-15"));
   CurrentLawTerm t = before.Compute(s, {});
   ASSERT_NE(Applied(t, us, "us-ussg-821-status-points"), nullptr);
-  EXPECT_EQ(Applied(t, us, "us-ussg-821-status-points")->remedy, "clemency");
-  EXPECT_EQ(t.remedy, "none");  // nothing counted
+  EXPECT_EQ(Applied(t, us, "us-ussg-821-status-points")->remedy, Remedy::kClemency);
+  EXPECT_EQ(t.remedy, Remedy::kNone);  // nothing counted
   EXPECT_EQ(t.low, 2922);
   EXPECT_EQ(t.excess_max, 0);
   CurrentLawCalculator after(nullptr, us, D("2024-03-01"));
   t = after.Compute(s, {});
-  EXPECT_EQ(Applied(t, us, "us-ussg-821-status-points")->remedy, "court_discretionary");
-  EXPECT_EQ(Applied(t, us, "us-ussg-821-zero-point")->remedy, "court_discretionary");
+  EXPECT_EQ(Applied(t, us, "us-ussg-821-status-points")->remedy, Remedy::kCourtDiscretionary);
+  EXPECT_EQ(Applied(t, us, "us-ussg-821-zero-point")->remedy, Remedy::kCourtDiscretionary);
   s.sentence_date = D("2024-01-10");  // already under the amended guideline
   EXPECT_FALSE(after.Compute(s, {}).changed());
 }
@@ -497,9 +497,9 @@ TEST(RealReforms, CaliforniaWindowsAndDiscretionaryRemedies) {
   drug.term_days = 1095;
   drug.sentence_date = D("2014-03-01");
   CurrentLawTerm t = CurrentLawCalculator(&Ca(), ca, D("2022-11-01")).Compute(drug, {});
-  EXPECT_EQ(t.remedy, "court");
+  EXPECT_EQ(t.remedy, Remedy::kCourt);
   t = CurrentLawCalculator(&Ca(), ca, D("2023-01-01")).Compute(drug, {});
-  EXPECT_EQ(t.remedy, "court_good_cause");  // PC 1170.18(j): due by 4 Nov 2022
+  EXPECT_EQ(t.remedy, Remedy::kCourtGoodCause);  // PC 1170.18(j): due by 4 Nov 2022
   EXPECT_NE(Applied(t, ca, "ca-prop47-2014-drug")->notes.back().text.find("closed on 2022-11-04"), std::string::npos);
   EXPECT_TRUE(Applied(t, ca, "ca-prop47-2014-drug")->notes.back().from_reform);  // the same for every sentence: policy.json
   EXPECT_EQ(t.high, 365);
@@ -507,7 +507,7 @@ TEST(RealReforms, CaliforniaWindowsAndDiscretionaryRemedies) {
   EXPECT_EQ(Counted(t, ca), (Ids{"ca-prop47-2014-drug", "ca-prop36-2024-drug"}));
   EXPECT_EQ(t.low, 365);
   EXPECT_EQ(t.high, 1095);  // with two drug priors, a felony again (HS 11395)
-  EXPECT_EQ(t.remedy, "court_good_cause");
+  EXPECT_EQ(t.remedy, Remedy::kCourtGoodCause);
 
   ImposedSentence robbery;  // SB 1393: clemency before AB 600, the court's own motion after
   robbery.offense_code = "CA:PC 211 2nd";
@@ -515,9 +515,9 @@ TEST(RealReforms, CaliforniaWindowsAndDiscretionaryRemedies) {
   const EnhancementDays prior[] = {{"CA:PC 667(a)", 1826}};
   robbery.enhancements = prior;
   robbery.sentence_date = D("2016-05-01");
-  EXPECT_EQ(CurrentLawCalculator(&Ca(), ca, D("2023-06-01")).Compute(robbery, {}).remedy, "clemency");
+  EXPECT_EQ(CurrentLawCalculator(&Ca(), ca, D("2023-06-01")).Compute(robbery, {}).remedy, Remedy::kClemency);
   t = CurrentLawCalculator(&Ca(), ca, D("2025-01-01")).Compute(robbery, {});
-  EXPECT_EQ(t.remedy, "court_discretionary");
+  EXPECT_EQ(t.remedy, Remedy::kCourtDiscretionary);
   EXPECT_EQ(t.low, 1826);
 
   ImposedSentence burglary;  // a stayed prison prior: full resentencing opens SB 1393 at court
@@ -528,8 +528,8 @@ TEST(RealReforms, CaliforniaWindowsAndDiscretionaryRemedies) {
   burglary.sentence_date = D("2015-04-20");
   t = CurrentLawCalculator(&Ca(), ca, D("2025-07-01")).Compute(burglary, {});
   EXPECT_EQ(Counted(t, ca), (Ids{"ca-sb1393-2018", "ca-sb136-2019"}));
-  EXPECT_EQ(Applied(t, ca, "ca-sb1393-2018")->remedy, "court");
-  EXPECT_EQ(Applied(t, ca, "ca-sb136-2019")->remedy, "court");
+  EXPECT_EQ(Applied(t, ca, "ca-sb1393-2018")->remedy, Remedy::kCourt);
+  EXPECT_EQ(Applied(t, ca, "ca-sb136-2019")->remedy, Remedy::kCourt);
   EXPECT_EQ(t.low, 2190);
   EXPECT_EQ(t.high, 4016);  // the court may refuse a lesser term, PC 1172.75(d)(1)
 }

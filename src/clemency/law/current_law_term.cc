@@ -214,33 +214,33 @@ bool CurrentLawCalculator::EnhancementMayBeTouched(std::string_view enhancement_
 }
 
 CurrentLawCalculator::WindowRemedy CurrentLawCalculator::WindowedRemedy(const Reform& r) const {
-  if (!r.window) return {r.remedy, ""};
+  if (!r.window) return {*r.remedy, ""};
   const RemedyWindow& w = *r.window;
   if (!w.opens.missing() && as_of_ < w.opens)
-    return {"clemency", "remedy: no order may take effect before " + w.opens.ToString() + " (" + w.citation + ")"};
+    return {Remedy::kClemency, "remedy: no order may take effect before " + w.opens.ToString() + " (" + w.citation + ")"};
   if (!w.closes.missing() && w.closes < as_of_)
     return {w.after, "remedy: the window closed on " + w.closes.ToString() + ": " + w.after_text + " (" + w.citation + ")"};
-  return {r.remedy, ""};
+  return {*r.remedy, ""};
 }
 
 void CurrentLawCalculator::ChooseRemedy(int ri, const ImposedSentence& s, AppliedReform* a, bool* range) const {
   const Reform& r = reforms_.reforms()[static_cast<size_t>(ri)];
   if (r.effect->kind == EffectKind::kRestoreFelony) {
-    a->remedy = "none";  // it lengthens nothing already imposed
+    a->remedy = Remedy::kNone;  // it lengthens nothing already imposed
     return;
   }
-  WindowRemedy chosen = r.retroactive ? WindowedRemedy(r) : WindowRemedy{"clemency", ""};
+  WindowRemedy chosen = r.retroactive ? WindowedRemedy(r) : WindowRemedy{Remedy::kClemency, ""};
   for (size_t qi = 0; qi < reforms_.reforms().size(); ++qi) {
     const Reform& q = reforms_.reforms()[qi];
     if (q.makes_retroactive.empty() || as_of_ < q.effective || !Listed(r.id, q.makes_retroactive)) continue;
     std::string unused;
     if (DatesMatch(q.match, s, &unused) != Tri::kYes) continue;  // cannot tell whether the later law reaches it
     WindowRemedy opened = WindowedRemedy(q);
-    if (RemedyRank(opened.remedy) <= RemedyRank(chosen.remedy)) continue;
+    if (!Stronger(opened.remedy, chosen.remedy)) continue;
     chosen = std::move(opened);
     a->opened_by = static_cast<int>(qi);
   }
-  a->remedy = std::move(chosen.remedy);
+  a->remedy = chosen.remedy;
   if (!chosen.note.empty()) a->NoteReform(std::move(chosen.note));
   if (a->opened_by < 0) return;
   for (const std::string& d : reforms_.reforms()[static_cast<size_t>(a->opened_by)].depends_on) {
@@ -256,7 +256,7 @@ void CurrentLawCalculator::OpenFullResentencing(CurrentLawTerm* out) const {
     if (!q.full_resentencing) continue;
     for (AppliedReform& a : out->applied) {
       const Reform& r = reforms_.reforms()[static_cast<size_t>(a.reform)];
-      if (a.remedy == "none" || Listed(r.id, q.full_resentencing_except) || RemedyRank(a.remedy) >= RemedyRank(trigger.remedy))
+      if (a.remedy == Remedy::kNone || Listed(r.id, q.full_resentencing_except) || !Stronger(trigger.remedy, a.remedy))
         continue;
       a.remedy = trigger.remedy;
       a.opened_by = trigger.opened_by;
@@ -321,10 +321,9 @@ CurrentLawTerm CurrentLawCalculator::Compute(const ImposedSentence& s,
   // The remedy of what is counted: a guideline amendment's route is listed, not counted.
   for (const AppliedReform& a : out.applied) {
     const bool counted = reforms_.reforms()[static_cast<size_t>(a.reform)].effect->kind != EffectKind::kGuidelineRange;
-    if (counted && a.remedy != "none" && (out.remedy.empty() || RemedyRank(a.remedy) > RemedyRank(out.remedy)))
-      out.remedy = a.remedy;
+    if (counted && a.remedy != Remedy::kNone && (!out.remedy || Stronger(a.remedy, *out.remedy))) out.remedy = a.remedy;
   }
-  if (out.remedy.empty() && out.changed()) out.remedy = "none";
+  if (!out.remedy && out.changed()) out.remedy = Remedy::kNone;
 
   // Excess: imposed minus current law, never negative.
   if (!out.changed()) return out;

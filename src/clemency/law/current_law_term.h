@@ -71,7 +71,7 @@ struct ReformNote {
 struct AppliedReform {
   int reform = -1;         // index into ReformSet::reforms()
   int opened_by = -1;      // the makes_retroactive reform that opened the remedy, or -1
-  std::string remedy;      // a name of kRemedyKinds (law/remedy.h); "none" for a restore_felony
+  Remedy remedy = Remedy::kClemency;  // kNone for a restore_felony
   int64_t low = 0, high = 0;  // the current-law range after this reform
   std::vector<ReformNote> notes;
 
@@ -84,7 +84,7 @@ struct CurrentLawTerm {
   int64_t low = kUnknownTerm, high = kUnknownTerm;
   int64_t excess_min = 0, excess_max = 0;
   std::vector<AppliedReform> applied;
-  std::string remedy;  // the strongest remedy of the applied reforms; empty when none applies
+  std::optional<Remedy> remedy;  // the strongest of the applied reforms'; empty when none applies
   bool reclassified = false;  // a reform made the offense a misdemeanor
   bool changed() const { return !applied.empty(); }
 };
@@ -114,7 +114,7 @@ class CurrentLawCalculator {
   // The remedy a retroactive or opening reform offers on the as-of date, and
   // the note saying why when its window is not open ("" when it is).
   struct WindowRemedy {
-    std::string remedy;
+    Remedy remedy;
     std::string note;
   };
   WindowRemedy WindowedRemedy(const Reform& r) const;

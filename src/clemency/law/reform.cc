@@ -154,15 +154,15 @@ std::string Confidence(const toml::table& t, std::string_view what) {
   return c;
 }
 
-std::string Remedy(const toml::table& t, std::string_view key, std::string_view what,
-                   std::span<const std::string_view> allowed) {
-  std::string r = RequiredString(t, key, what);
-  if (std::find(allowed.begin(), allowed.end(), r) == allowed.end()) {
+Remedy RemedyField(const toml::table& t, std::string_view key, std::string_view what, std::span<const Remedy> allowed) {
+  const std::string name = RequiredString(t, key, what);
+  const std::optional<Remedy> r = ParseRemedy(name);
+  if (!r || std::find(allowed.begin(), allowed.end(), *r) == allowed.end()) {
     std::string list;
-    for (std::string_view a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-    Fail(*t.get(key), Cat(key, " \"", r, "\" is not one of: ", list));
+    for (Remedy a : allowed) list += (list.empty() ? "" : ", ") + std::string(RemedyName(a));
+    Fail(*t.get(key), Cat(key, " \"", name, "\" is not one of: ", list));
   }
-  return r;
+  return *r;
 }
 
 RemedyWindow ParseWindow(const toml::table& t, const std::string& what) {
@@ -176,7 +176,7 @@ RemedyWindow ParseWindow(const toml::table& t, const std::string& what) {
   w.citation = RequiredString(t, "citation", what + " [reform.window]");
   w.confidence = Confidence(t, what + " [reform.window]");
   if (!w.closes.missing()) {
-    w.after = Remedy(t, "after", what + " [reform.window] (what remains after it closes)", kAfterWindowRemedies);
+    w.after = RemedyField(t, "after", what + " [reform.window] (what remains after it closes)", kAfterWindowRemedies);
     w.after_text = RequiredString(t, "after_text", what + " [reform.window]");
   } else {
     for (std::string_view key : {"after", "after_text"})
@@ -188,7 +188,7 @@ RemedyWindow ParseWindow(const toml::table& t, const std::string& what) {
 // The remedy keys of a retroactive or makes_retroactive reform.
 void ParseRemedy(const toml::table& t, const std::string& what, Reform* r) {
   if (r->retroactive || !r->makes_retroactive.empty()) {
-    r->remedy = Remedy(t, "remedy", what + " (retroactive)", kReformRemedies);
+    r->remedy = RemedyField(t, "remedy", what + " (retroactive)", kReformRemedies);
     r->remedy_text = RequiredString(t, "remedy_text", what + " (retroactive)");
     if (const toml::node* w = t.get("window")) {
       if (!w->is_table()) Fail(*w, "\"window\" must be a table ([reform.window])");

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "clemency/core/date.h"
+#include "clemency/law/remedy.h"
 
 namespace clemency {
 
@@ -79,7 +80,7 @@ struct ReformEffect {
 // remedy is clemency meanwhile); after `closes` the remedy becomes `after`.
 struct RemedyWindow {
   Date opens, closes;
-  std::string after;        // court_good_cause | court_discretionary | clemency
+  Remedy after = Remedy::kClemency;  // when `closes` is given: one of kAfterWindowRemedies
   std::string after_text;   // what remains after the window closed
   std::string citation;
   std::string confidence;
@@ -91,7 +92,7 @@ struct Reform {
   std::string citation;
   Date effective;
   bool retroactive = false;      // its own remedy reaches sentences imposed before `effective`
-  std::string remedy;            // when retroactive: one of kReformRemedies (law/remedy.h)
+  std::optional<Remedy> remedy;  // when retroactive or makes_retroactive: one of kReformRemedies
   std::string remedy_text;       // how, e.g. "petition for recall and resentencing, PC 1170.18"
   std::optional<RemedyWindow> window;
   std::vector<std::string> makes_retroactive;  // ids of reforms this one makes retroactive

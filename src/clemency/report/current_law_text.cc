@@ -80,7 +80,7 @@ void AppendApplied(std::string& o, const FactTable& f, uint32_t s, const FactTab
   o += ",\"term_days\":";
   AppendTermJson(o, a.high);
   o += ",\"remedy\":";
-  AppendJsonString(o, a.remedy);
+  AppendJsonString(o, RemedyName(a.remedy));
   if (full) {
     o += ",\"remedy_text\":";
     AppendJsonString(o, via != nullptr ? via->remedy_text : r.retroactive ? r.remedy_text : "");
@@ -150,11 +150,11 @@ std::string CurrentLawExplanation(const FactTable& f, uint32_t p) {
       for (const ReformNote& n : a.notes) o += fmt::format("      note:     {}\n", n.text);
       if (a.opened_by >= 0) {
         const Reform& via = law.reforms->reforms()[static_cast<size_t>(a.opened_by)];
-        o += fmt::format("      remedy:   {}, opened by {} ({}; {}): {}\n", a.remedy, via.id, via.title, via.citation,
+        o += fmt::format("      remedy:   {}, opened by {} ({}; {}): {}\n", RemedyName(a.remedy), via.id, via.title, via.citation,
                          via.remedy_text);
       } else if (r.retroactive) {
-        o += fmt::format("      remedy:   {}: {}\n", a.remedy, r.remedy_text);
-      } else if (a.remedy == "none") {
+        o += fmt::format("      remedy:   {}: {}\n", RemedyName(a.remedy), r.remedy_text);
+      } else if (a.remedy == Remedy::kNone) {
         o += "      remedy:   none: this law shortens no sentence; it narrows what today's law would give\n";
       } else {
         o += "      remedy:   clemency: the reform does not reach sentences imposed before it\n";

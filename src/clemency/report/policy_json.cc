@@ -32,13 +32,13 @@ Json ReformJson(const ReformSet& set, const Reform& r) {
             {"discretionary", r.effect && r.effect->discretionary},
             {"retroactive", r.retroactive},
             {"makes_retroactive", r.makes_retroactive},
-            {"remedy", r.remedy.empty() ? Json(nullptr) : Json(r.remedy)},
+            {"remedy", r.remedy ? Json(RemedyName(*r.remedy)) : Json(nullptr)},
             {"remedy_text", r.remedy_text},
             {"assumes", r.assumes},
             {"depends_on", r.depends_on}};
   if (r.window)
     j["window"] = {{"opens", DateOrNull(r.window->opens)},     {"closes", DateOrNull(r.window->closes)},
-                   {"after", r.window->after},                 {"after_text", r.window->after_text},
+                   {"after", RemedyName(r.window->after)},                 {"after_text", r.window->after_text},
                    {"citation", r.window->citation},           {"confidence", r.window->confidence}};
   return j;
 }

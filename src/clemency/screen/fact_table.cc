@@ -166,7 +166,7 @@ void ApplyReforms(FactTable& t, const Population& pop, const CatalogSet& catalog
       t.s_current_law_term_low[s] = TermFact(law.low);
       t.s_current_law_excess[s] = ExcessFact(law.excess_min, law.excess_max);
       t.s_current_law_excess_max[s] = TermFact(law.excess_max);
-      t.s_current_law_remedy[s] = t.strings.Intern(law.remedy);
+      t.s_current_law_remedy[s] = t.strings.Intern(RemedyName(*law.remedy));  // set: law.changed()
       t.s_reclassified[s] = law.reclassified ? kTrue : kFalse;
       t.law_index[s] = static_cast<uint32_t>(t.law.size());
       t.law.push_back({&calc->reforms(), std::move(law)});
@@ -334,7 +334,7 @@ FactTable BuildFactTable(const Population& pop, const LawRefs& law, Date as_of) 
     int64_t active = 0, imposed = 0, law_high = 0, law_low = 0, release = kNa;
     bool term_known = true, high_known = true, low_known = true, release_known = true, touched = false;
     int64_t s_excess_min = 0, s_excess_max = 0;  // over touched active sentences; kNa when unknown
-    int64_t remedy = remedy_none;
+    Remedy remedy = Remedy::kNone;
     int best = static_cast<int>(std::size(kSeverityOrder));
     bool category_unknown = false;
     SumChains(t, pop.sentences.consecutive_to, r, chains, chain_stack);
@@ -357,10 +357,7 @@ FactTable BuildFactTable(const Population& pop, const LawRefs& law, Date as_of) 
         const int64_t mx = sl.excess_max == kUnknownTerm ? kNa : sl.excess_max;
         s_excess_min = (s_excess_min == kNa || mn == kNa) ? kNa : std::max(s_excess_min, mn);
         s_excess_max = (s_excess_max == kNa || mx == kNa) ? kNa : std::max(s_excess_max, mx);
-        if (sl.excess_max != 0 &&
-            RemedyRank(t.strings.View(static_cast<StrId>(t.s_current_law_remedy[s]))) >
-                RemedyRank(t.strings.View(static_cast<StrId>(remedy))))
-          remedy = t.s_current_law_remedy[s];
+        if (sl.excess_max != 0 && Stronger(*sl.remedy, remedy)) remedy = *sl.remedy;
       }
       if (t.projected_release[s] == kNa) release_known = false;
       else release = std::max(release, t.projected_release[s]);
@@ -371,7 +368,7 @@ FactTable BuildFactTable(const Population& pop, const LawRefs& law, Date as_of) 
     t.imposed_term[p] = active > 0 && term_known ? imposed : kNa;
     t.current_law_term[p] = active > 0 && high_known ? law_high : kNa;
     t.current_law_term_low[p] = active > 0 && low_known ? law_low : kNa;
-    t.current_law_remedy[p] = remedy;
+    t.current_law_remedy[p] = remedy == Remedy::kNone ? remedy_none : t.strings.Intern(RemedyName(remedy));
     const bool no_reform_pack = jl.no_reform_pack;
     if (active == 0) {
       t.current_law_excess[p] = t.current_law_excess_max[p] = kNa;
