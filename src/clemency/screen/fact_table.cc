@@ -174,53 +174,55 @@ void ApplyReforms(FactTable& t, const Population& pop, const CatalogSet& catalog
   }
 }
 
-FactTable BuildFactTable(const Population& pop, const LawRefs& law, Date as_of) {
-  const CatalogSet& catalogs = law.catalogs;
-  FactTable t;
-  t.population = &pop;
-  t.as_of = as_of;
-  for (std::string_view f : kOffenseFlags) t.flag_names.emplace_back(f);
-  const size_t np = pop.people_count(), ns = pop.sentence_count();
+namespace {
 
-  // Population strings -> table strings, on first use.
-  std::vector<int64_t> remap(pop.strings.size(), -1);
-  auto from_pop = [&](StrId id) -> int64_t {
+// Population strings as table strings, interned on first use.
+class TableStrings {
+ public:
+  TableStrings(const Population& pop, FactTable& t) : pop_(pop), t_(t), remap_(pop.strings.size(), -1) {}
+  int64_t FromPopulation(StrId id) {
     if (id == kNoStr) return kNa;
-    int64_t& r = remap[id];
-    if (r < 0) r = t.strings.Intern(pop.strings.View(id));
+    int64_t& r = remap_[id];
+    if (r < 0) r = t_.strings.Intern(pop_.strings.View(id));
     return r;
-  };
-  auto name = [&](std::string_view s) -> int64_t { return t.strings.Intern(s); };
+  }
+  int64_t Name(std::string_view s) { return t_.strings.Intern(s); }
+  // The ids of a vocabulary's names, in its order.
+  template <typename List>
+  std::vector<int64_t> Names(const List& names) {
+    std::vector<int64_t> ids;
+    for (std::string_view n : names) ids.push_back(Name(n));
+    return ids;
+  }
 
-  // Sentences. (kOffenseFlags is flag_names: ResolvedOffense's bits are FactTable's.)
+ private:
+  const Population& pop_;
+  FactTable& t_;
+  std::vector<int64_t> remap_;
+};
+
+// The sentence columns, offense codes resolved against their catalogs.
+// (kOffenseFlags is flag_names: ResolvedOffense's bits are FactTable's.)
+void FillSentences(FactTable& t, const Population& pop, const CatalogSet& catalogs, TableStrings& names) {
+  const size_t ns = pop.sentence_count();
   t.sentence_person = pop.sentences.person.to_vector();
-  t.offense_code.resize(ns);
-  t.category.resize(ns);
-  t.type.resize(ns);
-  t.status.resize(ns);
-  t.drug_type.resize(ns);
+  for (std::vector<int64_t>* c : {&t.offense_code, &t.category, &t.type, &t.status, &t.drug_type, &t.term, &t.min_term,
+                                  &t.enhancement_days, &t.sentence_date, &t.offense_date, &t.projected_release,
+                                  &t.parole_eligibility})
+    c->resize(ns);
   t.flags.resize(ns);
+  t.flags_known.resize(ns);
   t.in_catalog.resize(ns);
   t.active.resize(ns);
-  t.term.resize(ns);
-  t.min_term.resize(ns);
-  t.enhancement_days.resize(ns);
-  t.sentence_date.resize(ns);
-  t.offense_date.resize(ns);
-  t.projected_release.resize(ns);
-  t.parole_eligibility.resize(ns);
   t.drug_grams = pop.sentences.drug_grams.to_vector();
-  std::vector<int64_t> type_ids, status_ids;
-  for (std::string_view n : kSentenceTypeNames) type_ids.push_back(name(n));
-  for (std::string_view n : kSentenceStatusNames) status_ids.push_back(name(n));
+  const std::vector<int64_t> type_ids = names.Names(kSentenceTypeNames), status_ids = names.Names(kSentenceStatusNames);
   // Every code resolved against its catalog, once per distinct code.
   t.offenses = ResolveOffenses(pop, catalogs);
-  t.flags_known.resize(ns);
   std::vector<int64_t> resolved_code(t.offenses.entries.size()), resolved_category(t.offenses.entries.size());
   for (size_t i = 0; i < t.offenses.entries.size(); ++i) {
     const OffenseResolutions::Entry& en = t.offenses.entries[i];
-    resolved_code[i] = en.resolved.offense != nullptr ? name(en.resolved.offense->code) : from_pop(en.code);
-    resolved_category[i] = en.resolved.category_known() ? name(en.resolved.category) : kNa;
+    resolved_code[i] = en.resolved.offense != nullptr ? names.Name(en.resolved.offense->code) : names.FromPopulation(en.code);
+    resolved_category[i] = en.resolved.category_known() ? names.Name(en.resolved.category) : kNa;
   }
   for (uint32_t s = 0; s < ns; ++s) {
     const uint32_t i = t.offenses.of_sentence[s];
@@ -234,7 +236,7 @@ FactTable BuildFactTable(const Population& pop, const LawRefs& law, Date as_of) 
     t.type[s] = type_ids[static_cast<size_t>(type)];
     t.status[s] = status_ids[static_cast<size_t>(pop.sentences.status[s])];
     t.active[s] = pop.sentences.status[s] == SentenceStatus::kActive ? kTrue : kFalse;
-    t.drug_type[s] = from_pop(pop.sentences.drug_type[s]);
+    t.drug_type[s] = names.FromPopulation(pop.sentences.drug_type[s]);
     t.term[s] = type == SentenceType::kDeterminate     ? IntOrNa(pop.sentences.term_days[s])
                 : type == SentenceType::kIndeterminate ? IntOrNa(pop.sentences.max_term_days[s])
                                                        : kNa;
@@ -248,158 +250,177 @@ FactTable BuildFactTable(const Population& pop, const LawRefs& law, Date as_of) 
     t.projected_release[s] = DaysOrNa(pop.sentences.projected_release_date[s]);
     t.parole_eligibility[s] = DaysOrNa(pop.sentences.parole_eligibility_date[s]);
   }
-
   t.enhancement_code.resize(pop.enhancements.size());
-  for (size_t e = 0; e < pop.enhancements.size(); ++e) t.enhancement_code[e] = name(t.offenses.enhancement_code[e]);
-  ApplyReforms(t, pop, catalogs, law.reforms);
-  for (const auto& [code, set] : law.reforms)
-    if (!set->reviewed_through().missing()) t.law_reviewed_through[code] = set->reviewed_through();
+  for (size_t e = 0; e < pop.enhancements.size(); ++e) t.enhancement_code[e] = names.Name(t.offenses.enhancement_code[e]);
+}
 
-  // People.
-  t.birth.resize(np);
-  t.admission.resize(np);
-  t.release.resize(np);
-  t.imposed_term.resize(np);
-  t.current_law_term.resize(np);
-  t.current_law_term_low.resize(np);
-  t.current_law_excess.resize(np);
-  t.current_law_excess_max.resize(np);
-  t.current_law_remedy.resize(np);
-  const int64_t remedy_none = t.strings.Intern("none");
-  const int64_t remedy_unknown = t.strings.Intern("unknown");
-  // The law of each jurisdiction code, looked up once per code, not per person.
-  struct JurisdictionLaw {
+// The law of each jurisdiction code, looked up once per code, not per person.
+class JurisdictionLaws {
+ public:
+  struct Entry {
     bool looked_up = false;
     int64_t authority = kNa, vote = kNa;
-    bool no_reform_pack = false;
+    bool no_reform_pack = false;  // whether the excess is unknown for want of reforms
   };
-  std::vector<JurisdictionLaw> by_jurisdiction(pop.strings.size());
-  auto jurisdiction_law = [&](StrId code) -> const JurisdictionLaw& {
-    JurisdictionLaw& jl = by_jurisdiction[code];
-    if (jl.looked_up) return jl;
-    jl.looked_up = true;
-    const std::string_view text = pop.str(code);
-    if (auto j = law.jurisdictions.find(text); j != law.jurisdictions.end()) {
-      jl.authority = name(j->second->clemency.authority);
-      jl.vote = name(j->second->voting.restoration);
+  JurisdictionLaws(const Population& pop, const LawRefs& law, Date as_of, TableStrings& names)
+      : pop_(pop), law_(law), as_of_(as_of), names_(names), by_code_(pop.strings.size()) {}
+
+  const Entry& Of(StrId code) {
+    Entry& e = by_code_[code];
+    if (e.looked_up) return e;
+    e.looked_up = true;
+    const std::string_view text = pop_.str(code);
+    if (auto j = law_.jurisdictions.find(text); j != law_.jurisdictions.end()) {
+      e.authority = names_.Name(j->second->clemency.authority);
+      e.vote = names_.Name(j->second->voting.restoration);
     }
     // No pack, or a pack whose review of the law ends before the as-of date.
-    const auto pack = law.reforms.find(text);
-    jl.no_reform_pack = law.unknown_without_reforms &&
-                        (pack == law.reforms.end() ||
-                         (!pack->second->reviewed_through().missing() && pack->second->reviewed_through() < as_of));
-    return jl;
-  };
-  t.most_serious_category.resize(np);
-  t.active_sentences.resize(np);
-  t.admission_type.resize(np);
-  t.sex.resize(np);
-  t.race.resize(np);
-  t.jurisdiction.resize(np);
-  t.facility_id.resize(np);
-  t.infractions_5y.resize(np);
-  t.clemency_authority.assign(np, kNa);
-  t.vote_restoration.assign(np, kNa);
+    const auto pack = law_.reforms.find(text);
+    e.no_reform_pack = law_.unknown_without_reforms &&
+                       (pack == law_.reforms.end() ||
+                        (!pack->second->reviewed_through().missing() && pack->second->reviewed_through() < as_of_));
+    return e;
+  }
+
+ private:
+  const Population& pop_;
+  const LawRefs& law_;
+  Date as_of_;
+  TableStrings& names_;
+  std::vector<Entry> by_code_;
+};
+
+// The person columns read straight from the population.
+void FillPersonColumns(FactTable& t, const Population& pop, TableStrings& names, JurisdictionLaws& laws) {
+  const size_t np = pop.people_count();
+  for (std::vector<int64_t>* c : {&t.birth, &t.admission, &t.admission_type, &t.sex, &t.race, &t.jurisdiction,
+                                  &t.facility_id, &t.infractions_5y, &t.clemency_authority, &t.vote_restoration})
+    c->resize(np);
   t.medical_high_risk.resize(np);
-  t.sentence_begin.resize(np + 1);
-  std::vector<int64_t> adm_ids, sex_ids, race_ids, cat_ids;
-  for (std::string_view n : kAdmissionTypeNames) adm_ids.push_back(name(n));
-  for (std::string_view n : kSexNames) sex_ids.push_back(name(n));
-  for (std::string_view n : kRaceNames) race_ids.push_back(name(n));
-  for (std::string_view n : kSeverityOrder) cat_ids.push_back(name(n));
+  const std::vector<int64_t> adm_ids = names.Names(kAdmissionTypeNames), sex_ids = names.Names(kSexNames),
+                             race_ids = names.Names(kRaceNames);
   const int64_t unknown_adm = adm_ids[static_cast<size_t>(AdmissionType::kUnknown)];
-  std::vector<ChainSum> chains;
-  std::vector<uint32_t> chain_stack;
   for (uint32_t p = 0; p < np; ++p) {
-    const IndexRange r = pop.SentencesOf(p);
-    t.sentence_begin[p] = r.begin;
     t.birth[p] = pop.people.birth_date[p].days();
     t.admission[p] = pop.people.admission_date[p].days();
     const int64_t adm = adm_ids[static_cast<size_t>(pop.people.admission_type[p])];
     t.admission_type[p] = adm == unknown_adm ? kNa : adm;
     t.sex[p] = sex_ids[static_cast<size_t>(pop.people.sex[p])];
     t.race[p] = race_ids[static_cast<size_t>(pop.people.race[p])];
-    t.jurisdiction[p] = from_pop(pop.people.jurisdiction[p]);
-    t.facility_id[p] = from_pop(pop.people.facility_id[p]);
-    const JurisdictionLaw& jl = jurisdiction_law(pop.people.jurisdiction[p]);
+    t.jurisdiction[p] = names.FromPopulation(pop.people.jurisdiction[p]);
+    t.facility_id[p] = names.FromPopulation(pop.people.facility_id[p]);
+    const JurisdictionLaws::Entry& jl = laws.Of(pop.people.jurisdiction[p]);
     t.clemency_authority[p] = jl.authority;
     t.vote_restoration[p] = jl.vote;
     t.infractions_5y[p] = IntOrNa(pop.people.infractions_5y[p]);
     const int8_t med = pop.people.medical_high_risk[p];
     t.medical_high_risk[p] = med == kUnknownFlag ? kUnknownBool : med == 1 ? kTrue : kFalse;
+  }
+}
 
-    // Imposed term: a consecutive sentence adds to the one it follows; the
-    // person's term is the longest chain through an active sentence. The
-    // current-law terms chain the same way.
-    int64_t active = 0, imposed = 0, law_high = 0, law_low = 0, release = kNa;
-    bool term_known = true, high_known = true, low_known = true, release_known = true, touched = false;
-    int64_t s_excess_min = 0, s_excess_max = 0;  // over touched active sentences; kNa when unknown
-    Remedy remedy = Remedy::kNone;
-    int best = static_cast<int>(std::size(kSeverityOrder));
-    bool category_unknown = false;
+// What a person's active sentences add up to: imposed term, current-law
+// terms, release, excess of single sentences, remedy, most serious category.
+struct ActiveSentences {
+  int64_t count = 0, imposed = 0, law_high = 0, law_low = 0, release = kNa;
+  bool term_known = true, high_known = true, low_known = true, release_known = true, touched = false;
+  int64_t s_excess_min = 0, s_excess_max = 0;  // over touched active sentences; kNa when unknown
+  Remedy remedy = Remedy::kNone;
+  int best = static_cast<int>(std::size(kSeverityOrder));  // most serious known category
+  bool category_unknown = false;
+};
+
+// Imposed term: a consecutive sentence adds to the one it follows; the
+// person's term is the longest chain through an active sentence. The
+// current-law terms chain the same way.
+ActiveSentences SumActiveSentences(const FactTable& t, IndexRange r, std::span<const ChainSum> chains) {
+  ActiveSentences a;
+  for (uint32_t s = r.begin; s < r.end; ++s) {
+    const ChainSum& chain = chains[s - r.begin];
+    if (t.active[s] != kTrue) continue;
+    ++a.count;
+    if (!chain.term_known) a.term_known = false;
+    else a.imposed = std::max(a.imposed, chain.term);
+    if (!chain.high_known) a.high_known = false;
+    else a.law_high = std::max(a.law_high, chain.high);
+    if (!chain.low_known) a.low_known = false;
+    else a.law_low = std::max(a.law_low, chain.low);
+    if (t.law_index[s] != kNoIndex) {
+      const CurrentLawTerm& sl = t.law[t.law_index[s]].term;
+      a.touched = true;
+      const int64_t mn = sl.excess_min == kUnknownTerm ? kNa : sl.excess_min;
+      const int64_t mx = sl.excess_max == kUnknownTerm ? kNa : sl.excess_max;
+      a.s_excess_min = (a.s_excess_min == kNa || mn == kNa) ? kNa : std::max(a.s_excess_min, mn);
+      a.s_excess_max = (a.s_excess_max == kNa || mx == kNa) ? kNa : std::max(a.s_excess_max, mx);
+      if (sl.excess_max != 0 && Stronger(*sl.remedy, a.remedy)) a.remedy = *sl.remedy;
+    }
+    if (t.projected_release[s] == kNa) a.release_known = false;
+    else a.release = std::max(a.release, t.projected_release[s]);
+    if (!t.in_catalog[s]) a.category_unknown = true;
+    else a.best = std::min(a.best, CategorySeverity(t.strings.View(static_cast<StrId>(t.category[s]))));
+  }
+  return a;
+}
+
+// The person's current-law excess from their active sentences.
+void SetExcess(FactTable& t, uint32_t p, const ActiveSentences& a, bool no_reform_pack) {
+  if (a.count == 0 || no_reform_pack) {
+    // No reforms encoded for the jurisdiction: whether today's law is shorter
+    // is not known, which is not the same as "no".
+    t.current_law_excess[p] = t.current_law_excess_max[p] = kNa;
+  } else if (!a.touched) {
+    t.current_law_excess[p] = t.current_law_excess_max[p] = 0;
+  } else if (t.imposed_term[p] != kNa && t.current_law_term[p] != kNa) {
+    // Whole terms in days: the excess follows from the chains.
+    const int64_t mn = std::max<int64_t>(0, t.imposed_term[p] - t.current_law_term[p]);
+    const int64_t mx = t.current_law_term_low[p] == kNa ? kNa : std::max<int64_t>(0, t.imposed_term[p] - t.current_law_term_low[p]);
+    t.current_law_excess[p] = ExcessFact(mn, mx == kNa ? kUnknownTerm : mx);
+    t.current_law_excess_max[p] = mx;
+  } else {
+    // A life or open-ended term: the largest excess of a single sentence.
+    t.current_law_excess[p] = ExcessFact(a.s_excess_min == kNa ? kUnknownTerm : a.s_excess_min,
+                                         a.s_excess_max == kNa ? kUnknownTerm : a.s_excess_max);
+    t.current_law_excess_max[p] = a.s_excess_max;
+  }
+}
+
+// The person columns that sum their sentences.
+void FillPersonSums(FactTable& t, const Population& pop, TableStrings& names, JurisdictionLaws& laws) {
+  const size_t np = pop.people_count();
+  for (std::vector<int64_t>* c : {&t.release, &t.imposed_term, &t.current_law_term, &t.current_law_term_low,
+                                  &t.current_law_excess, &t.current_law_excess_max, &t.current_law_remedy,
+                                  &t.most_serious_category, &t.active_sentences})
+    c->resize(np);
+  t.sentence_begin.resize(np + 1);
+  std::vector<int64_t> remedy_ids;
+  for (const RemedyKind& k : kRemedyKinds) remedy_ids.push_back(names.Name(k.name));
+  const std::vector<int64_t> cat_ids = names.Names(kSeverityOrder);
+  std::vector<ChainSum> chains;
+  std::vector<uint32_t> chain_stack;
+  for (uint32_t p = 0; p < np; ++p) {
+    const IndexRange r = pop.SentencesOf(p);
+    t.sentence_begin[p] = r.begin;
     SumChains(t, pop.sentences.consecutive_to, r, chains, chain_stack);
-    for (uint32_t s = r.begin; s < r.end; ++s) {
-      const ChainSum& chain = chains[s - r.begin];
-      const int64_t total = chain.term, high = chain.high, low = chain.low;
-      const bool known = chain.term_known, hk = chain.high_known, lk = chain.low_known;
-      if (t.active[s] != kTrue) continue;
-      ++active;
-      if (!known) term_known = false;
-      else imposed = std::max(imposed, total);
-      if (!hk) high_known = false;
-      else law_high = std::max(law_high, high);
-      if (!lk) low_known = false;
-      else law_low = std::max(law_low, low);
-      if (t.law_index[s] != kNoIndex) {
-        const CurrentLawTerm& sl = t.law[t.law_index[s]].term;
-        touched = true;
-        const int64_t mn = sl.excess_min == kUnknownTerm ? kNa : sl.excess_min;
-        const int64_t mx = sl.excess_max == kUnknownTerm ? kNa : sl.excess_max;
-        s_excess_min = (s_excess_min == kNa || mn == kNa) ? kNa : std::max(s_excess_min, mn);
-        s_excess_max = (s_excess_max == kNa || mx == kNa) ? kNa : std::max(s_excess_max, mx);
-        if (sl.excess_max != 0 && Stronger(*sl.remedy, remedy)) remedy = *sl.remedy;
-      }
-      if (t.projected_release[s] == kNa) release_known = false;
-      else release = std::max(release, t.projected_release[s]);
-      if (!t.in_catalog[s]) category_unknown = true;
-      else best = std::min(best, CategorySeverity(t.strings.View(static_cast<StrId>(t.category[s]))));
-    }
-    t.active_sentences[p] = active;
-    t.imposed_term[p] = active > 0 && term_known ? imposed : kNa;
-    t.current_law_term[p] = active > 0 && high_known ? law_high : kNa;
-    t.current_law_term_low[p] = active > 0 && low_known ? law_low : kNa;
-    t.current_law_remedy[p] = remedy == Remedy::kNone ? remedy_none : t.strings.Intern(RemedyName(remedy));
-    const bool no_reform_pack = jl.no_reform_pack;
-    if (active == 0) {
-      t.current_law_excess[p] = t.current_law_excess_max[p] = kNa;
-    } else if (no_reform_pack) {
-      // No reforms are encoded for this jurisdiction: whether today's law is
-      // shorter is not known, which is not the same as "no".
-      t.current_law_excess[p] = t.current_law_excess_max[p] = kNa;
-      t.current_law_remedy[p] = remedy_unknown;
-    } else if (!touched) {
-      t.current_law_excess[p] = t.current_law_excess_max[p] = 0;
-    } else if (t.imposed_term[p] != kNa && t.current_law_term[p] != kNa) {
-      // Whole terms in days: the excess follows from the chains.
-      const int64_t mn = std::max<int64_t>(0, t.imposed_term[p] - t.current_law_term[p]);
-      const int64_t mx = t.current_law_term_low[p] == kNa ? kNa : std::max<int64_t>(0, t.imposed_term[p] - t.current_law_term_low[p]);
-      t.current_law_excess[p] = ExcessFact(mn, mx == kNa ? kUnknownTerm : mx);
-      t.current_law_excess_max[p] = mx;
-    } else {
-      // A life or open-ended term: the largest excess of a single sentence.
-      t.current_law_excess[p] = ExcessFact(s_excess_min == kNa ? kUnknownTerm : s_excess_min,
-                                           s_excess_max == kNa ? kUnknownTerm : s_excess_max);
-      t.current_law_excess_max[p] = s_excess_max;
-    }
-    t.release[p] = active > 0 && release_known ? release : kNa;
+    const ActiveSentences a = SumActiveSentences(t, r, chains);
+    const bool no_reform_pack = laws.Of(pop.people.jurisdiction[p]).no_reform_pack;
+    t.active_sentences[p] = a.count;
+    t.imposed_term[p] = a.count > 0 && a.term_known ? a.imposed : kNa;
+    t.current_law_term[p] = a.count > 0 && a.high_known ? a.law_high : kNa;
+    t.current_law_term_low[p] = a.count > 0 && a.low_known ? a.law_low : kNa;
+    const Remedy remedy = a.count > 0 && no_reform_pack ? Remedy::kUnknown : a.remedy;
+    t.current_law_remedy[p] = remedy_ids[static_cast<size_t>(remedy)];
+    SetExcess(t, p, a, no_reform_pack);
+    t.release[p] = a.count > 0 && a.release_known ? a.release : kNa;
     // An unknown category could be more serious than the best known one,
     // unless the best known one is already the most serious.
-    const bool category_known = best < static_cast<int>(std::size(kSeverityOrder)) && (!category_unknown || best == 0);
-    t.most_serious_category[p] = category_known ? cat_ids[static_cast<size_t>(best)] : kNa;
+    const bool category_known = a.best < static_cast<int>(std::size(kSeverityOrder)) && (!a.category_unknown || a.best == 0);
+    t.most_serious_category[p] = category_known ? cat_ids[static_cast<size_t>(a.best)] : kNa;
   }
-  t.sentence_begin[np] = static_cast<uint32_t>(ns);
+  t.sentence_begin[np] = static_cast<uint32_t>(pop.sentence_count());
+}
 
-  // Ties in ranking are broken by person_id: sort once here, not per screening.
+// Ties in ranking are broken by person_id: sorted once here, not per screening.
+void SortByPersonId(FactTable& t, const Population& pop) {
+  const size_t np = pop.people_count();
   t.by_person_id.resize(np);
   for (uint32_t p = 0; p < np; ++p) t.by_person_id[p] = p;
   std::sort(t.by_person_id.begin(), t.by_person_id.end(), [&](uint32_t a, uint32_t b) {
@@ -407,6 +428,24 @@ FactTable BuildFactTable(const Population& pop, const LawRefs& law, Date as_of) 
   });
   t.person_id_rank.resize(np);
   for (uint32_t i = 0; i < np; ++i) t.person_id_rank[t.by_person_id[i]] = i;
+}
+
+}  // namespace
+
+FactTable BuildFactTable(const Population& pop, const LawRefs& law, Date as_of) {
+  FactTable t;
+  t.population = &pop;
+  t.as_of = as_of;
+  for (std::string_view f : kOffenseFlags) t.flag_names.emplace_back(f);
+  TableStrings names(pop, t);
+  FillSentences(t, pop, law.catalogs, names);
+  ApplyReforms(t, pop, law.catalogs, law.reforms);
+  for (const auto& [code, set] : law.reforms)
+    if (!set->reviewed_through().missing()) t.law_reviewed_through[code] = set->reviewed_through();
+  JurisdictionLaws laws(pop, law, as_of, names);
+  FillPersonColumns(t, pop, names, laws);
+  FillPersonSums(t, pop, names, laws);
+  SortByPersonId(t, pop);
   return t;
 }
 
