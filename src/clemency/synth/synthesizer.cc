@@ -216,6 +216,15 @@ class Generator {
   };
   struct SentenceCells;
 
+  bool PrepareStrikes(std::string* error);
+  void PrepareDemographics();
+  void PrepareCodes();
+  bool PrepareCodeCdfs(std::string* error);
+  std::vector<double> CodeProbabilities() const;
+  void PrepareLifeShares(const std::vector<double>& p_code, std::vector<std::string>* notes);
+  void PrepareAdmissionTypes();
+  bool PrepareEnhancementRules(std::string* error);
+  void PrepareFacilities();
   void GenerateOne(int64_t index, ChunkOut& out) const;
   void DrawWho(Rng& rng, Drawn& d) const;
   void DrawLead(Rng& rng, Drawn& d) const;
@@ -285,6 +294,19 @@ bool Generator::Prepare(std::string* error, std::vector<std::string>* notes) {
   prop36_ = as_.non_serious_third_strike_before.days();
   jur_csv_ = CsvField(opt_.jurisdiction);
   for (int64_t n = opt_.people; n >= 10'000'000; n /= 10) ++id_width_;
+  if (!PrepareStrikes(error)) return false;
+  PrepareDemographics();
+  PrepareCodes();
+  if (!PrepareCodeCdfs(error)) return false;
+  PrepareLifeShares(CodeProbabilities(), notes);
+  PrepareAdmissionTypes();
+  if (!PrepareEnhancementRules(error)) return false;
+  PrepareFacilities();
+  return true;
+}
+
+// The strike enhancements of the jurisdiction's assumptions, in its catalog.
+bool Generator::PrepareStrikes(std::string* error) {
   strikes_ = as_.StrikesFor(opt_.jurisdiction);
   if (strikes_ != nullptr) {
     for (auto [code, def, csv] : {std::tuple{&strikes_->second_strike_code, &second_strike_def_, &second_csv_},
@@ -299,7 +321,10 @@ bool Generator::Prepare(std::string* error, std::vector<std::string>* notes) {
       *csv = CsvField(*code);
     }
   }
+  return true;
+}
 
+void Generator::PrepareDemographics() {
   // Demographic CDFs.
   for (int s = 0; s < 2; ++s) {
     race_cdf_[s] = m_.p_race[s];
@@ -315,10 +340,10 @@ bool Generator::Prepare(std::string* error, std::vector<std::string>* notes) {
   ToCdf(count_cdf_);
   drug_weights_ = as_.drug_weights;
 
-  // Offense codes by subcategory, with the assumption weights.
-  const auto wit = as_.offense_weights.find(opt_.jurisdiction);
-  const std::map<std::string, double, std::less<>>* weights =
-      wit == as_.offense_weights.end() ? nullptr : &wit->second;
+}
+
+// Each offense of the catalog with what generation needs of it.
+void Generator::PrepareCodes() {
   for (const Offense& o : cat_.offenses()) {
     CodeInfo c;
     c.off = &o;
@@ -345,6 +370,13 @@ bool Generator::Prepare(std::string* error, std::vector<std::string>* notes) {
     c.desc_csv = CsvField(o.title);
     codes_.push_back(std::move(c));
   }
+}
+
+// Offense codes by BJS subcategory, with the assumption weights.
+bool Generator::PrepareCodeCdfs(std::string* error) {
+  const auto wit = as_.offense_weights.find(opt_.jurisdiction);
+  const std::map<std::string, double, std::less<>>* weights =
+      wit == as_.offense_weights.end() ? nullptr : &wit->second;
   for (int k = 0; k < static_cast<int>(kNumBjsOffenses); ++k) {
     bool any_weight = false;
     for (size_t i = 0; i < codes_.size(); ++i)
@@ -370,7 +402,11 @@ bool Generator::Prepare(std::string* error, std::vector<std::string>* notes) {
     }
     ToCdf(code_cdf_[k]);
   }
-  // Probability of each code in the whole population.
+  return true;
+}
+
+// The probability of each code in the whole population.
+std::vector<double> Generator::CodeProbabilities() const {
   std::vector<double> p_code(codes_.size(), 0.0);
   for (int k = 0; k < static_cast<int>(kNumBjsOffenses); ++k) {
     double prev = 0;
@@ -380,7 +416,11 @@ bool Generator::Prepare(std::string* error, std::vector<std::string>* notes) {
     }
   }
 
-  // Life-type probabilities per code so that the population hits the targets.
+  return p_code;
+}
+
+// Life-type probabilities per code so that the population hits the targets.
+void Generator::PrepareLifeShares(const std::vector<double>& p_code, std::vector<std::string>* notes) {
   const LifeShares& t = m_.life;
   double eligible = 0, statutory = 0;
   for (size_t i = 0; i < codes_.size(); ++i)
@@ -435,12 +475,18 @@ bool Generator::Prepare(std::string* error, std::vector<std::string>* notes) {
       if (!c.off->life && c.violent) c.p_virtual = std::min(pv, 0.95 - c.p_conv);
   }
 
-  // Admission types given the sentence is not LWOP, death or virtual life.
+}
+
+// Admission types given the sentence is not LWOP, death or virtual life.
+void Generator::PrepareAdmissionTypes() {
+  const LifeShares& t = m_.life;
   const double p_no_parole = t.lwop + t.death + t.virtual_life;
   p_tech_ = std::min(m_.stock_technical / (1 - p_no_parole), 1.0);
   p_newoff_ = std::min(m_.stock_new_offense / (1 - p_no_parole), 1.0 - p_tech_);
 
-  // Enhancement rules.
+}
+
+bool Generator::PrepareEnhancementRules(std::string* error) {
   if (auto it = as_.enhancement_rules.find(opt_.jurisdiction); it != as_.enhancement_rules.end()) {
     for (const EnhancementRule& r : it->second) {
       ResolvedRule rr;
@@ -466,9 +512,13 @@ bool Generator::Prepare(std::string* error, std::vector<std::string>* notes) {
     }
   }
 
-  // Facilities: about one per people_per_facility people; total design
-  // capacity = people / (custody / design capacity); women in their own
-  // facilities when there are at least four.
+  return true;
+}
+
+// Facilities: about one per people_per_facility people; total design
+// capacity = people / (custody / design capacity); women in their own
+// facilities when there are at least four.
+void Generator::PrepareFacilities() {
   Rng rng(opt_.seed, 0);
   const int64_t n_fac = std::max<int64_t>(1, std::llround(static_cast<double>(opt_.people) / as_.people_per_facility));
   const int64_t total_cap = std::max<int64_t>(n_fac, std::llround(static_cast<double>(opt_.people) / m_.custody_to_design));
@@ -507,7 +557,6 @@ bool Generator::Prepare(std::string* error, std::vector<std::string>* notes) {
   for (int64_t c : female_caps) add(c, true);
   ToCdf(fac_cdf_male_);
   ToCdf(fac_cdf_female_);
-  return true;
 }
 
 void Generator::WriteFacilities(CsvWriter& w) const {
