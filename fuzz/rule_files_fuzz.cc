@@ -46,7 +46,7 @@ void CheckTerm(const clemency::CurrentLawTerm& t) {
   if (t.low != kUnknownTerm && t.high != kUnknownTerm && t.low > t.high) Fail("low above high");
   if (t.excess_min != kUnknownTerm && t.excess_min < 0) Fail("negative excess");
   if (t.excess_max != kUnknownTerm && t.excess_max < 0) Fail("negative excess_max");
-  if (t.changed() && t.remedy.empty()) Fail("an applied reform without a remedy");
+  if (t.changed() && !t.remedy) Fail("an applied reform without a remedy");
 }
 
 // Which loaders to run. Parsing the TOML was most of the time, and every
