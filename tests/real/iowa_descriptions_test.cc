@@ -14,6 +14,7 @@
 
 #include "clemency/io/csv_reader.h"
 #include "clemency/io/csv_writer.h"
+#include "support/cli_fixture.h"
 #include "support/run_clemency.h"
 
 namespace clemency {
@@ -78,9 +79,7 @@ std::map<std::string, std::string> Categories(const fs::path& screening_csv) {
 
 TEST(IowaDescriptions, PatternsGiveTheCodedCategoryForAtLeast95PercentAndGapsListTheRest) {
   if (!fs::exists(kSnapshot)) GTEST_SKIP() << kSnapshot << " is not present";
-  const fs::path dir = fs::path(::testing::TempDir()) / "iowa_descriptions";
-  fs::remove_all(dir);
-  fs::create_directories(dir);
+  const fs::path dir = testing_support::FreshScratchDir();
   WriteWithoutCodes(dir / "no-codes.csv");
   WriteDescriptionMapping(dir / "iowa-descriptions.toml");
   const std::string as_of = " --as-of 2021-12-13 --on-error quarantine";

@@ -134,7 +134,7 @@ View<int64_t> Evaluator::AsOfView() const {
 // at each sentence's person (into `own`).
 View<int64_t> Evaluator::EndView(const SpanEnd& end, Scope scope, Buffer<int64_t>& own) const {
   if (end.is_as_of()) return AsOfView();
-  const std::vector<int64_t>& column = f_.*end.column;
+  const Cells<int64_t>& column = f_.*end.column;
   View<int64_t> v;
   if (!end.of_person || scope == Scope::kPerson) {
     v.p = column.data();

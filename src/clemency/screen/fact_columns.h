@@ -36,7 +36,7 @@ namespace clemency {
 
 enum class Storage : uint8_t { kInt, kBool, kNumber, kSpan, kComputed, kAsOf, kFlagMask, kEnhancements };
 
-using IntColumn = std::vector<int64_t> FactTable::*;
+using IntColumn = Cells<int64_t> FactTable::*;
 
 // One end of a span: a column (of the fact's scope, or a person column read
 // at the sentence's person), or the as-of date when `column` is null.

@@ -206,7 +206,7 @@ class TableStrings {
 void FillSentences(FactTable& t, const Population& pop, const CatalogSet& catalogs, TableStrings& names) {
   const size_t ns = pop.sentence_count();
   t.sentence_person = pop.sentences.person.to_vector();
-  for (std::vector<int64_t>* c : {&t.offense_code, &t.category, &t.type, &t.status, &t.drug_type, &t.term, &t.min_term,
+  for (Cells<int64_t>* c : {&t.offense_code, &t.category, &t.type, &t.status, &t.drug_type, &t.term, &t.min_term,
                                   &t.enhancement_days, &t.sentence_date, &t.offense_date, &t.projected_release,
                                   &t.parole_eligibility})
     c->resize(ns);
@@ -293,7 +293,7 @@ class JurisdictionLaws {
 // The person columns read straight from the population.
 void FillPersonColumns(FactTable& t, const Population& pop, TableStrings& names, JurisdictionLaws& laws) {
   const size_t np = pop.people_count();
-  for (std::vector<int64_t>* c : {&t.birth, &t.admission, &t.admission_type, &t.sex, &t.race, &t.jurisdiction,
+  for (Cells<int64_t>* c : {&t.birth, &t.admission, &t.admission_type, &t.sex, &t.race, &t.jurisdiction,
                                   &t.facility_id, &t.infractions_5y, &t.clemency_authority, &t.vote_restoration})
     c->resize(np);
   t.medical_high_risk.resize(np);
@@ -386,7 +386,7 @@ void SetExcess(FactTable& t, uint32_t p, const ActiveSentences& a, bool no_refor
 // The person columns that sum their sentences.
 void FillPersonSums(FactTable& t, const Population& pop, TableStrings& names, JurisdictionLaws& laws) {
   const size_t np = pop.people_count();
-  for (std::vector<int64_t>* c : {&t.release, &t.imposed_term, &t.current_law_term, &t.current_law_term_low,
+  for (Cells<int64_t>* c : {&t.release, &t.imposed_term, &t.current_law_term, &t.current_law_term_low,
                                   &t.current_law_excess, &t.current_law_excess_max, &t.current_law_remedy,
                                   &t.most_serious_category, &t.active_sentences})
     c->resize(np);
@@ -423,9 +423,11 @@ void SortByPersonId(FactTable& t, const Population& pop) {
   const size_t np = pop.people_count();
   t.by_person_id.resize(np);
   for (uint32_t p = 0; p < np; ++p) t.by_person_id[p] = p;
-  std::sort(t.by_person_id.begin(), t.by_person_id.end(), [&](uint32_t a, uint32_t b) {
-    return pop.str(pop.people.id[a]) < pop.str(pop.people.id[b]);
-  });
+  const auto by_id = [&](uint32_t a, uint32_t b) { return pop.str(pop.people.id[a]) < pop.str(pop.people.id[b]); };
+  // Agencies and the synthesizer often write people in person_id order:
+  // checking that is one pass, sorting n log n string compares.
+  if (!std::is_sorted(t.by_person_id.begin(), t.by_person_id.end(), by_id))
+    std::sort(t.by_person_id.begin(), t.by_person_id.end(), by_id);
   t.person_id_rank.resize(np);
   for (uint32_t i = 0; i < np; ++i) t.person_id_rank[t.by_person_id[i]] = i;
 }

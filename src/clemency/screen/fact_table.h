@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "clemency/core/column_allocator.h"
 #include "clemency/core/population.h"
 #include "clemency/core/string_pool.h"
 #include "clemency/law/current_law_term.h"
@@ -37,6 +38,10 @@ inline constexpr uint8_t kTrue = 2;
 
 // The law it is built with: LawRefs, in law/law_refs.h.
 
+// Columns are Cells (core/column_allocator.h): BuildFactTable writes every
+// cell of every column it sizes, so they are neither zero-filled first nor
+// faulted in page by page.
+
 struct FactTable {
   const Population* population = nullptr;
   Date as_of;
@@ -44,18 +49,18 @@ struct FactTable {
   std::vector<std::string> flag_names;  // bit i of a flag mask is flag_names[i]
 
   // person columns
-  std::vector<int64_t> birth, admission;             // days
-  std::vector<int64_t> release;                      // latest projected release of active sentences
+  Cells<int64_t> birth, admission;             // days
+  Cells<int64_t> release;                      // latest projected release of active sentences
   // Current law (law/current_law_term.h), days: term = the highest current-law
   // term, term_low the lowest; excess the guaranteed excess (kNa when only
   // possible), excess_max the most a court could take off; remedy a string id.
-  std::vector<int64_t> imposed_term, current_law_term, current_law_term_low, current_law_excess,
+  Cells<int64_t> imposed_term, current_law_term, current_law_term_low, current_law_excess,
       current_law_excess_max, current_law_remedy;
-  std::vector<int64_t> most_serious_category;        // string id
-  std::vector<int64_t> active_sentences;
-  std::vector<int64_t> admission_type, sex, race, jurisdiction, facility_id;  // string ids
-  std::vector<int64_t> clemency_authority, vote_restoration;  // string ids; kNa without a jurisdiction file
-  std::vector<int64_t> infractions_5y;
+  Cells<int64_t> most_serious_category;        // string id
+  Cells<int64_t> active_sentences;
+  Cells<int64_t> admission_type, sex, race, jurisdiction, facility_id;  // string ids
+  Cells<int64_t> clemency_authority, vote_restoration;  // string ids; kNa without a jurisdiction file
+  Cells<int64_t> infractions_5y;
   std::vector<uint8_t> medical_high_risk;            // kFalse, kTrue, kUnknownBool
   std::vector<uint32_t> sentence_begin;              // people + 1 offsets
   std::vector<uint32_t> by_person_id;                // people sorted by person_id
@@ -63,15 +68,15 @@ struct FactTable {
 
   // sentence columns
   std::vector<uint32_t> sentence_person;
-  std::vector<int64_t> offense_code, category, type, status, drug_type;  // string ids
-  std::vector<uint64_t> flags;                       // bit mask over flag_names: certainly true
-  std::vector<uint64_t> flags_known;                 // bit mask over flag_names: known
+  Cells<int64_t> offense_code, category, type, status, drug_type;  // string ids
+  Cells<uint64_t> flags;                       // bit mask over flag_names: certainly true
+  Cells<uint64_t> flags_known;                 // bit mask over flag_names: known
   std::vector<uint8_t> in_catalog;                   // 0: the category is unknown
   OffenseResolutions offenses;                       // how each sentence's code resolved
-  std::vector<int64_t> enhancement_code;             // per enhancement: the resolved code (string id)
+  Cells<int64_t> enhancement_code;             // per enhancement: the resolved code (string id)
   std::vector<uint8_t> active;                       // kFalse or kTrue
-  std::vector<int64_t> term, min_term, enhancement_days;
-  std::vector<int64_t> s_current_law_term, s_current_law_term_low, s_current_law_excess, s_current_law_excess_max,
+  Cells<int64_t> term, min_term, enhancement_days;
+  Cells<int64_t> s_current_law_term, s_current_law_term_low, s_current_law_excess, s_current_law_excess_max,
       s_current_law_remedy;
   std::vector<uint8_t> s_reclassified;               // kFalse or kTrue
   // The reforms applied to a sentence: law[law_index[s]], kNoIndex when none.
@@ -84,7 +89,7 @@ struct FactTable {
   // Jurisdictions whose reform pack says through when their law was reviewed
   // (rules/reforms/XX.toml reviewed_through), for explanations.
   std::map<std::string, Date, std::less<>> law_reviewed_through;
-  std::vector<int64_t> sentence_date, offense_date, projected_release, parole_eligibility;
+  Cells<int64_t> sentence_date, offense_date, projected_release, parole_eligibility;
   std::vector<double> drug_grams;
 
   size_t people() const { return birth.size(); }
