@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -349,23 +351,54 @@ namespace {
 TEST_F(ScreenerTest, RescreenEqualsAFullScreening) {
   LoadData(kPeople, kSentences, D("2025-01-01"));
   Policy policy = Redemption();
-  const Screening first = Screen(policy, facts_);
   std::string error;
   for (const auto& [name, value] : std::vector<std::pair<std::string, std::string>>{
            {"min_age", "50 years"}, {"max_infractions_5y", "10"}, {"weight_age", "3"},
            {"exclude_lwop_death", "false"}, {"min_age", "55 years"}}) {
+    Screening quick = Screen(policy, facts_);  // before the change, with eligible_on
     ASSERT_TRUE(SetParam(policy, name, value, &error)) << error;
     const Screening full = Screen(policy, facts_, {.eligible_on = false});
-    const Screening quick = Rescreen(policy, facts_, first);
+    Rescreen(policy, facts_, quick);
     EXPECT_EQ(quick.status, full.status) << name;
     EXPECT_EQ(quick.order, full.order) << name;
     EXPECT_EQ(quick.rank, full.rank) << name;
+    EXPECT_EQ(quick.eligible_on, full.eligible_on) << name;
+    EXPECT_FALSE(quick.eligible_on_computed);
     ASSERT_EQ(quick.rules.size(), full.rules.size());
     for (size_t r = 0; r < full.rules.size(); ++r)
       for (uint32_t p = 0; p < pop_.people_count(); ++p) ASSERT_EQ(quick.rules[r].ob[p], full.rules[r].ob[p]) << name << " rule " << r;
     for (uint32_t p = 0; p < pop_.people_count(); ++p) EXPECT_DOUBLE_EQ(quick.priority[p], full.priority[p]) << name;
   }
-  EXPECT_EQ(StatusName(Rescreen(policy, facts_, first).status[pop_.FindPerson("B")]), "not_eligible");
+  EXPECT_EQ(StatusName(Screen(policy, facts_).status[pop_.FindPerson("B")]), "not_eligible");
+}
+
+// The dashboard moves a slider back and forth over one screening: each
+// in-place re-screening must equal a full one, whatever came before.
+TEST_F(ScreenerTest, RescreeningOneScreeningAgainAndAgainEqualsFullScreenings) {
+  LoadData(kPeople, kSentences, D("2025-01-01"));
+  Policy policy = Redemption();
+  Screening live = Screen(policy, facts_);
+  std::string error;
+  for (const auto& [name, value] : std::vector<std::pair<std::string, std::string>>{
+           {"min_age", "50 years"}, {"min_age", "65 years"}, {"weight_age", "3"}, {"max_infractions_5y", "0"},
+           {"min_age", "50 years"}, {"exclude_lwop_death", "false"}, {"weight_age", "1"}, {"min_age", "50 years"}}) {
+    ASSERT_TRUE(SetParam(policy, name, value, &error)) << error;
+    Rescreen(policy, facts_, live);
+    const Screening full = Screen(policy, facts_, {.eligible_on = false});
+    EXPECT_EQ(live.status, full.status) << name << " = " << value;
+    EXPECT_EQ(live.eligibility, full.eligibility) << name << " = " << value;
+    EXPECT_EQ(live.order, full.order) << name << " = " << value;
+    EXPECT_EQ(live.rank, full.rank) << name << " = " << value;
+    EXPECT_EQ(live.eligible_on, full.eligible_on) << name << " = " << value;
+    ASSERT_EQ(live.rules.size(), full.rules.size());
+    for (size_t r = 0; r < full.rules.size(); ++r)
+      for (uint32_t p = 0; p < pop_.people_count(); ++p)
+        ASSERT_EQ(live.rules[r].ob[p], full.rules[r].ob[p]) << name << " = " << value << ", rule " << r;
+    for (uint32_t p = 0; p < pop_.people_count(); ++p) {
+      if (std::isnan(full.priority[p])) EXPECT_TRUE(std::isnan(live.priority[p])) << name;
+      else EXPECT_DOUBLE_EQ(live.priority[p], full.priority[p]) << name << " = " << value;
+    }
+  }
 }
 
 }  // namespace

@@ -33,25 +33,15 @@ bool Reads(const PolicyRule& rule, const std::vector<bool>& changed_params, cons
   return false;
 }
 
-Column CopyBool(const Column& from, size_t people) {
-  Column c;
-  c.OwnBool(people);
-  std::copy(from.ob.data(), from.ob.data() + people, c.ob.data());
-  return c;
-}
-
-// Evaluates every rule, then the status, at the evaluator's as-of date(s).
-// With `reuse`, the rules not marked in `dirty` are copied from it.
-Pass Evaluate(const Policy& policy, Evaluator& ev, size_t people, const Screening* reuse = nullptr,
-              const std::vector<bool>* dirty = nullptr, bool eligibility_dirty = true) {
-  Pass p;
-  p.rules.reserve(policy.rules.size());
-  ev.set_rules(&p.rules);
+// Evaluates the rules into `rules`, by index: every rule, or with `dirty`
+// only the marked ones (the others are kept as they are). Rules read earlier
+// rules only, so a rule is evaluated after those it reads.
+void EvaluateRules(const Policy& policy, Evaluator& ev, size_t people, std::vector<Column>& rules,
+                   const std::vector<bool>* dirty = nullptr) {
+  rules.resize(policy.rules.size());
+  ev.set_rules(&rules);
   for (size_t i = 0; i < policy.rules.size(); ++i) {
-    if (reuse != nullptr && !(*dirty)[i]) {
-      p.rules.push_back(CopyBool(reuse->rules[i], people));
-      continue;
-    }
+    if (dirty != nullptr && !(*dirty)[i]) continue;
     Column c = ev.Eval(*policy.rules[i].expr);
     // Rules are read by index later: keep them as owned, materialized columns.
     if (c.ob.empty()) {
@@ -60,26 +50,38 @@ Pass Evaluate(const Policy& policy, Evaluator& ev, size_t people, const Screenin
       for (size_t k = 0; k < people; ++k) owned.ob[k] = c.b[k];
       c = std::move(owned);
     }
-    p.rules.push_back(std::move(c));
+    rules[i] = std::move(c);
   }
-  if (reuse != nullptr && !eligibility_dirty) {
-    p.eligibility = reuse->eligibility;
-  } else {
-    Column e = ev.Eval(*policy.eligibility.expr);
-    p.eligibility.resize(people);
-    for (size_t k = 0; k < people; ++k) p.eligibility[k] = e.b[k];
-  }
-  // eligible = eligibility and not any(exclusion), in Kleene logic
-  // (and = min, not x = kTrue - x), one exclusion at a time.
-  std::vector<uint8_t> v = p.eligibility;
+}
+
+void EvaluateEligibility(const Policy& policy, Evaluator& ev, size_t people, std::vector<uint8_t>& eligibility) {
+  Column e = ev.Eval(*policy.eligibility.expr);
+  eligibility.resize(people);
+  for (size_t k = 0; k < people; ++k) eligibility[k] = e.b[k];
+}
+
+// eligible = eligibility and not any(exclusion), in Kleene logic
+// (and = min, not x = kTrue - x), one exclusion at a time.
+void SetStatus(const Policy& policy, const std::vector<Column>& rules, const std::vector<uint8_t>& eligibility,
+               std::vector<Status>& status) {
+  const size_t people = eligibility.size();
+  std::vector<uint8_t> v = eligibility;
   for (size_t r = 0; r < policy.rules.size(); ++r) {
     if (policy.rules[r].kind != RuleKind::kExclusion) continue;
-    const uint8_t* x = p.rules[r].ob.data();
+    const uint8_t* x = rules[r].ob.data();
     for (size_t k = 0; k < people; ++k) v[k] = std::min(v[k], static_cast<uint8_t>(kTrue - x[k]));
   }
-  p.status.resize(people);
+  status.resize(people);
   for (size_t k = 0; k < people; ++k)
-    p.status[k] = v[k] == kTrue ? Status::kEligible : v[k] == kFalse ? Status::kNotEligible : Status::kNeedsReview;
+    status[k] = v[k] == kTrue ? Status::kEligible : v[k] == kFalse ? Status::kNotEligible : Status::kNeedsReview;
+}
+
+// Evaluates every rule, then the status, at the evaluator's as-of date(s).
+Pass Evaluate(const Policy& policy, Evaluator& ev, size_t people) {
+  Pass p;
+  EvaluateRules(policy, ev, people, p.rules);
+  EvaluateEligibility(policy, ev, people, p.eligibility);
+  SetStatus(policy, p.rules, p.eligibility, p.status);
   return p;
 }
 
@@ -97,12 +99,10 @@ std::string_view StatusName(Status s) {
 namespace {
 
 // Priority, order and rank of a screening whose statuses are known.
-void RankPeople(const Policy& policy, const FactTable& facts, Evaluator& ev, const Screening* reuse_priority,
-                Screening& out) {
+// With keep_priority, out.priority is already that of the parameters.
+void RankPeople(const Policy& policy, const FactTable& facts, Evaluator& ev, bool keep_priority, Screening& out) {
   const size_t n = facts.people();
-  if (reuse_priority != nullptr) {
-    out.priority = reuse_priority->priority;
-  } else {
+  if (!keep_priority) {
     Column pr = ev.Eval(*policy.priority.expr);
     out.priority.resize(n);
     for (size_t k = 0; k < n; ++k) {
@@ -142,26 +142,28 @@ std::vector<Value> ParamValues(const Policy& policy) {
 
 }  // namespace
 
-Screening Rescreen(const Policy& policy, const FactTable& facts, const Screening& previous) {
+void Rescreen(const Policy& policy, const FactTable& facts, Screening& screening) {
   const size_t n = facts.people();
-  Screening out;
-  out.params = ParamValues(policy);
-  std::vector<bool> changed(out.params.size(), true);
-  if (previous.params.size() == out.params.size())
-    for (size_t i = 0; i < changed.size(); ++i)
-      changed[i] = previous.params[i].ToString() != out.params[i].ToString() || previous.params[i].type != out.params[i].type;
+  std::vector<Value> params = ParamValues(policy);
+  if (screening.params.size() != params.size() || screening.rules.size() != policy.rules.size() ||
+      screening.status.size() != n) {
+    screening = Screen(policy, facts, {.eligible_on = false});
+    return;
+  }
+  std::vector<bool> changed(params.size());
+  for (size_t i = 0; i < changed.size(); ++i)
+    changed[i] = screening.params[i].ToString() != params[i].ToString() || screening.params[i].type != params[i].type;
+  screening.params = std::move(params);
   const std::vector<bool> dirty = DirtyRules(policy, changed);
   Evaluator ev(facts);
-  ev.set_params(&out.params);
-  Pass pass = Evaluate(policy, ev, n, &previous, &dirty, Reads(policy.eligibility, changed, dirty));
-  out.rules = std::move(pass.rules);
-  out.eligibility = std::move(pass.eligibility);
-  out.status = std::move(pass.status);
-  out.eligible_on.assign(n, kNa);
-  out.eligible_on_computed = false;
-  ev.set_rules(&out.rules);
-  RankPeople(policy, facts, ev, Reads(policy.priority, changed, dirty) ? nullptr : &previous, out);
-  return out;
+  ev.set_params(&screening.params);
+  EvaluateRules(policy, ev, n, screening.rules, &dirty);
+  if (Reads(policy.eligibility, changed, dirty)) EvaluateEligibility(policy, ev, n, screening.eligibility);
+  SetStatus(policy, screening.rules, screening.eligibility, screening.status);
+  screening.eligible_on.assign(n, kNa);
+  screening.eligible_on_computed = false;
+  screening.eligible_on_passes = 0;
+  RankPeople(policy, facts, ev, !Reads(policy.priority, changed, dirty), screening);
 }
 
 Screening Screen(const Policy& policy, const FactTable& facts, const ScreenOptions& options) {
@@ -212,7 +214,7 @@ Screening Screen(const Policy& policy, const FactTable& facts, const ScreenOptio
   out.eligibility = std::move(today.eligibility);
   out.status = std::move(today.status);
   ev.set_rules(&out.rules);
-  RankPeople(policy, facts, ev, nullptr, out);
+  RankPeople(policy, facts, ev, false, out);
   return out;
 }
 

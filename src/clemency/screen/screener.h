@@ -42,12 +42,15 @@ struct ScreenOptions {
 
 Screening Screen(const Policy& policy, const FactTable& facts, const ScreenOptions& options = {});
 
-// Screens again after parameter values changed (the dashboard's slider):
-// every rule that reads no changed parameter, directly or through another
-// rule, is taken from `previous` (a screening of the same policy and facts),
-// and so are the eligibility and priority when they read none. eligible_on is
-// not computed. The result equals Screen(policy, facts, {.eligible_on = false}).
-Screening Rescreen(const Policy& policy, const FactTable& facts, const Screening& previous);
+// Screens again, in place, after parameter values changed (the dashboard's
+// slider): `screening` holds a screening of the same policy and facts under
+// earlier values. Every rule that reads no changed parameter, directly or
+// through another rule, stays as it is, and so do the eligibility and the
+// priority when they read none; the rest, and the status, order and rank, are
+// recomputed in the same buffers. eligible_on is not computed. Afterwards
+// `screening` equals Screen(policy, facts, {.eligible_on = false}); a
+// screening of another policy or population is simply screened again.
+void Rescreen(const Policy& policy, const FactTable& facts, Screening& screening);
 
 }  // namespace clemency
 
