@@ -32,13 +32,14 @@
 
 #include "clemency/core/codes.h"
 #include "clemency/core/date.h"
+#include "clemency/core/unknown.h"
 #include "clemency/law/offense_catalog.h"
 #include "clemency/law/reform.h"
 
 namespace clemency {
 
 inline constexpr int64_t kLifeTerm = std::numeric_limits<int64_t>::max() / 4;
-inline constexpr int64_t kUnknownTerm = -1;
+inline constexpr int64_t kUnknownTerm = kUnknown64;  // core/unknown.h
 
 struct EnhancementDays {
   std::string_view code;

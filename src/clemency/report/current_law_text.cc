@@ -11,13 +11,12 @@ namespace {
 // A term in JSON: days, "life", or null when unknown.
 void AppendTermJson(std::string& o, int64_t t) {
   if (t == kLifeTerm) o += "\"life\"";
-  else if (t == kUnknownTerm || t == kNa) o += "null";
+  else if (t == kUnknownTerm) o += "null";
   else o += std::to_string(t);
 }
 
 // "2,920 days (about 8.0 years)", "life", "unknown".
 std::string TermWords(int64_t t) {
-  if (t == kNa) t = kUnknownTerm;
   if (t == kLifeTerm || t == kUnknownTerm) return TermText(t);
   return fmt::format("{} (about {:.1f} years)", TermText(t), static_cast<double>(t) / 365.25);
 }
@@ -102,7 +101,7 @@ void AppendApplied(std::string& o, const FactTable& f, uint32_t s, const FactTab
 }  // namespace
 
 void AppendCurrentLawJson(std::string& o, const FactTable& f, uint32_t p, ReasonsDetail detail) {
-  auto days = [&](int64_t v) { AppendTermJson(o, v == kNa ? kUnknownTerm : v); };
+  auto days = [&](int64_t v) { AppendTermJson(o, v); };
   o += "\"current_law\":{\"imposed_days\":";
   days(f.imposed_term[p]);
   o += ",\"term_days\":";

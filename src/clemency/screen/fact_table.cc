@@ -35,12 +35,13 @@ int FactTable::FlagBit(std::string_view flag) const {
 
 namespace {
 
-// Current-law terms as fact values: life and unknown are kNa.
-int64_t TermFact(int64_t t) { return t == kLifeTerm || t == kUnknownTerm ? kNa : t; }
+// Current-law terms as fact values: life is kNa, as unknown is (kNa is the
+// law's kUnknownTerm: core/unknown.h).
+int64_t TermFact(int64_t t) { return t == kLifeTerm ? kNa : t; }
 
 // The guaranteed excess: known when positive, or when nothing could be taken off.
 int64_t ExcessFact(int64_t min, int64_t max) {
-  if (min == kUnknownTerm) return kNa;
+  if (min == kNa) return kNa;
   if (min > 0) return min;
   return max == 0 ? 0 : kNa;
 }
@@ -153,8 +154,8 @@ void ApplyReforms(FactTable& t, const Population& pop, const CatalogSet& catalog
       ImposedSentence in;
       in.offense_code = code_text(s);
       in.type = pop.sentences.type[s];
-      in.term_days = t.term[s] == kNa ? kUnknownTerm : t.term[s];
-      in.min_term_days = t.min_term[s] == kNa ? kUnknownTerm : t.min_term[s];
+      in.term_days = t.term[s];
+      in.min_term_days = t.min_term[s];
       in.enhancements = enh;
       if (pop.sentences.drug_type[s] != kNoStr) in.drug_type = pop.strings.View(pop.sentences.drug_type[s]);
       in.drug_grams = pop.sentences.drug_grams[s];
@@ -347,8 +348,7 @@ ActiveSentences SumActiveSentences(const FactTable& t, IndexRange r, std::span<c
     if (t.law_index[s] != kNoIndex) {
       const CurrentLawTerm& sl = t.law[t.law_index[s]].term;
       a.touched = true;
-      const int64_t mn = sl.excess_min == kUnknownTerm ? kNa : sl.excess_min;
-      const int64_t mx = sl.excess_max == kUnknownTerm ? kNa : sl.excess_max;
+      const int64_t mn = sl.excess_min, mx = sl.excess_max;
       a.s_excess_min = (a.s_excess_min == kNa || mn == kNa) ? kNa : std::max(a.s_excess_min, mn);
       a.s_excess_max = (a.s_excess_max == kNa || mx == kNa) ? kNa : std::max(a.s_excess_max, mx);
       if (sl.excess_max != 0 && Stronger(*sl.remedy, a.remedy)) a.remedy = *sl.remedy;
@@ -373,12 +373,11 @@ void SetExcess(FactTable& t, uint32_t p, const ActiveSentences& a, bool no_refor
     // Whole terms in days: the excess follows from the chains.
     const int64_t mn = std::max<int64_t>(0, t.imposed_term[p] - t.current_law_term[p]);
     const int64_t mx = t.current_law_term_low[p] == kNa ? kNa : std::max<int64_t>(0, t.imposed_term[p] - t.current_law_term_low[p]);
-    t.current_law_excess[p] = ExcessFact(mn, mx == kNa ? kUnknownTerm : mx);
+    t.current_law_excess[p] = ExcessFact(mn, mx);
     t.current_law_excess_max[p] = mx;
   } else {
     // A life or open-ended term: the largest excess of a single sentence.
-    t.current_law_excess[p] = ExcessFact(a.s_excess_min == kNa ? kUnknownTerm : a.s_excess_min,
-                                         a.s_excess_max == kNa ? kUnknownTerm : a.s_excess_max);
+    t.current_law_excess[p] = ExcessFact(a.s_excess_min, a.s_excess_max);
     t.current_law_excess_max[p] = a.s_excess_max;
   }
 }

@@ -3,13 +3,12 @@
 // re-interned into the table's own pool, so that a fact's value and a string
 // in a policy compare as small integers.
 //
-// Unknown has one representation per type here, whatever the population or
-// the law spells it (kMissingInt, kUnknownFlag, kNoStr, kUnknownTerm, a
-// missing Date are translated on the way in): kNa for every int64 column
-// (ints, dates, days, string ids), kUnknownBool for tri-state columns, NaN
-// for numbers. (The CurrentLawTerm records kept in `law` are the law layer's
-// own, with its kUnknownTerm and kLifeTerm.) Where each fact lives:
-// screen/fact_columns.h.
+// Unknown has one representation per type (core/unknown.h): kNa for every
+// int64 column (ints, dates, days, string ids; the law's kUnknownTerm is the
+// same value), kUnknownBool for tri-state columns, NaN for numbers; the
+// population's kMissingInt, kUnknownFlag, kNoStr and missing Dates are
+// translated on the way in, and the law's kLifeTerm becomes kNa. Where each
+// fact lives: screen/fact_columns.h.
 #ifndef CLEMENCY_SCREEN_FACT_TABLE_H_
 #define CLEMENCY_SCREEN_FACT_TABLE_H_
 
@@ -22,13 +21,14 @@
 #include "clemency/core/column_allocator.h"
 #include "clemency/core/population.h"
 #include "clemency/core/string_pool.h"
+#include "clemency/core/unknown.h"
 #include "clemency/law/current_law_term.h"
 #include "clemency/law/law_refs.h"
 #include "clemency/screen/offense_resolution.h"
 
 namespace clemency {
 
-inline constexpr int64_t kNa = std::numeric_limits<int64_t>::min();
+inline constexpr int64_t kNa = kUnknown64;  // core/unknown.h; the law's kUnknownTerm too
 
 // Tri-state booleans, ordered false < unknown < true, so that Kleene logic is
 // arithmetic: and = min, or = max, not = kTrue - x.
