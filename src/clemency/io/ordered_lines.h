@@ -1,7 +1,8 @@
 // Writes n lines to an AtomicFile in order, formatting them on up to
 // `threads` threads: the lines are cut into chunks, each thread formats its
 // chunk into its own buffer, and the buffers are written in chunk order, so the
-// bytes are the same whatever the thread count. format(out, i) appends line i
+// bytes are the same whatever the thread count. Writing a round overlaps
+// formatting the next. format(out, i) appends line i
 // (without its newline) to out; it must be safe to call concurrently.
 #ifndef CLEMENCY_IO_ORDERED_LINES_H_
 #define CLEMENCY_IO_ORDERED_LINES_H_
