@@ -1,6 +1,21 @@
 #include "clemency/core/input_schema.h"
 
+#include <algorithm>
+
 namespace clemency {
+
+bool InputColumn::InVocabulary(std::string_view v) const {
+  return std::find(vocabulary.begin(), vocabulary.end(), v) != vocabulary.end();
+}
+
+std::string InputColumn::VocabularyText() const {
+  std::string out;
+  for (std::string_view s : vocabulary) {
+    if (!out.empty()) out += ", ";
+    out += s;
+  }
+  return out;
+}
 
 const InputColumn* FindInputColumn(InputFile file, std::string_view name) {
   for (const InputColumn& c : InputSchema(file))

@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -52,6 +53,8 @@ struct InputColumn {
   // Free text: anything the agency writes (a jurisdiction is checked on loading).
   bool is_text() const { return type == ColumnType::kText || type == ColumnType::kJurisdiction; }
   bool has_vocabulary() const { return type == ColumnType::kCode || type == ColumnType::kFlag; }
+  bool InVocabulary(std::string_view v) const;
+  std::string VocabularyText() const;  // "a, b, c", for messages
 };
 
 inline constexpr std::string_view kFlagNames[] = {"0", "1"};

@@ -20,15 +20,6 @@ constexpr size_t kTermColumn = ColumnIndex(InputFile::kSentences, "term_days");
 const InputColumn* FindPeopleField(std::string_view name) { return FindInputColumn(InputFile::kPeople, name); }
 const InputColumn* FindSentenceField(std::string_view name) { return FindInputColumn(InputFile::kSentences, name); }
 
-std::string Join(std::span<const std::string_view> list) {
-  std::string out;
-  for (std::string_view s : list) {
-    if (!out.empty()) out += ", ";
-    out += s;
-  }
-  return out;
-}
-
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 
@@ -757,9 +748,7 @@ class Importer {
       }
       case ColumnType::kCode:
       case ColumnType::kFlag: {
-        const auto vocab = f.vocabulary;
-        if (std::find(vocab.begin(), vocab.end(), v) == vocab.end())
-          Error("bad_value", column, v, fmt::format("{} must be one of: {}", f.name, Join(vocab)));
+        if (!f.InVocabulary(v)) Error("bad_value", column, v, fmt::format("{} must be one of: {}", f.name, f.VocabularyText()));
         break;
       }
       case ColumnType::kCount:

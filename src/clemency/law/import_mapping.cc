@@ -14,15 +14,6 @@ using namespace rule_file;
 using import::FieldSpec;
 using import::ImportMapping;
 
-std::string JoinVocab(std::span<const std::string_view> v) {
-  std::string out;
-  for (std::string_view s : v) {
-    if (!out.empty()) out += ", ";
-    out += s;
-  }
-  return out;
-}
-
 // A constant (or pattern output without captures) must already be canonical.
 void CheckConstant(const toml::node& at, const InputColumn& f, const std::string& v, std::string_view what) {
   if (v.empty()) return;
@@ -33,9 +24,8 @@ void CheckConstant(const toml::node& at, const InputColumn& f, const std::string
       break;
     case ColumnType::kCode:
     case ColumnType::kFlag: {
-      const auto vocab = f.vocabulary;
-      if (std::find(vocab.begin(), vocab.end(), v) == vocab.end())
-        Fail(at, fmt::format("{} \"{}\" is not a {} (expected one of: {})", what, v, f.name, JoinVocab(vocab)));
+      if (!f.InVocabulary(v))
+        Fail(at, fmt::format("{} \"{}\" is not a {} (expected one of: {})", what, v, f.name, f.VocabularyText()));
       break;
     }
     case ColumnType::kCount:
