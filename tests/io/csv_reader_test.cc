@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "clemency/io/csv_chunks.h"
 #include "clemency/io/csv_writer.h"
 
 namespace clemency {
@@ -319,6 +320,120 @@ TEST(CsvReaderTest, RoundTripsThroughAFileAcrossBlockBoundaries) {
   for (size_t i = 0; i < expected.size(); ++i) ASSERT_EQ(p.rows[i], expected[i]) << "row " << i;
   EXPECT_EQ(r->bytes_consumed(), r->total_bytes());
   std::remove(path.c_str());
+}
+
+// data read as two chunks cut at `cut`, as the loader reads a file on two
+// threads: the first reader stops at the cut, the second starts there.
+struct TwoChunks {
+  Parsed first, second;
+  bool clean = false;          // the first stopped on a record boundary at the cut
+  uint64_t line_at_stop = 0;   // its line() there
+};
+
+TwoChunks ReadTwoChunks(std::string_view data, size_t cut) {
+  TwoChunks out;
+  auto a = CsvReader::OverBytes(data);
+  a->StopAt(cut);
+  out.first = ParseAll(*a);
+  out.clean = a->stopped_at_boundary();
+  out.line_at_stop = a->line();
+  auto b = CsvReader::OverBytes(data);
+  b->StartAt(cut, 1 + CountLineEnds(data, 0, cut), a->header_commas());
+  out.second = ParseAll(*b);
+  return out;
+}
+
+// Both chunks together are the one-reader result, with the same lines.
+void ExpectSameAsOneReader(std::string_view data, size_t cut) {
+  const Parsed whole = Parse(data);
+  const TwoChunks t = ReadTwoChunks(data, cut);
+  ASSERT_TRUE(t.clean) << "cut " << cut;
+  EXPECT_EQ(t.line_at_stop, 1 + CountLineEnds(data, 0, cut));
+  Parsed joined = t.first;
+  joined.rows.insert(joined.rows.end(), t.second.rows.begin(), t.second.rows.end());
+  joined.lines.insert(joined.lines.end(), t.second.lines.begin(), t.second.lines.end());
+  joined.errors.insert(joined.errors.end(), t.second.errors.begin(), t.second.errors.end());
+  EXPECT_EQ(joined.rows, whole.rows) << "cut " << cut;
+  EXPECT_EQ(joined.lines, whole.lines) << "cut " << cut;
+  EXPECT_EQ(joined.errors, whole.errors) << "cut " << cut;
+}
+
+TEST(CsvReaderChunkTest, OverBytesReadsInPlaceLikeFromString) {
+  const std::string data = "id,text\n1,\"say \"\"hi\"\"\"\n2,\"two\nlines\"\n3,x";
+  auto r = CsvReader::OverBytes(data);
+  const Parsed p = ParseAll(*r);
+  EXPECT_EQ(p.rows, Parse(data).rows);
+  EXPECT_EQ(p.lines, Parse(data).lines);
+  EXPECT_EQ(r->bytes_consumed(), data.size());
+}
+
+TEST(CsvReaderChunkTest, CutsAfterLineEndsNeverBetweenCrAndLf) {
+  const std::string data = "a,b\r\n1,2\r3,4\n5,6";
+  EXPECT_EQ(CutAfterLineEnd(data, 0), 5u);
+  EXPECT_EQ(CutAfterLineEnd(data, 3), 5u);  // at the CR of CR LF
+  EXPECT_EQ(CutAfterLineEnd(data, 4), 5u);  // at its LF
+  EXPECT_EQ(CutAfterLineEnd(data, 5), 9u);  // a lone CR
+  EXPECT_EQ(CutAfterLineEnd(data, 13), data.size());
+  EXPECT_EQ(CountLineEnds(data, 0, data.size()), 3u);
+  EXPECT_EQ(ChunkStarts(data, 5, data.size(), 2), (std::vector<size_t>{5, 13}));
+  EXPECT_EQ(ChunkStarts(data, 13, data.size(), 4), (std::vector<size_t>{13}));
+}
+
+TEST(CsvReaderChunkTest, EveryCutAfterALineEndOutsideQuotesReadsAsOneReader) {
+  const std::string data = "\xEF\xBB\xBFid,name\r\n1,\"a\r\nb\"\r\n\r\n\n2,c\r3,\"d\"\"e\"\r\r\n4,f\n\n5,g";
+  for (size_t cut = 1; cut < data.size(); ++cut) {
+    if (data[cut - 1] != '\n' && data[cut - 1] != '\r') continue;
+    if (data[cut - 1] == '\r' && data[cut] == '\n') continue;
+    if (cut < 12 || cut == 18) continue;  // inside the BOM and header, or the quoted a\r\nb
+    ExpectSameAsOneReader(data, cut);
+  }
+}
+
+TEST(CsvReaderChunkTest, BlankLinesAtTheCut) {
+  const std::string data = "a,b\n1,2\n\n\n3,4\n";
+  for (size_t cut : {8u, 9u, 10u}) ExpectSameAsOneReader(data, cut);
+}
+
+TEST(CsvReaderChunkTest, CrOnlyLines) {
+  const std::string data = "a,b\r1,2\r3,4\r5,6";
+  for (size_t cut : {8u, 12u}) ExpectSameAsOneReader(data, cut);
+}
+
+TEST(CsvReaderChunkTest, ALastRecordWithoutLineEnd) {
+  const std::string data = "a,b\n1,2\n3,\"x\ny\"";
+  ExpectSameAsOneReader(data, 8);
+  const TwoChunks t = ReadTwoChunks(data, 8);
+  EXPECT_EQ(t.second.rows, (Rows{{"3", "x\ny"}}));
+  EXPECT_EQ(t.second.lines, (std::vector<uint64_t>{3}));
+}
+
+TEST(CsvReaderChunkTest, AQuoteAcrossTheCutIsNotABoundary) {
+  const std::string data = "a,b\n1,\"x\ny\"\n2,z\n";
+  const size_t cut = 9;  // after the newline inside the quotes
+  const TwoChunks t = ReadTwoChunks(data, cut);
+  EXPECT_FALSE(t.clean);
+  EXPECT_EQ(t.first.rows, (Rows{{"a", "b"}, {"1", "x\ny"}}));
+  // Told to read on, the first reader gives the rest as one reader would.
+  auto a = CsvReader::OverBytes(data);
+  a->StopAt(cut);
+  Parsed first = ParseAll(*a);
+  ASSERT_FALSE(a->stopped_at_boundary());
+  a->StopAt(SIZE_MAX);
+  const Parsed rest = ParseAll(*a);
+  EXPECT_EQ(rest.rows, (Rows{{"2", "z"}}));
+  EXPECT_EQ(rest.lines, (std::vector<uint64_t>{4}));
+}
+
+TEST(CsvReaderChunkTest, AStrayQuoteRecoveryAcrossTheCut) {
+  // The stray quote's record ends at the line where it opened; reading goes
+  // on from there, so a cut inside what it swallowed is still a boundary.
+  std::string data = "a,b,c,d,e,f\n1,\"2,3,4,5,6\n";
+  for (int i = 0; i < 4; ++i) data += "7,8,9,10,11,12\n";
+  data += "x\",y,3,4,5,6\n";
+  for (size_t cut = 12; cut < data.size(); cut = CutAfterLineEnd(data, cut)) ExpectSameAsOneReader(data, cut);
+  // An unterminated quote: its recovery is the line where it opened too.
+  const std::string open = "a,b\n1,\"x\n2,y\n3,z\n";
+  for (size_t cut : {4u, 9u, 13u}) ExpectSameAsOneReader(open, cut);
 }
 
 }  // namespace

@@ -1,4 +1,5 @@
 #include "clemency/io/population_loader.h"
+#include "clemency/io/population_snapshot.h"
 
 #include <gmock/gmock.h>
 #include <fmt/format.h>
@@ -9,6 +10,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <string>
 
@@ -468,6 +470,51 @@ TEST_F(LoaderTest, AFifoIsRefusedAtOnce) {
   const LoadResult r = Load();
   EXPECT_TRUE(r.fatal);
   EXPECT_THAT(Messages(r, Severity::kError), ElementsAre("sentences.csv: not a regular file (a FIFO)"));
+}
+
+// Everything a load gives, as text: problems, counts, rejected rows, and the
+// population as its snapshot's bytes.
+std::string Everything(const LoadResult& r, const std::string& snapshot) {
+  std::string out;
+  for (const Problem& p : r.problems)
+    out += fmt::format("{} {} {}\n", p.severity == Severity::kError ? "E" : "W", p.Format(), p.byte_column);
+  for (const auto& [code, n] : r.unlisted_warnings) out += fmt::format("unlisted {} {}\n", code, n);
+  for (const auto& [code, n] : r.count_by_code) out += fmt::format("count {} {}\n", code, n);
+  out += fmt::format("errors {} warnings {} fatal {}\n", r.error_count, r.warning_count, r.fatal);
+  for (const FileCounts* f : {&r.people, &r.sentences, &r.facilities})
+    out += fmt::format("{} {} {} {} {} {} {}\n", f->file, f->present, f->rows_read, f->accepted, f->rejected, f->bytes,
+                       f->sha256);
+  for (const RejectedRow& x : r.rejected) out += fmt::format("{}:{} [{}] [{}]\n", x.file, x.line, x.reason, x.record);
+  if (r.population) {
+    std::string error;
+    EXPECT_TRUE(SaveSnapshot(r, ParseDate("2025-01-01").date, snapshot, &error)) << error;
+    std::ifstream in(snapshot, std::ios::binary);
+    out += std::string(std::istreambuf_iterator<char>(in), {});
+  }
+  return out;
+}
+
+TEST(LoaderThreadsTest, AMessyPopulationLoadsTheSameOnAnyNumberOfThreads) {
+  // Quotes with doubled quotes and line ends, a stray quote and an unclosed
+  // quote near the middle of sentences.csv, CR LF, CR and LF line ends, blank
+  // lines, bad UTF-8, duplicate ids and rows, and a last row without a line end.
+  const std::string dir = std::string(CLEMENCY_TEST_DATA) + "/../io/messy_population";
+  const std::string snapshot = ::testing::TempDir() + "/loader_threads.snapshot";
+  LoadOptions o;
+  o.as_of = ParseDate("2025-01-01").date;
+  o.threads = 1;
+  const LoadResult one = LoadPopulation(dir, o);
+  ASSERT_TRUE(one.population);
+  EXPECT_GT(one.error_count, 40u);
+  EXPECT_EQ(one.sentences.sha256.size(), 64u);
+  const std::string expected = Everything(one, snapshot);
+  EXPECT_THAT(expected, HasSubstr("stray_quote"));
+  EXPECT_THAT(expected, HasSubstr("never closed"));
+  // Many thread counts put the cuts in many places, inside quotes too.
+  for (unsigned threads = 2; threads <= 40; ++threads) {
+    o.threads = threads;
+    EXPECT_EQ(Everything(LoadPopulation(dir, o), snapshot), expected) << threads << " threads";
+  }
 }
 
 }  // namespace

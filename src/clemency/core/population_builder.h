@@ -18,6 +18,7 @@ class PopulationBuilder {
  public:
   StringPool& strings() { return pop_.strings; }
   PeopleColumns& people() { return pop_.people; }
+  const PeopleColumns& people() const { return pop_.people; }
   FacilityColumns& facilities() { return pop_.facilities; }
   const Population& partial() const { return pop_; }
 

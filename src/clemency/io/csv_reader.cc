@@ -11,6 +11,7 @@
 #include <array>
 #include <cerrno>
 #include <cstring>
+#include <functional>
 #include <fmt/format.h>
 
 namespace clemency {
@@ -70,6 +71,36 @@ std::unique_ptr<CsvReader> CsvReader::FromString(std::string_view data) {
   return r;
 }
 
+std::unique_ptr<CsvReader> CsvReader::OverBytes(std::string_view bytes) {
+  std::unique_ptr<CsvReader> r(new CsvReader());
+  r->bytes_ = bytes.data();
+  r->end_ = bytes.size();
+  r->eof_ = true;
+  r->total_bytes_ = bytes.size();
+  r->scratch_.reserve(kMinBlockSize);  // grows with AppendScratch
+  return r;
+}
+
+void CsvReader::StartAt(size_t offset, uint64_t line, size_t header_commas) {
+  pos_ = offset;
+  line_ = line;
+  header_commas_ = header_commas;
+  seen_first_ = true;
+  first_block_ = false;
+}
+
+void CsvReader::AppendScratch(CsvRecord& record, const char* s, size_t n) {
+  if (scratch_.size() + n > scratch_.capacity()) {
+    const char* old = scratch_.data();
+    const size_t used = scratch_.size();
+    scratch_.reserve(std::max(scratch_.capacity() * 2, used + n));
+    for (std::string_view& f : record.fields)
+      if (!f.empty() && std::less_equal<const char*>()(old, f.data()) && std::less<const char*>()(f.data(), old + used))
+        f = std::string_view(scratch_.data() + (f.data() - old), f.size());
+  }
+  scratch_.append(s, n);
+}
+
 std::string CsvReader::sha256() const {
   return sha_ && eof_ && io_error_.empty() ? sha_->Hex() : "";
 }
@@ -121,7 +152,7 @@ bool CsvReader::Next(CsvRecord& record) {
       first_block_ = false;
       if (IsUtf16(record)) return true;
       // A UTF-8 byte order mark at the very start is not data.
-      if (end_ - pos_ >= 3 && std::memcmp(buf_.data() + pos_, "\xEF\xBB\xBF", 3) == 0) pos_ += 3;
+      if (end_ - pos_ >= 3 && std::memcmp(data() + pos_, "\xEF\xBB\xBF", 3) == 0) pos_ += 3;
     }
     switch (ParseRecord(record, eof_)) {
       case Parse::kRecord:
@@ -137,7 +168,7 @@ bool CsvReader::Next(CsvRecord& record) {
 }
 
 bool CsvReader::IsUtf16(CsvRecord& record) {
-  const auto* u = reinterpret_cast<const unsigned char*>(buf_.data() + pos_);
+  const auto* u = reinterpret_cast<const unsigned char*>(data() + pos_);
   const size_t n = std::min<size_t>(end_ - pos_, 64) & ~size_t{1};
   bool bom = n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF));
   // ASCII text in UTF-16: a NUL in every other byte, and only there.
@@ -158,7 +189,7 @@ bool CsvReader::IsUtf16(CsvRecord& record) {
 }
 
 void CsvReader::CheckText(CsvRecord& record, size_t begin, size_t end) const {
-  const std::string_view text(buf_.data() + begin, end - begin);
+  const std::string_view text(data() + begin, end - begin);
   const auto issue = FindTextIssue(text);
   if (!issue) return;
   const size_t at = issue->offset;
@@ -182,7 +213,7 @@ bool CsvReader::LooksLikeStrayQuote(size_t open, size_t close, uint64_t line_end
   // Whole lines inside the field (after its first line end, before its last)
   // with as many commas as a row of this file.
   const size_t row_commas = std::max<size_t>(header_commas_, 5);
-  const char* const b = buf_.data();
+  const char* const b = data();
   size_t p = open + 1;
   while (p < close && !IsLineEnd(b[p])) ++p;
   int row_like = 0;
@@ -197,12 +228,18 @@ bool CsvReader::LooksLikeStrayQuote(size_t open, size_t close, uint64_t line_end
 }
 
 CsvReader::Parse CsvReader::ParseRecord(CsvRecord& record, bool at_eof) {
-  const char* const b = buf_.data();
+  const char* const b = data();
   size_t p = pos_;
   uint64_t line = line_;
 
   // Skip blank lines (they are complete, so the progress is kept).
   for (;;) {
+    if (p >= stop_) {
+      pos_ = p;
+      line_ = line;
+      stopped_ = true;
+      return Parse::kEnd;
+    }
     if (p < end_ && b[p] == '\n') {
       ++p;
       ++line;
@@ -268,7 +305,7 @@ CsvReader::Parse CsvReader::ParseRecord(CsvRecord& record, bool at_eof) {
         }
         if (stop + 1 == end_ && !at_eof) return Parse::kNeedMore;
         if (stop + 1 < end_ && b[stop + 1] == '"') {  // a doubled quote
-          scratch_.append(b + seg, stop + 1 - seg);
+          AppendScratch(record, b + seg, stop + 1 - seg);
           escaped = true;
           p = stop + 2;
           seg = p;
@@ -287,7 +324,7 @@ CsvReader::Parse CsvReader::ParseRecord(CsvRecord& record, bool at_eof) {
         }
         line += inside;
         if (escaped) {
-          scratch_.append(b + seg, stop - seg);
+          AppendScratch(record, b + seg, stop - seg);
           record.fields.emplace_back(scratch_.data() + scratch_begin, scratch_.size() - scratch_begin);
         } else {
           record.fields.emplace_back(b + open + 1, stop - open - 1);

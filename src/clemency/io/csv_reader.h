@@ -18,6 +18,13 @@
 //                only record, so the file reads as one error.
 // Blank lines are skipped. The reader checks no field count: ragged rows are
 // the caller's to judge.
+//
+// OverBytes reads caller-owned bytes in place. StartAt and StopAt make it read
+// one chunk of a file whose cuts are at line ends (io/csv_chunks.h): it
+// starts at a record boundary with the line and header it is given, and stops
+// before the first record at or after the stop offset; stopped_at_boundary()
+// then says whether a record boundary fell exactly there (not so when a
+// quoted field or a stray quote's recovery ran across it).
 #ifndef CLEMENCY_IO_CSV_READER_H_
 #define CLEMENCY_IO_CSV_READER_H_
 
@@ -53,6 +60,8 @@ class CsvReader {
   static std::unique_ptr<CsvReader> Open(const std::string& path, std::string* error);
   // Reads from memory (copied).
   static std::unique_ptr<CsvReader> FromString(std::string_view data);
+  // Reads bytes in place: they must outlive the reader. Offsets are into them.
+  static std::unique_ptr<CsvReader> OverBytes(std::string_view bytes);
 
   ~CsvReader();
   CsvReader(const CsvReader&) = delete;
@@ -66,6 +75,19 @@ class CsvReader {
   // through unchanged: for reference tables published in another encoding
   // (the BJS tables in tests/data are Windows-1252), never for input data.
   void set_check_text(bool on) { check_text_ = on; }
+
+  // Of a reader from OverBytes, before the first Next(): start at `offset`, a
+  // record boundary after the header, on `line`, with the header's comma
+  // count (header_commas() of the reader that read the header).
+  void StartAt(size_t offset, uint64_t line, size_t header_commas);
+  // Next() returns false before a record (or blank line) at or past `offset`;
+  // SIZE_MAX (the default) reads to the end. Reading may go on after a new StopAt.
+  void StopAt(size_t offset) { stop_ = offset; stopped_ = false; }
+  // After Next() returned false at the stop offset: whether the reader stands
+  // exactly on it, at a record boundary (then line() is the line there).
+  bool stopped_at_boundary() const { return stopped_ && pos_ == stop_; }
+  uint64_t line() const { return line_; }  // where the next record starts
+  size_t header_commas() const { return header_commas_; }
 
   const std::string& io_error() const { return io_error_; }
   uint64_t bytes_consumed() const { return consumed_before_ + pos_; }
@@ -86,6 +108,10 @@ class CsvReader {
   void CheckText(CsvRecord& record, size_t begin, size_t end) const;
   // Whether the quoted field [open, close] swallowed rows (a stray quote).
   bool LooksLikeStrayQuote(size_t open, size_t close, uint64_t line_ends) const;
+  // The input: the caller's bytes (OverBytes) or buf_.
+  const char* data() const { return bytes_ != nullptr ? bytes_ : buf_.data(); }
+  // Appends to scratch_, moving the record's views into it if it grows.
+  void AppendScratch(CsvRecord& record, const char* s, size_t n);
 
   int fd_ = -1;
   bool eof_ = false;
@@ -95,6 +121,9 @@ class CsvReader {
   bool seen_first_ = false;
   size_t header_commas_ = 0;  // commas in the first record
   std::string buf_;        // buf_[0, end_) holds unread input from pos_
+  const char* bytes_ = nullptr;  // OverBytes: the input, in place of buf_
+  size_t stop_ = SIZE_MAX;
+  bool stopped_ = false;
   size_t pos_ = 0;
   size_t end_ = 0;
   std::string scratch_;    // unescaped quoted fields; capacity >= buf_ size

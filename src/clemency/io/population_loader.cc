@@ -6,14 +6,20 @@
 #include <charconv>
 #include <cctype>
 #include <cmath>
+#include <deque>
 #include <fmt/format.h>
+#include <functional>
 #include <span>
 #include <string_view>
+#include <thread>
 
 #include "clemency/core/edit_distance.h"
 #include "clemency/core/input_schema.h"
 #include "clemency/core/population_builder.h"
+#include "clemency/io/csv_chunks.h"
 #include "clemency/io/csv_reader.h"
+#include "clemency/io/mapped_file.h"
+#include "clemency/io/sha256.h"
 #include "clemency/io/sentence_references.h"
 
 namespace clemency {
@@ -72,11 +78,12 @@ class LoadProblems {
   LoadResult& r_;
 };
 
-// The problems of one row; the row is rejected when any is an error.
+// The problems of one row, appended to `out`; the row is rejected when any
+// is an error.
 class RowCheck {
  public:
-  RowCheck(LoadProblems& log, std::string_view file, uint64_t line)
-      : log_(log), file_(file), line_(line) {}
+  RowCheck(std::vector<Problem>& out, std::string_view file, uint64_t line)
+      : out_(out), file_(file), line_(line) {}
 
   void Error(std::string_view code, std::string_view column, std::string_view value,
              std::string message) {
@@ -104,9 +111,9 @@ class RowCheck {
       if (!reason_.empty()) reason_ += "; ";
       reason_ += p.Reason();
     }
-    log_.Add(std::move(p));
+    out_.push_back(std::move(p));
   }
-  LoadProblems& log_;
+  std::vector<Problem>& out_;
   std::string_view file_;
   uint64_t line_;
   std::string reason_;
@@ -334,9 +341,9 @@ bool CheckWidth(const CsvRecord& rec, const Header& h, RowCheck& check) {
 struct RowLocations {
   std::vector<uint64_t> offset;
   std::vector<uint32_t> length;
-  void Add(const CsvRecord& rec) {
-    offset.push_back(rec.offset);
-    length.push_back(static_cast<uint32_t>(rec.raw.size()));
+  void Add(uint64_t at, uint32_t size) {
+    offset.push_back(at);
+    length.push_back(size);
   }
 };
 
@@ -354,7 +361,8 @@ std::string ReadBytes(const std::string& path, uint64_t offset, uint32_t length)
 // while reading, then equal hashes confirmed by reading the rows back.
 class DuplicateRows {
  public:
-  void Add(const CsvRecord& rec, uint32_t row) { rows_.push_back({std::hash<std::string_view>()(rec.raw), row}); }
+  static size_t Hash(std::string_view raw) { return std::hash<std::string_view>()(raw); }
+  void Add(size_t hash, uint32_t row) { rows_.push_back({hash, row}); }
   // Calls found(row, earlier_row) for each row equal to an earlier one.
   template <typename F>
   void Report(const std::string& path, const RowLocations& where, F&& found) {
@@ -381,10 +389,66 @@ class DuplicateRows {
   std::vector<std::pair<size_t, uint32_t>> rows_;  // (hash, row), rows in reading order
 };
 
-// Drives a file's rows through `on_row(rec, check)`; records rejected rows.
-// on_row returns false when it rejected the row.
+// What every parsed row carries besides its fields (FileLoader::ForEachParsedRow).
+struct RowHead {
+  uint64_t line = 0;
+  uint64_t offset = 0;  // of the row's bytes in its file
+  uint32_t length = 0;
+  uint32_t problems_end = 0;  // its problems end here in its chunk's list
+  bool failed = false;        // it has an error: it is rejected
+};
+
+// Keeps the fields a parsed row views: bytes of the mapped file as they are,
+// fields the reader unescaped (in its scratch space) as copies.
+class FieldStore {
+ public:
+  FieldStore() = default;  // keeps nothing: the row is committed before the next is read
+  explicit FieldStore(std::string_view file) : file_(file), copy_(true) {}
+  void Clear() { copies_.clear(); }
+  std::string_view Keep(std::string_view v) {
+    const auto at = reinterpret_cast<uintptr_t>(v.data()), lo = reinterpret_cast<uintptr_t>(file_.data());
+    if (!copy_ || v.empty() || (at >= lo && at + v.size() <= lo + file_.size())) return v;
+    return copies_.emplace_back(v);
+  }
+
+ private:
+  std::string_view file_;
+  bool copy_ = false;
+  std::deque<std::string> copies_;
+};
+
+// One chunk of a file, parsed on its own thread: its rows in file order and
+// their problems.
+template <typename Parsed>
+struct ParsedChunk {
+  size_t begin = 0;
+  size_t stop = SIZE_MAX;
+  uint64_t line = 0;
+  std::unique_ptr<CsvReader> reader;
+  std::vector<Parsed> rows;
+  std::vector<Problem> problems;
+  FieldStore store;
+};
+
+// Runs fn(0), ..., fn(n - 1) at once, fn(0) on the calling thread.
+template <typename F>
+void RunEach(size_t n, F&& fn) {
+  std::vector<std::thread> threads;
+  for (size_t k = 1; k < n; ++k) threads.emplace_back([&fn, k] { fn(k); });
+  fn(0);
+  for (std::thread& t : threads) t.join();
+}
+
+// Drives a file's rows through `on_row(rec, check)`, or through parse and
+// commit steps (ForEachParsedRow); records rejected rows.
 class FileLoader {
  public:
+  // Files are parsed in rounds of about this many bytes, so that the parsed
+  // rows waiting for their commit take bounded memory.
+  static constexpr size_t kRoundBytes = size_t{16} << 20;
+  // With LoadOptions::threads 0, smaller files are read on one thread.
+  static constexpr uint64_t kMinParallelBytes = uint64_t{1} << 20;
+
   FileLoader(const std::string& dir, FileCounts& counts, LoadResult& result, LoadProblems& log,
              const LoadOptions& options, uint64_t bytes_before, uint64_t bytes_total)
       : path_(dir + "/" + counts.file), counts_(counts), result_(result), log_(log),
@@ -398,23 +462,57 @@ class FileLoader {
     return reader;
   }
 
+  // on_row returns false when it rejected the row.
   template <typename F>
   void ForEachRow(CsvReader& reader, F&& on_row) {
-    CsvRecord rec;
-    while (reader.Next(rec)) {
-      ++counts_.rows_read;
-      RowCheck check(log_, counts_.file, rec.line);
-      if (on_row(rec, check)) {
-        ++counts_.accepted;
-      } else {
-        Reject(rec.line, check.reason(), std::string(rec.raw));
-      }
-      if (options_.progress && (counts_.rows_read & 0xFFFF) == 0)
-        options_.progress("loading", bytes_before_ + reader.bytes_consumed(), bytes_total_);
+    RowLoop(reader, on_row);
+    Finish(reader, reader.bytes_consumed(), reader.sha256());
+  }
+
+  // The rows after the header `reader` read, each parsed by
+  // parse(rec, check, store, row) into a Parsed (a RowHead) and then given to
+  // commit(row), which returns whether it accepted the row. parse runs on
+  // several threads, a chunk of the file each, so it may only read state
+  // complete before the file; commit runs in file order on this thread. The
+  // result is the one-thread result: a chunk whose reader does not stop at
+  // the next chunk's start on a record boundary reads on to the end of the
+  // file, and the chunks after it are dropped.
+  template <typename Parsed, typename ParseFn, typename CommitFn>
+  void ForEachParsedRow(CsvReader& reader, ParseFn&& parse, CommitFn&& commit) {
+    auto one_row = [&](const CsvRecord& rec, RowCheck& check) {
+      Parsed row;
+      FieldStore direct;
+      parse(rec, check, direct, row);
+      Describe(rec, check, row);
+      return commit(row);
+    };
+    const size_t threads = Threads();
+    std::string error;
+    const auto file = threads > 1 ? MappedFile::Open(path_, &error) : nullptr;
+    if (!file) return ForEachRow(reader, one_row);
+    const std::string_view bytes = file->bytes();
+    std::string sha;
+    std::thread hash([&] {
+      Sha256 h;
+      h.Update(bytes);
+      sha = h.Hex();
+    });
+    size_t start = reader.bytes_consumed();
+    uint64_t line = reader.line();
+    std::unique_ptr<CsvReader> rest;  // a chunk's reader that must read on to the end
+    std::vector<ParsedChunk<Parsed>> chunks(threads);  // reused from round to round
+    for (ParsedChunk<Parsed>& c : chunks) c.store = FieldStore(bytes);
+    while (start < bytes.size() && !rest) {
+      const size_t end = CutAfterLineEnd(bytes, std::min(bytes.size(), start + kRoundBytes));
+      rest = CommitRound(chunks, bytes, start, end, line, reader.header_commas(), parse, commit);
+      start = end;
     }
-    if (!reader.io_error().empty()) log_.Fatal(counts_.file, reader.io_error());
-    counts_.bytes = reader.bytes_consumed();
-    counts_.sha256 = reader.sha256();
+    if (rest) {
+      rest->StopAt(SIZE_MAX);
+      RowLoop(*rest, one_row);
+    }
+    hash.join();
+    Finish(reader, bytes.size(), std::move(sha));
   }
 
   // Rejects a row that on_row had accepted (a problem found after reading).
@@ -424,6 +522,120 @@ class FileLoader {
   }
 
  private:
+  size_t Threads() const {
+    if (options_.threads > 0) return options_.threads;
+    struct stat st;
+    if (::stat(path_.c_str(), &st) != 0 || static_cast<uint64_t>(st.st_size) < kMinParallelBytes) return 1;
+    return std::max(1u, std::thread::hardware_concurrency());
+  }
+
+  template <typename F>
+  void RowLoop(CsvReader& reader, F& on_row) {
+    CsvRecord rec;
+    std::vector<Problem> problems;
+    while (reader.Next(rec)) {
+      ++counts_.rows_read;
+      RowCheck check(problems, counts_.file, rec.line);
+      const bool accepted = on_row(rec, check);
+      for (Problem& p : problems) log_.Add(std::move(p));
+      problems.clear();
+      if (accepted) {
+        ++counts_.accepted;
+      } else {
+        Reject(rec.line, check.reason(), std::string(rec.raw));
+      }
+      Progress(reader.bytes_consumed());
+    }
+  }
+
+  // Bytes [begin, end) cut into chunks parsed at once, then committed in
+  // order. Null when every chunk stopped where the next starts (line is then
+  // the line at end), else the reader that must read on.
+  template <typename Parsed, typename ParseFn, typename CommitFn>
+  std::unique_ptr<CsvReader> CommitRound(std::vector<ParsedChunk<Parsed>>& chunks, std::string_view bytes,
+                                         size_t begin, size_t end, uint64_t& line, size_t header_commas,
+                                         ParseFn& parse, CommitFn& commit) {
+    const std::vector<size_t> starts = ChunkStarts(bytes, begin, end, chunks.size());
+    const size_t n = starts.size();
+    std::vector<uint64_t> line_ends(n, 0);
+    RunEach(n, [&](size_t k) {
+      if (k + 1 < n) line_ends[k] = CountLineEnds(bytes, starts[k], starts[k + 1]);
+    });
+    for (size_t k = 0; k < n; ++k) {
+      chunks[k].begin = starts[k];
+      chunks[k].stop = k + 1 < n ? starts[k + 1] : end == bytes.size() ? SIZE_MAX : end;
+      chunks[k].line = k == 0 ? line : chunks[k - 1].line + line_ends[k - 1];
+    }
+    RunEach(n, [&](size_t k) { ParseChunk(chunks[k], bytes, header_commas, parse); });
+    for (size_t k = 0; k < n; ++k) {
+      ParsedChunk<Parsed>& c = chunks[k];
+      CommitChunk(c, bytes, commit);
+      if (c.stop == SIZE_MAX) return nullptr;
+      const bool next_line_right = k + 1 == n || c.reader->line() == chunks[k + 1].line;
+      if (!c.reader->stopped_at_boundary() || !next_line_right) return std::move(c.reader);
+    }
+    line = chunks[n - 1].reader->line();
+    return nullptr;
+  }
+
+  template <typename Parsed, typename ParseFn>
+  void ParseChunk(ParsedChunk<Parsed>& c, std::string_view bytes, size_t header_commas, ParseFn& parse) const {
+    c.reader = CsvReader::OverBytes(bytes);
+    c.reader->StartAt(c.begin, c.line, header_commas);
+    c.reader->StopAt(c.stop);
+    c.rows.clear();
+    c.problems.clear();
+    c.store.Clear();
+    CsvRecord rec;
+    while (c.reader->Next(rec)) {
+      Parsed& row = c.rows.emplace_back();
+      RowCheck check(c.problems, counts_.file, rec.line);
+      parse(rec, check, c.store, row);
+      Describe(rec, check, row);
+      row.problems_end = static_cast<uint32_t>(c.problems.size());
+    }
+  }
+
+  template <typename Parsed, typename CommitFn>
+  void CommitChunk(ParsedChunk<Parsed>& c, std::string_view bytes, CommitFn& commit) {
+    size_t p = 0;
+    for (Parsed& row : c.rows) {
+      ++counts_.rows_read;
+      std::string reason;  // as RowCheck::reason()
+      for (; p < row.problems_end; ++p) {
+        if (c.problems[p].severity == Severity::kError) {
+          if (!reason.empty()) reason += "; ";
+          reason += c.problems[p].Reason();
+        }
+        log_.Add(std::move(c.problems[p]));
+      }
+      if (commit(row)) {
+        ++counts_.accepted;
+      } else {
+        Reject(row.line, std::move(reason), std::string(bytes.substr(row.offset, row.length)));
+      }
+      Progress(row.offset + row.length);
+    }
+  }
+
+  static void Describe(const CsvRecord& rec, const RowCheck& check, RowHead& row) {
+    row.line = rec.line;
+    row.offset = rec.offset;
+    row.length = static_cast<uint32_t>(rec.raw.size());
+    row.failed = check.failed();
+  }
+
+  void Progress(uint64_t done) const {
+    if (options_.progress && (counts_.rows_read & 0xFFFF) == 0)
+      options_.progress("loading", bytes_before_ + done, bytes_total_);
+  }
+
+  void Finish(const CsvReader& reader, uint64_t bytes, std::string sha256) {
+    if (!reader.io_error().empty()) log_.Fatal(counts_.file, reader.io_error());
+    counts_.bytes = bytes;
+    counts_.sha256 = std::move(sha256);
+  }
+
   void Reject(uint64_t line, std::string reason, std::string record) {
     ++counts_.rejected;
     result_.rejected.push_back({counts_.file, line, std::move(reason), std::move(record)});
@@ -445,6 +657,58 @@ uint64_t FileSize(const std::string& path) {
 bool Exists(const std::string& path) {
   struct stat st;
   return ::stat(path.c_str(), &st) == 0;
+}
+
+// A people.csv row as parsed and checked, before its commit.
+struct ParsedPerson : RowHead {
+  std::optional<std::string_view> id;  // person_id, also of a rejected row that has one
+  std::string_view jurisdiction, facility;
+  Date birth, admission;
+  std::optional<BirthPrecision> precision;
+  std::optional<Sex> sex;
+  std::optional<Race> race;
+  std::optional<AdmissionType> admission_type;
+  int32_t infractions = kMissingInt;
+  int8_t medical = kUnknownFlag;
+};
+
+struct SentenceDates {
+  Date offense, sentenced, projected_release, parole;
+};
+
+// A sentences.csv row as parsed and checked, before its commit.
+struct ParsedSentence : RowHead {
+  uint32_t person = kNoIndex;
+  std::string code;  // qualified with the person's jurisdiction
+  std::string_view id, description, drug_type, consecutive_to, enhancements;
+  SentenceDates dates;
+  std::optional<SentenceType> type;
+  std::optional<SentenceStatus> status;
+  int32_t term = kMissingInt, min_term = kMissingInt, max_term = kMissingInt, credits = kMissingInt;
+  double grams = 0;
+  size_t raw_hash = 0;  // DuplicateRows::Hash of the row
+};
+
+// Calls item(code, days) for each CODE=DAYS of an enhancements cell, in
+// order; returns the first malformed item (reading stops there), if any.
+template <typename F>
+std::optional<std::string_view> SplitEnhancements(std::string_view e, F&& item) {
+  if (e.empty()) return std::nullopt;
+  for (size_t start = 0; start <= e.size();) {
+    size_t end = e.find(';', start);
+    if (end == std::string_view::npos) end = e.size();
+    const std::string_view it = e.substr(start, end - start);
+    const size_t eq = it.rfind('=');
+    int64_t days = -1;
+    if (eq != std::string_view::npos && eq > 0) {
+      auto [ptr, ec] = std::from_chars(it.data() + eq + 1, it.data() + it.size(), days);
+      if (ec != std::errc() || ptr != it.data() + it.size() || eq + 1 == it.size()) days = -1;
+    }
+    if (days < 0 || days > 2'000'000'000) return it;
+    item(it.substr(0, eq), days);
+    start = end + 1;
+  }
+  return std::nullopt;
 }
 
 // One LoadPopulation call: facilities.csv, then people.csv, then
@@ -481,7 +745,7 @@ class PopulationLoad {
       facility_known_.assign(strings_.size(), 0);
       for (StrId id : builder_.facilities().id) facility_known_[id] = 1;
     }
-    bytes_before_ += reader->bytes_consumed();
+    bytes_before_ += result_.facilities.bytes;
   }
 
   bool AcceptFacility(const CsvRecord& rec, const Header& header, RowCheck& check, std::vector<uint64_t>& line_of) {
@@ -528,12 +792,12 @@ class PopulationLoad {
     if (reader) header = ReadHeader(*reader, "people.csv", kPeopleSchema, log_);
     if (header) {
       PeopleRead read;
-      loader.ForEachRow(*reader, [&](const CsvRecord& rec, RowCheck& check) {
-        if (AcceptPerson(rec, *header, check, read)) return true;
-        if (const auto i = static_cast<size_t>(header->index[kPId]); i < rec.fields.size())
-          read.rejected_ids.emplace_back(rec.fields[i], rec.line);
-        return false;
-      });
+      loader.ForEachParsedRow<ParsedPerson>(
+          *reader,
+          [&](const CsvRecord& rec, RowCheck& check, FieldStore& store, ParsedPerson& row) {
+            ParsePerson(rec, *header, check, store, row);
+          },
+          [&](const ParsedPerson& row) { return CommitPerson(row, read); });
       RejectDuplicatePeople(read, loader);
       builder_.KeepPeople(read.keep);
       const PeopleColumns& pc = builder_.people();
@@ -541,47 +805,58 @@ class PopulationLoad {
       for (uint32_t i = 0; i < pc.id.size(); ++i) person_of_str_[pc.id[i]] = i;
       RememberRejectedPeople(read.rejected_ids);
     }
-    if (reader) bytes_before_ += reader->bytes_consumed();
+    bytes_before_ += result_.people.bytes;
   }
 
-  bool AcceptPerson(const CsvRecord& rec, const Header& header, RowCheck& check, PeopleRead& read) {
-    if (!CheckWidth(rec, header, check)) return false;
+  // Reads only what is complete before people.csv: it runs on several threads.
+  void ParsePerson(const CsvRecord& rec, const Header& header, RowCheck& check, FieldStore& store,
+                   ParsedPerson& out) const {
+    if (const auto i = static_cast<size_t>(header.index[kPId]); i < rec.fields.size())
+      out.id = store.Keep(rec.fields[i]);
+    if (!CheckWidth(rec, header, check)) return;
     Row row{&header, &rec};
     FieldParser parse{check, options_.as_of};
     parse.Required(row, kPId);
     parse.Jurisdiction(row, kPJur);
-    const Date birth = parse.DateField(row, kPBirth);
-    const auto prec = parse.Enum(row, kPPrec, kBirthPrecision);
-    const auto sex = parse.Enum(row, kPSex, kSex);
-    const auto race = parse.Enum(row, kPRace, kRace);
-    const Date adm = parse.DateField(row, kPAdm);
-    const auto adm_type = parse.Enum(row, kPAdmType, kAdmissionType);
-    const int32_t infr = parse.Count(row, kPInf);
-    const int8_t med = MedicalHighRisk(row, check);
-    CheckPersonDates(row, birth, adm, check);
+    out.birth = parse.DateField(row, kPBirth);
+    out.precision = parse.Enum(row, kPPrec, kBirthPrecision);
+    out.sex = parse.Enum(row, kPSex, kSex);
+    out.race = parse.Enum(row, kPRace, kRace);
+    out.admission = parse.DateField(row, kPAdm);
+    out.admission_type = parse.Enum(row, kPAdmType, kAdmissionType);
+    out.infractions = parse.Count(row, kPInf);
+    out.medical = MedicalHighRisk(row, check);
+    CheckPersonDates(row, out.birth, out.admission, check);
     CheckFacility(row[kPFac], check);
-    if (check.failed()) return false;
+    out.jurisdiction = store.Keep(row[kPJur]);
+    out.facility = store.Keep(row[kPFac]);
+  }
 
-    const StrId sid = strings_.Intern(row[kPId]);
+  bool CommitPerson(const ParsedPerson& r, PeopleRead& read) {
+    if (r.failed) {
+      if (r.id) read.rejected_ids.emplace_back(*r.id, r.line);
+      return false;
+    }
+    const StrId sid = strings_.Intern(*r.id);
     if (sid >= read.first_row_of.size()) read.first_row_of.resize(strings_.size() + 1024, 0);
     PeopleColumns& pc = builder_.people();
     const auto row_index = static_cast<uint32_t>(pc.id.size());
     if (read.first_row_of[sid] != 0) read.duplicates.push_back({row_index, read.first_row_of[sid] - 1});
     else read.first_row_of[sid] = row_index + 1;
     pc.id.push_back(sid);
-    pc.jurisdiction.push_back(strings_.Intern(row[kPJur]));
-    pc.birth_date.push_back(birth);
-    pc.birth_precision.push_back(prec.value_or(BirthPrecision::kDay));
-    pc.sex.push_back(*sex);
-    pc.race.push_back(*race);
-    pc.admission_date.push_back(adm);
-    pc.admission_type.push_back(adm_type.value_or(AdmissionType::kUnknown));
-    pc.facility_id.push_back(strings_.Intern(row[kPFac]));
-    pc.infractions_5y.push_back(infr);
-    pc.medical_high_risk.push_back(med);
-    pc.source_line.push_back(static_cast<uint32_t>(rec.line));
+    pc.jurisdiction.push_back(strings_.Intern(r.jurisdiction));
+    pc.birth_date.push_back(r.birth);
+    pc.birth_precision.push_back(r.precision.value_or(BirthPrecision::kDay));
+    pc.sex.push_back(*r.sex);
+    pc.race.push_back(*r.race);
+    pc.admission_date.push_back(r.admission);
+    pc.admission_type.push_back(r.admission_type.value_or(AdmissionType::kUnknown));
+    pc.facility_id.push_back(strings_.Intern(r.facility));
+    pc.infractions_5y.push_back(r.infractions);
+    pc.medical_high_risk.push_back(r.medical);
+    pc.source_line.push_back(static_cast<uint32_t>(r.line));
     read.keep.push_back(true);
-    read.where.Add(rec);
+    read.where.Add(r.offset, r.length);
     return true;
   }
 
@@ -658,27 +933,33 @@ class PopulationLoad {
     if (!header) return false;
     RowLocations where;
     DuplicateRows duplicate_rows;
-    loader.ForEachRow(*reader, [&](const CsvRecord& rec, RowCheck& check) {
-      if (!AcceptSentence(rec, *header, check)) return false;
-      duplicate_rows.Add(rec, static_cast<uint32_t>(builder_.sentences().size() - 1));
-      where.Add(rec);
-      return true;
-    });
+    loader.ForEachParsedRow<ParsedSentence>(
+        *reader,
+        [&](const CsvRecord& rec, RowCheck& check, FieldStore& store, ParsedSentence& row) {
+          ParseSentence(rec, *header, check, store, row);
+        },
+        [&](const ParsedSentence& row) {
+          if (!CommitSentence(row)) return false;
+          duplicate_rows.Add(row.raw_hash, static_cast<uint32_t>(builder_.sentences().size() - 1));
+          where.Add(row.offset, row.length);
+          return true;
+        });
     ReportDuplicateRows(duplicate_rows, where);
     CheckAcrossSentences(loader, where);
     return true;
   }
 
-  bool AcceptSentence(const CsvRecord& rec, const Header& header, RowCheck& check) {
-    if (!CheckWidth(rec, header, check)) return false;
+  // Reads only what is complete before sentences.csv: it runs on several threads.
+  void ParseSentence(const CsvRecord& rec, const Header& header, RowCheck& check, FieldStore& store,
+                     ParsedSentence& out) const {
+    if (!CheckWidth(rec, header, check)) return;
     Row row{&header, &rec};
     FieldParser parse{check, options_.as_of};
-    const uint32_t person = SentencePerson(row, parse, check);
+    out.person = SentencePerson(row, parse, check);
     parse.Required(row, kSId);
     // A code without a jurisdiction prefix is the person's jurisdiction's.
-    const std::string_view person_jur = person != kNoIndex ? strings_.View(builder_.people().jurisdiction[person]) : "";
-    const std::string code = OffenseCode(row, parse, person_jur, check);
-    SentenceDates d;
+    out.code = OffenseCode(row, parse, PersonJurisdiction(out.person), check);
+    SentenceDates& d = out.dates;
     d.offense = parse.DateField(row, kSOffDate);
     // An agency export may not record the sentencing date (Iowa's does not):
     // it is then unknown, with a warning, and whatever needs it is unknown.
@@ -686,40 +967,54 @@ class PopulationLoad {
     if (row[kSSentDate].empty())
       check.Warning("missing_sentence_date", "sentence_date", "",
                     "not recorded: rules that need the sentencing date will be unknown");
-    const auto type = parse.Enum(row, kSType, kSentenceType);
-    const int32_t term = parse.Count(row, kSTerm);
-    const int32_t min_term = parse.Count(row, kSMin);
-    const int32_t max_term = parse.Count(row, kSMax);
-    const auto status = parse.Enum(row, kSStatus, kSentenceStatus);
-    const int32_t credits = parse.Count(row, kSCredits);
+    out.type = parse.Enum(row, kSType, kSentenceType);
+    out.term = parse.Count(row, kSTerm);
+    out.min_term = parse.Count(row, kSMin);
+    out.max_term = parse.Count(row, kSMax);
+    out.status = parse.Enum(row, kSStatus, kSentenceStatus);
+    out.credits = parse.Count(row, kSCredits);
     d.projected_release = parse.FutureDateField(row, kSProj);
     d.parole = parse.FutureDateField(row, kSParole);
-    const int64_t enh_total = Enhancements(row[kSEnh], person_jur, check);
-    const double grams = DrugGrams(row[kSGrams], check);
-    if (type) CheckTerm(row, *type, term, min_term, max_term, enh_total, check);
-    CheckSentenceDates(row, d, person, status, check);
-    if (check.failed()) return false;
+    const int64_t enh_total = CheckEnhancements(row[kSEnh], check);
+    out.grams = DrugGrams(row[kSGrams], check);
+    if (out.type) CheckTerm(row, *out.type, out.term, out.min_term, out.max_term, enh_total, check);
+    CheckSentenceDates(row, d, out.person, out.status, check);
+    out.id = store.Keep(row[kSId]);
+    out.description = store.Keep(row[kSDesc]);
+    out.drug_type = store.Keep(row[kSDrug]);
+    out.consecutive_to = store.Keep(row[kSConsec]);
+    out.enhancements = store.Keep(row[kSEnh]);
+    out.raw_hash = DuplicateRows::Hash(rec.raw);
+  }
 
+  // A rejected row's enhancement codes are interned too, as they always were.
+  bool CommitSentence(const ParsedSentence& r) {
+    InternEnhancements(r.enhancements, PersonJurisdiction(r.person));
+    if (r.failed) return false;
     SentenceColumns& sc = builder_.sentences();
-    sc.person.push_back(person);
-    sc.id.push_back(strings_.Intern(row[kSId]));
-    sc.offense_code.push_back(strings_.Intern(code));
-    sc.offense_description.push_back(strings_.Intern(row[kSDesc]));
-    sc.offense_date.push_back(d.offense);
-    sc.sentence_date.push_back(d.sentenced);
-    sc.type.push_back(*type);
-    sc.term_days.push_back(term);
-    sc.min_term_days.push_back(min_term);
-    sc.max_term_days.push_back(max_term);
-    sc.drug_type.push_back(strings_.Intern(row[kSDrug]));
-    sc.drug_grams.push_back(grams);
-    sc.status.push_back(*status);
-    sc.credits_days.push_back(credits);
-    sc.projected_release_date.push_back(d.projected_release);
-    sc.parole_eligibility_date.push_back(d.parole);
-    sc.source_line.push_back(static_cast<uint32_t>(rec.line));
-    builder_.AddSentence(enhancements_, strings_.Intern(row[kSConsec]));
+    sc.person.push_back(r.person);
+    sc.id.push_back(strings_.Intern(r.id));
+    sc.offense_code.push_back(strings_.Intern(r.code));
+    sc.offense_description.push_back(strings_.Intern(r.description));
+    sc.offense_date.push_back(r.dates.offense);
+    sc.sentence_date.push_back(r.dates.sentenced);
+    sc.type.push_back(*r.type);
+    sc.term_days.push_back(r.term);
+    sc.min_term_days.push_back(r.min_term);
+    sc.max_term_days.push_back(r.max_term);
+    sc.drug_type.push_back(strings_.Intern(r.drug_type));
+    sc.drug_grams.push_back(r.grams);
+    sc.status.push_back(*r.status);
+    sc.credits_days.push_back(r.credits);
+    sc.projected_release_date.push_back(r.dates.projected_release);
+    sc.parole_eligibility_date.push_back(r.dates.parole);
+    sc.source_line.push_back(static_cast<uint32_t>(r.line));
+    builder_.AddSentence(enhancements_, strings_.Intern(r.consecutive_to));
     return true;
+  }
+
+  std::string_view PersonJurisdiction(uint32_t person) const {
+    return person != kNoIndex ? strings_.View(builder_.people().jurisdiction[person]) : "";
   }
 
   // The person the row names, or kNoIndex (with an error).
@@ -753,34 +1048,25 @@ class PopulationLoad {
     return code;
   }
 
-  // enhancements: CODE=DAYS;CODE=DAYS into enhancements_; their total days.
-  int64_t Enhancements(std::string_view e, std::string_view person_jur, RowCheck& check) {
-    enhancements_.clear();
+  // enhancements: CODE=DAYS;CODE=DAYS; their total days (up to a malformed item).
+  static int64_t CheckEnhancements(std::string_view e, RowCheck& check) {
     int64_t total = 0;
-    if (e.empty()) return 0;
-    for (size_t start = 0; start <= e.size();) {
-      size_t end = e.find(';', start);
-      if (end == std::string_view::npos) end = e.size();
-      const std::string_view item = e.substr(start, end - start);
-      const size_t eq = item.rfind('=');
-      int64_t days = -1;
-      if (eq != std::string_view::npos && eq > 0) {
-        auto [ptr, ec] = std::from_chars(item.data() + eq + 1, item.data() + item.size(), days);
-        if (ec != std::errc() || ptr != item.data() + item.size() || eq + 1 == item.size()) days = -1;
-      }
-      if (days < 0 || days > 2'000'000'000) {
-        check.Error("bad_enhancement", "enhancements", e,
-                    fmt::format("item \"{}\": expected CODE=DAYS with DAYS a whole number >= 0", Printable(item)));
-        break;
-      }
-      const std::string_view code = item.substr(0, eq);
+    const auto bad = SplitEnhancements(e, [&](std::string_view, int64_t days) { total += days; });
+    if (bad)
+      check.Error("bad_enhancement", "enhancements", e,
+                  fmt::format("item \"{}\": expected CODE=DAYS with DAYS a whole number >= 0", Printable(*bad)));
+    return total;
+  }
+
+  // The enhancements (up to a malformed item) into enhancements_, codes
+  // qualified with the person's jurisdiction when they have no prefix.
+  void InternEnhancements(std::string_view e, std::string_view person_jur) {
+    enhancements_.clear();
+    SplitEnhancements(e, [&](std::string_view code, int64_t days) {
       enhancements_.push_back({HasJurisdictionPrefix(code) || person_jur.empty() ? strings_.Intern(code)
                                                                                  : strings_.Intern(Qualified(code, person_jur)),
                                static_cast<int32_t>(days)});
-      total += days;
-      start = end + 1;
-    }
-    return total;
+    });
   }
 
   static double DrugGrams(std::string_view g, RowCheck& check) {
@@ -824,12 +1110,8 @@ class PopulationLoad {
     }
   }
 
-  struct SentenceDates {
-    Date offense, sentenced, projected_release, parole;
-  };
-
   void CheckSentenceDates(const Row& row, const SentenceDates& d, uint32_t person, std::optional<SentenceStatus> status,
-                          RowCheck& check) {
+                          RowCheck& check) const {
     if (!d.offense.missing() && !d.sentenced.missing() && d.offense > d.sentenced)
       check.Error("date_order", "offense_date", row[kSOffDate], fmt::format("is after sentence_date {}", d.sentenced.ToString()));
     if (person != kNoIndex && !d.sentenced.missing() && d.sentenced < builder_.people().birth_date[person])

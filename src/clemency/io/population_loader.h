@@ -28,6 +28,9 @@ namespace clemency {
 struct LoadOptions {
   Date as_of;  // dates after it are errors; required
   ProgressCallback progress;
+  // Threads that parse people.csv and sentences.csv, a chunk each; the result
+  // is the same for any number. 0: one per core (one for a file under 1 MB).
+  unsigned threads = 0;
 };
 
 struct FileCounts {
