@@ -14,7 +14,7 @@ size_t DefaultFormatThreads() { return std::clamp<size_t>(std::thread::hardware_
 // (mostly the kernel copying into the page cache) overlaps formatting.
 void WriteOrderedLines(AtomicFile& out, size_t n, const std::function<void(std::string&, size_t)>& format,
                        size_t threads) {
-  constexpr size_t kChunk = 16384;
+  constexpr size_t kChunk = 8192;  // lines: two sets of buffers of about 12 MB each on 2 threads
   threads = std::max<size_t>(threads, 1);
   std::array<std::vector<std::string>, 2> sets{std::vector<std::string>(threads), std::vector<std::string>(threads)};
   auto fill = [&](std::vector<std::string>& bufs, size_t t, size_t base) {
