@@ -5,6 +5,8 @@
 #include <thread>
 #include <vector>
 
+#include "clemency/io/run_each.h"
+
 namespace clemency {
 
 size_t DefaultFormatThreads() { return std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 4); }
@@ -31,10 +33,7 @@ void WriteOrderedLines(AtomicFile& out, size_t n, const std::function<void(std::
   size_t round = 0;
   for (size_t base = 0; base < n; base += kChunk * threads, ++round) {
     std::vector<std::string>& bufs = sets[round % 2];
-    std::vector<std::thread> pool;
-    for (size_t t = 1; t < threads; ++t) pool.emplace_back(fill, std::ref(bufs), t, base);
-    fill(bufs, 0, base);
-    for (std::thread& th : pool) th.join();
+    RunEach(threads, [&](size_t t) { fill(bufs, t, base); });
     if (writer.joinable()) writer.join();
     writer = std::thread([&out, &bufs] {
       for (const std::string& buf : bufs) out.Write(buf);

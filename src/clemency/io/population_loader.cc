@@ -19,6 +19,7 @@
 #include "clemency/io/csv_chunks.h"
 #include "clemency/io/csv_reader.h"
 #include "clemency/io/mapped_file.h"
+#include "clemency/io/run_each.h"
 #include "clemency/io/sha256.h"
 #include "clemency/io/sentence_references.h"
 
@@ -430,13 +431,9 @@ struct ParsedChunk {
   FieldStore store;
 };
 
-// Runs fn(0), ..., fn(n - 1) at once, fn(0) on the calling thread.
-template <typename F>
-void RunEach(size_t n, F&& fn) {
-  std::vector<std::thread> threads;
-  for (size_t k = 1; k < n; ++k) threads.emplace_back([&fn, k] { fn(k); });
-  fn(0);
-  for (std::thread& t : threads) t.join();
+uint64_t FileSize(const std::string& path) {
+  struct stat st;
+  return ::stat(path.c_str(), &st) == 0 ? static_cast<uint64_t>(st.st_size) : 0;
 }
 
 // Drives a file's rows through `on_row(rec, check)`, or through parse and
@@ -524,8 +521,7 @@ class FileLoader {
  private:
   size_t Threads() const {
     if (options_.threads > 0) return options_.threads;
-    struct stat st;
-    if (::stat(path_.c_str(), &st) != 0 || static_cast<uint64_t>(st.st_size) < kMinParallelBytes) return 1;
+    if (FileSize(path_) < kMinParallelBytes) return 1;
     return std::max(1u, std::thread::hardware_concurrency());
   }
 
@@ -648,11 +644,6 @@ class FileLoader {
   uint64_t bytes_before_;
   uint64_t bytes_total_;
 };
-
-uint64_t FileSize(const std::string& path) {
-  struct stat st;
-  return ::stat(path.c_str(), &st) == 0 ? static_cast<uint64_t>(st.st_size) : 0;
-}
 
 bool Exists(const std::string& path) {
   struct stat st;
