@@ -20,6 +20,7 @@
 #include "clemency/law/jurisdiction.h"
 #include "clemency/law/offense_catalog.h"
 #include "clemency/law/reform.h"
+#include "clemency/law/prison_flows.h"
 #include "clemency/law/return_rates.h"
 #include "clemency/synth/calibration.h"
 #include "clemency/policy/policy.h"
@@ -67,6 +68,7 @@ std::vector<std::string> CheckRuleFile(const std::string& file, RuleFileKind kin
     case RuleFileKind::kJurisdiction: ok = JurisdictionFacts::Load(file, &error).has_value(); break;
     case RuleFileKind::kRecidivism: ok = ReturnRates::Load(file, &error).has_value(); break;
     case RuleFileKind::kCalibration: ok = Calibration::Load(file, &error).has_value(); break;
+    case RuleFileKind::kPrisonFlows: ok = PrisonFlows::Load(file, &error).has_value(); break;
     case RuleFileKind::kMapping: ok = LoadImportMapping(file, &error).has_value(); break;
     default: break;
   }

@@ -94,6 +94,26 @@ struct DiffArgs {
 };
 int RunDiff(const DiffArgs& args);
 
+// clemency simulate (docs/projection.md).
+struct SimulateArgs {
+  ScreenInputs in;  // policy optional with --releases
+  std::string out_dir;
+  int years = 10;
+  int replicates = 1000;
+  uint64_t seed = 1;
+  int board_capacity = 0;       // decisions a month; 0 = unlimited
+  std::string grant_rate = "1";  // sim/grant_rate.h
+  int lag_months = 0;
+  double review_share = 0;
+  int64_t target = 0;
+  std::string releases, actuals;  // CSV files
+  int threads = 0;                // 0 = every core
+  bool timings = false;
+  bool staged = true;
+  std::string shown_out;
+};
+int RunSimulate(const SimulateArgs& args);
+
 struct DemoArgs {
   std::string out_dir = "demo-out";
 };

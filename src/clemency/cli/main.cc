@@ -97,6 +97,33 @@ int Main(int argc, char** argv) {
   explain_cmd->add_option("--person", explain.person, "person_id")->required();
   explain_cmd->add_flag("--json", explain.json, "print the person's reasons.jsonl object");
 
+  SimulateArgs sim;
+  auto* sim_cmd = app.add_subcommand("simulate", "project releases month by month: population, returns, cost, votes, the board's months");
+  sim_cmd->add_option("--data", sim.in.data_dir, "population directory or snapshot file")->required();
+  sim_cmd->add_option("--policy", sim.in.policy, "policy id or file: its eligible people are queued for the board");
+  sim_cmd->add_option("--as-of", sim.in.as_of, "start date YYYY-MM-DD (default today)");
+  sim_cmd->add_option("--set", sim.in.sets, "override a policy parameter: NAME=VALUE (repeatable)");
+  sim_cmd->add_option("--assume", sim.in.assumes, "fill a missing value of a person fact: FACT=VALUE (repeatable)");
+  sim_cmd->add_flag("--allow-missing-catalog", sim.in.allow_missing_catalog, "screen even without an offense catalog");
+  sim_cmd->add_option("--years", sim.years, "years to project, monthly")->check(CLI::Range(1, 50))->capture_default_str();
+  sim_cmd->add_option("--replicates", sim.replicates, "Monte Carlo replicates")->check(CLI::Range(1, 100000))->capture_default_str();
+  sim_cmd->add_option("--seed", sim.seed, "random seed: the same seed gives the same output")->capture_default_str();
+  sim_cmd->add_option("--board-capacity", sim.board_capacity, "decisions the board makes a month (default unlimited)")
+      ->check(CLI::Range(0, 10000000));
+  sim_cmd->add_option("--grant-rate", sim.grant_rate, "0.4, uniform:LO,HI, triangular:LO,MODE,HI or beta:A,B")->capture_default_str();
+  sim_cmd->add_option("--lag-months", sim.lag_months, "months before the board's first decision")->check(CLI::Range(0, 600));
+  sim_cmd->add_option("--review-share", sim.review_share,
+                      "queue needs_review people after the eligible, each found eligible with this probability")
+      ->check(CLI::Range(0.0, 1.0));
+  sim_cmd->add_option("--target", sim.target, "clemency releases to reach: the month it is reached, with its band")
+      ->check(CLI::Range(int64_t{0}, int64_t{100000000}));
+  sim_cmd->add_option("--releases", sim.releases, "planned releases instead of a policy: CSV person_id,date");
+  sim_cmd->add_option("--actuals", sim.actuals, "observed population to set against the projection: CSV month,population");
+  sim_cmd->add_option("--threads", sim.threads, "threads (default every core)")->check(CLI::Range(0, 256));
+  sim_cmd->add_flag("--timings", sim.timings, "print the seconds of each stage on stderr");
+  sim_cmd->add_option("-o,--out", sim.out_dir, "output directory")->required();
+  add_rules(sim_cmd);
+
   CatalogGapsArgs gaps;
   auto* catalog_cmd = app.add_subcommand("catalog", "offense catalogs against the data");
   catalog_cmd->require_subcommand(1);
@@ -158,6 +185,7 @@ int Main(int argc, char** argv) {
   if (*validate_cmd) return RunValidate(validate);
   if (*screen_cmd) return RunScreen(screen);
   if (*explain_cmd) return RunExplain(explain);
+  if (*sim_cmd) return RunSimulate(sim);
   if (*check_cmd) return RunCheck(check);
   if (*gaps_cmd) return RunCatalogGaps(gaps);
   if (*import_cmd) return RunImport(import_args);

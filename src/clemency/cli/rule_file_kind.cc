@@ -17,6 +17,7 @@ RuleFileKind KindOfContent(const toml::table& t) {
   if (has("reform") || has("reforms")) return RuleFileKind::kReforms;
   if (has("jurisdiction") && (has("clemency") || has("voting"))) return RuleFileKind::kJurisdiction;
   if (has("source") && (has("table4") || has("appendix1"))) return RuleFileKind::kCalibration;
+  if (has("source") && has("flows")) return RuleFileKind::kPrisonFlows;
   if (has("table") && t.size() == 1) return RuleFileKind::kRecidivism;
   if (has("eligibility") || has("priority") || has("criteria")) return RuleFileKind::kPolicy;
   return RuleFileKind::kUnknown;
@@ -30,6 +31,7 @@ RuleFileKind KindOfFolder(const std::string& path) {
   if (folder == "jurisdictions") return RuleFileKind::kJurisdiction;
   if (folder == "recidivism") return RuleFileKind::kRecidivism;
   if (folder == "calibration") return RuleFileKind::kCalibration;
+  if (folder == "projection") return RuleFileKind::kPrisonFlows;
   if (folder == "mappings") return RuleFileKind::kMapping;
   if (folder == "policies") return RuleFileKind::kPolicy;
   return RuleFileKind::kUnknown;
@@ -59,6 +61,7 @@ std::string_view RuleFileKindName(RuleFileKind kind) {
     case RuleFileKind::kJurisdiction: return "jurisdiction facts";
     case RuleFileKind::kRecidivism: return "recidivism rates";
     case RuleFileKind::kCalibration: return "calibration extract";
+    case RuleFileKind::kPrisonFlows: return "prison flows";
     case RuleFileKind::kPolicy: return "policy";
     case RuleFileKind::kUnknown: return "unknown";
     case RuleFileKind::kUnreadable: return "unreadable";

@@ -20,6 +20,7 @@ enum class RuleFileKind {
   kJurisdiction,  // [jurisdiction] with [clemency] or [voting]: rules/jurisdictions
   kRecidivism,    // [[table]] only: rules/recidivism
   kCalibration,   // [source] with table4...: rules/calibration
+  kPrisonFlows,   // [source] with [flows]: rules/projection
   kPolicy,        // eligibility, priority or criteria: rules/policies
   kUnknown,       // valid TOML, none of the above
   kUnreadable,    // not valid TOML, in a folder whose name says nothing

@@ -1,0 +1,248 @@
+// clemency simulate: project what releasing a screening's eligible people (or
+// planned releases) does, month by month, with bands (DESIGN.md section 4,
+// docs/projection.md). Writes projection.csv, projection_summary.json and
+// releases.csv.
+#include <fmt/format.h>
+
+#include <chrono>
+#include <thread>
+
+#include "clemency/cli/command_output.h"
+#include "clemency/cli/commands.h"
+#include "clemency/cli/progress.h"
+#include "clemency/cli/screen_session.h"
+#include "clemency/io/atomic_file.h"
+#include "clemency/io/csv_reader.h"
+#include "clemency/io/sha256.h"
+#include "clemency/law/prison_flows.h"
+#include "clemency/law/return_rates.h"
+#include "clemency/law/rules_dir.h"
+#include "clemency/report/projection_outputs.h"
+#include "clemency/sim/projection_figures.h"
+#include "clemency/sim/roster.h"
+
+namespace clemency {
+namespace {
+
+using nlohmann::ordered_json;
+
+const std::vector<std::string> kSimulateOutputNames = {"projection.csv", "projection_summary.json", "releases.csv"};
+
+// Reads a two-column CSV (header first) and calls row(line, first, second);
+// returns an error "FILE:LINE: ..." or "".
+template <typename Row>
+std::string ReadPairs(const std::string& path, std::string_view a, std::string_view b, Row&& row) {
+  std::string error;
+  auto reader = CsvReader::Open(path, &error);
+  if (!reader) return error;
+  CsvRecord rec;
+  bool header = true;
+  while (reader->Next(rec)) {
+    if (!rec.ok()) return fmt::format("{}:{}:{}: {}", path, rec.error_line, rec.error_column, rec.error);
+    if (header) {
+      if (rec.fields.size() < 2 || rec.fields[0] != a || rec.fields[1] != b)
+        return fmt::format("{}:{}: expected the header {},{}", path, rec.line, a, b);
+      header = false;
+      continue;
+    }
+    if (rec.fields.size() < 2) return fmt::format("{}:{}: expected two fields, {} and {}", path, rec.line, a, b);
+    if (std::string e = row(rec.line, rec.fields[0], rec.fields[1]); !e.empty()) return fmt::format("{}:{}: {}", path, rec.line, e);
+  }
+  if (header) return fmt::format("{}: empty; expected the header {},{}", path, a, b);
+  return "";
+}
+
+// The month index of "YYYY-MM" from as_of, or nullopt.
+std::optional<int32_t> MonthIndex(Date as_of, std::string_view text) {
+  const DateParseResult d = ParseDate(std::string(text) + "-01");
+  if (!d.ok() || text.size() != 7) return std::nullopt;
+  const std::string a = as_of.ToString();
+  return (std::stoi(d.date.ToString().substr(0, 4)) - std::stoi(a.substr(0, 4))) * 12 +
+         std::stoi(d.date.ToString().substr(5, 2)) - std::stoi(a.substr(5, 2));
+}
+
+std::string ReadPlanned(const std::string& path, const ScreenSession& s, sim::ScenarioPlan& plan) {
+  const Population& pop = *s.facts.population;
+  std::vector<uint8_t> seen(pop.people_count(), 0);
+  return ReadPairs(path, "person_id", "date", [&](uint64_t, std::string_view id, std::string_view date) -> std::string {
+    const uint32_t p = pop.FindPerson(id);
+    if (p == kNoIndex) return fmt::format("person_id \"{}\" is not in the population", id);
+    if (seen[p]++) return fmt::format("person_id \"{}\" is listed twice", id);
+    const DateParseResult d = ParseDate(date);
+    if (!d.ok()) return fmt::format("date \"{}\": {}", date, DescribeDateParseError(d.error));
+    if (d.date.days() < s.facts.as_of.days()) return fmt::format("date {} is before the as-of date {}", date, s.facts.as_of.ToString());
+    plan.planned.emplace_back(p, sim::ReleaseMonthOf(d.date.days() - s.facts.as_of.days()));
+    return "";
+  });
+}
+
+std::string ReadActuals(const std::string& path, Date as_of, std::vector<std::pair<int32_t, double>>& out) {
+  return ReadPairs(path, "month", "population", [&](uint64_t, std::string_view month, std::string_view count) -> std::string {
+    const auto m = MonthIndex(as_of, month);
+    if (!m) return fmt::format("month \"{}\": expected YYYY-MM", month);
+    char* end = nullptr;
+    const std::string text(count);
+    const double v = std::strtod(text.c_str(), &end);
+    if (text.empty() || *end != '\0' || v < 0) return fmt::format("population \"{}\": expected a count", count);
+    out.emplace_back(*m, v);
+    return "";
+  });
+}
+
+void PrintHeadline(const ordered_json& h, const SimulateArgs& a, std::string_view shown_out) {
+  const ordered_json& clear = h["months_to_clear_list"];
+  const ordered_json& end = h["at_horizon"];
+  fmt::print("{} people queued for the board at {} decisions a month, grant rate {}:\n",
+             h["queued_people"].get<size_t>(), a.board_capacity > 0 ? std::to_string(a.board_capacity) : "unlimited",
+             a.grant_rate);
+  if (clear["replicates_never"].get<int>() == a.replicates)
+    fmt::print("  the list is not cleared within {} years\n", a.years);
+  else
+    fmt::print("  months to clear the list: {:.0f} (90% band {:.0f} to {:.0f}){}\n", clear["mean"].get<double>(),
+               clear["p05"].get<double>(), clear["p95"].get<double>(),
+               clear["replicates_never"].get<int>() > 0 ? "; not cleared in some replicates" : "");
+  if (h.contains("target")) {
+    const ordered_json& t = h["target"];
+    if (t["replicates_never"].get<int>() == a.replicates)
+      fmt::print("  target of {} clemency releases: not reached within {} years\n", a.target, a.years);
+    else
+      fmt::print("  target of {} clemency releases: month {:.0f} (90% band {:.0f} to {:.0f}), reached in {:.0f}% of replicates\n",
+                 a.target, t["mean"].get<double>(), t["p05"].get<double>(), t["p95"].get<double>(),
+                 100 * t["reached_in_share_of_replicates"].get<double>());
+  }
+  auto band = [](const ordered_json& b) {
+    return fmt::format("{:.0f} (90% band {:.0f} to {:.0f})", b["mean"].get<double>(), b["p05"].get<double>(), b["p95"].get<double>());
+  };
+  fmt::print("  at {}: population {} against {} without clemency, {} fewer\n", end["month"].get<std::string>(),
+             band(end["scenario_population"]), band(end["baseline_population"]), band(end["population_reduction"]));
+  fmt::print("  person-years avoided {}; cost avoided ${} at average cost\n", band(end["person_years_avoided"]),
+             band(end["cost_avoided_usd"]));
+  const ordered_json& t = h["totals_over_horizon_mean"];
+  fmt::print("  returns to prison over {} years: {:.0f} against {:.0f} without clemency; votes restored at the end: {:.0f} against {:.0f}\n",
+             a.years, t["returns_scenario"].get<double>(), t["returns_baseline"].get<double>(),
+             end["votes_restored_scenario"]["mean"].get<double>(), end["votes_restored_baseline"]["mean"].get<double>());
+  fmt::print("  -> {}\n", shown_out);
+}
+
+}  // namespace
+
+int RunSimulate(const SimulateArgs& a) {
+  if (a.in.policy.empty() && a.releases.empty()) {
+    fmt::print(stderr, "clemency simulate: give --policy (release its eligible people) or --releases FILE.csv\n");
+    return kExitUsage;
+  }
+  std::string error;
+  const auto grant = sim::GrantRate::Parse(a.grant_rate, &error);
+  if (!grant) {
+    fmt::print(stderr, "clemency simulate: --grant-rate: {}\n", error);
+    return kExitUsage;
+  }
+  if (OutputHolds(a.out_dir, a.in.data_dir)) {
+    fmt::print(stderr, "clemency simulate: -o {} holds the --data folder {}; choose another output folder\n", a.out_dir,
+               a.in.data_dir);
+    return kExitUsage;
+  }
+  CommandOutput out("simulate", a.out_dir, a.staged);
+  if (const int rc = out.Open(kSimulateOutputNames); rc != kExitOk) return rc;
+  const auto flows = PrisonFlows::Load(PrisonFlows::DefaultPath(), &error);
+  const auto rates = flows ? ReturnRates::LoadDefault(&error) : std::nullopt;
+  const auto curves = rates ? sim::ReturnCurves::FromBjs(*rates, &error) : std::nullopt;
+  if (!curves) {
+    fmt::print(stderr, "clemency simulate: {}\n", error);
+    return kExitBadRules;
+  }
+  ScreenSession s;
+  if (const int rc = PrepareScreen(a.in, "simulate", s); rc != kExitOk) return rc;
+  sim::RosterNotes notes;
+  sim::SimInput in = sim::BuildRoster(s.facts, s.law.refs(), *flows, &notes);
+  in.curves = *curves;
+  in.months = 12 * a.years;
+  in.replicates = a.replicates;
+  in.seed = a.seed;
+  in.threads = a.threads > 0 ? a.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  in.plan.board_capacity = a.board_capacity;
+  in.plan.lag_months = a.lag_months;
+  in.plan.grant_rate = *grant;
+  in.plan.review_share = a.review_share;
+  in.plan.target = a.target;
+  std::vector<std::string> plan_status;
+  std::vector<std::pair<int32_t, double>> actuals;
+  if (!a.releases.empty()) {
+    if (std::string e = ReadPlanned(a.releases, s, in.plan); !e.empty()) {
+      fmt::print(stderr, "clemency simulate: --releases {}\n", e);
+      return kExitBadData;
+    }
+    plan_status.assign(in.plan.planned.size(), "planned");
+  } else {
+    in.plan.queue = sim::QueueFromScreening(s.screening, a.review_share);
+    for (const auto& q : in.plan.queue) plan_status.push_back(q.needs_review ? "needs_review" : "eligible");
+  }
+  if (!a.actuals.empty())
+    if (std::string e = ReadActuals(a.actuals, s.facts.as_of, actuals); !e.empty()) {
+      fmt::print(stderr, "clemency simulate: --actuals {}\n", e);
+      return kExitBadData;
+    }
+  const auto t0 = std::chrono::steady_clock::now();
+  struct Bar {
+    ProgressCallback cb;
+    int total;
+  } bar{TerminalProgress(), a.replicates};
+  const sim::ProjectionResult result = sim::Project(in, [](int done, void* p) {
+    auto* b = static_cast<Bar*>(p);
+    if (b->cb) b->cb("simulate", static_cast<uint64_t>(done), static_cast<uint64_t>(b->total));
+  }, &bar);
+  EndTerminalProgress();
+  const double project_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const std::vector<sim::Figure> figures = sim::ProjectionFigures(result, in, in.threads);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const Population& pop = *s.facts.population;
+  std::vector<std::string> person_ids;
+  for (uint32_t p = 0; p < pop.people_count(); ++p) person_ids.emplace_back(pop.str(pop.people.id[p]));
+  const ProjectionContext c{in, result, figures, notes, s.facts.as_of, std::move(person_ids), std::move(plan_status),
+                            std::move(actuals)};
+  ordered_json extra;
+  extra["parameters"] = {{"as_of", s.facts.as_of.ToString()}, {"years", a.years}, {"replicates", a.replicates},
+                         {"seed", a.seed}, {"board_capacity", a.board_capacity > 0 ? ordered_json(a.board_capacity) : ordered_json("unlimited")},
+                         {"grant_rate", grant->ToString()}, {"grant_rate_mean", grant->Mean()},
+                         {"processing_lag_months", a.lag_months}, {"review_share", a.review_share},
+                         {"target", a.target}, {"policy", a.in.policy}, {"releases_file", a.releases},
+                         {"actuals_file", a.actuals}, {"overrides", a.in.sets}};
+  ordered_json hashes;
+  hashes["inputs"] = ordered_json::object();
+  for (const auto& [file, sha] : s.manifest.inputs) hashes["inputs"][file] = sha;
+  if (!a.in.policy.empty()) hashes["policy"] = Sha256File(ResolvePolicyPath(a.in.policy));
+  hashes["prison_flows"] = Sha256File(flows->path);
+  hashes["return_rates"] = Sha256File(ReturnRates::DefaultPath());
+  extra["hashes"] = hashes;
+  extra["sources"] = {{"prison_flows", flows->citation}, {"return_rates", curves->source},
+                      {"cost", "rules/jurisdictions/XX.toml [cost]: average cost per prisoner-year, not the marginal saving of "
+                               "one release; no marginal figure is sourced"}};
+  extra["assumptions"] = {
+      "A person's baseline release is the agency's projected release date; without one, a month drawn uniformly between "
+      "half the imposed term and the whole term; for life sentences and unknown terms, the jurisdiction's exit rate "
+      "(BJS releases / stock) as a constant monthly hazard; life without parole and death: not released. Deaths are not modelled.",
+      "The board decides the queue in priority order at the stated capacity; each decision grants with the replicate's "
+      "grant rate; a denied person keeps their baseline release; a person whose baseline release comes before their turn takes no decision.",
+      "needs_review people join the queue after the eligible only with --review-share, each found eligible with that probability.",
+      "Returns: the BJS 2008 cohort's return-to-prison curve by age at release and offense group (docs/projection.md); "
+      "a returned person stays for a time drawn from the jurisdiction's exit rate and is not followed for a second return.",
+      "Admissions from outside the roster arrive at the jurisdiction's 2022 admissions scaled to the roster's size, minus the "
+      "roster's expected returns, and leave at the jurisdiction's exit rate.",
+      "Groups by race and age count roster people only; facilities receive admissions and returns in proportion to today's population.",
+      "Votes: counted for jurisdictions whose rule is on_release (from release) or after_sentence (at the end of the "
+      "imposed term, or at release when commuted); never_lost, by application and state of residence are not counted."};
+  const ordered_json summary = ProjectionSummary(c, extra);
+  if (!WriteProjectionCsv(c, out.path("projection.csv"), &error) ||
+      !WriteFileAtomically(out.path("projection_summary.json"), summary.dump(2) + "\n", &error) ||
+      !WriteReleasesCsv(c, out.path("releases.csv"), &error))
+    return out.Fail(error);
+  ManifestInfo info{"simulate", s.facts.as_of.ToString(), {}};
+  info.inputs = s.manifest.inputs;
+  if (const int rc = out.Commit(info); rc != kExitOk) return rc;
+  if (a.timings) fmt::print(stderr, "timings: load {:.3f} s, screen {:.3f} s, replicates {:.3f} s, figures {:.3f} s\n", s.load_seconds,
+               s.screen_seconds, project_seconds, seconds - project_seconds);
+  PrintHeadline(summary["headline"], a, a.shown_out.empty() ? a.out_dir : a.shown_out);
+  return kExitOk;
+}
+
+}  // namespace clemency

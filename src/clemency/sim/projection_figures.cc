@@ -1,0 +1,136 @@
+#include "clemency/sim/projection_figures.h"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <numeric>
+
+#include "clemency/core/codes.h"
+#include "clemency/io/run_each.h"
+
+namespace clemency::sim {
+namespace {
+
+// The q-th quantile, linear between order statistics (reorders v).
+double Quantile(std::vector<double>& v, double q) {
+  if (v.empty()) return 0;
+  const double at = q * static_cast<double>(v.size() - 1);
+  const size_t lo = static_cast<size_t>(std::floor(at));
+  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(lo), v.end());
+  const double low = v[lo];
+  if (lo + 1 >= v.size()) return low;
+  const double high = *std::min_element(v.begin() + static_cast<std::ptrdiff_t>(lo) + 1, v.end());
+  return low + (high - low) * (at - static_cast<double>(lo));
+}
+
+// value(replicate, month) for every month, as bands.
+std::vector<Band> Bands(const ProjectionResult& r, const std::function<double(int, int)>& value) {
+  std::vector<Band> out(r.months + 1);
+  std::vector<double> v(r.replicates);
+  for (int m = 0; m <= r.months; ++m) {
+    for (int k = 0; k < r.replicates; ++k) v[k] = value(k, m);
+    out[m] = BandOf(v);
+  }
+  return out;
+}
+
+// A cumulative per-replicate series: sum over months before m of step(k, month).
+std::vector<Band> CumulativeBands(const ProjectionResult& r, const std::function<double(int, int)>& step) {
+  std::vector<double> sums(static_cast<size_t>(r.replicates) * (r.months + 1), 0);
+  for (int k = 0; k < r.replicates; ++k)
+    for (int m = 1; m <= r.months; ++m)
+      sums[static_cast<size_t>(k) * (r.months + 1) + m] = sums[static_cast<size_t>(k) * (r.months + 1) + m - 1] + step(k, m - 1);
+  return Bands(r, [&](int k, int m) { return sums[static_cast<size_t>(k) * (r.months + 1) + m]; });
+}
+
+}  // namespace
+
+Band BandOf(std::vector<double>& values) {
+  Band b;
+  if (values.empty()) return b;
+  b.mean = std::accumulate(values.begin(), values.end(), 0.0) / static_cast<double>(values.size());
+  b.p05 = Quantile(values, 0.05);
+  b.p95 = Quantile(values, 0.95);
+  return b;
+}
+
+MonthBand MonthBandOf(const std::vector<int32_t>& months, int horizon) {
+  MonthBand mb;
+  std::vector<double> v;
+  for (int32_t m : months) {
+    if (m == kNever) ++mb.never;
+    v.push_back(m == kNever ? horizon + 1 : m);
+  }
+  mb.band = BandOf(v);
+  return mb;
+}
+
+std::vector<Figure> ProjectionFigures(const ProjectionResult& r, const SimInput& in, int threads) {
+  using Value = std::function<double(int, int)>;
+  struct Spec {
+    Figure figure;
+    Value value;
+    bool cumulative = false;
+  };
+  std::vector<Spec> specs;
+  const SeriesLayout& L = r.layout;
+  const char* names[2] = {"baseline", "scenario"};
+  auto add = [&](int s, std::string metric, std::string group, Value v, bool cumulative = false) {
+    specs.push_back({{names[s], std::move(metric), std::move(group), {}}, std::move(v), cumulative});
+  };
+  auto series = [&](int s, std::string metric, std::string group, int index) {
+    add(s, std::move(metric), std::move(group), [&r, s, index](int k, int m) { return r.At(s, k, index, m); });
+  };
+  // Admissions and returns of roster people are spread over facilities in
+  // proportion to the roster's first stays there today.
+  double placed = 0;
+  for (int f = 0; f < L.facilities; ++f) placed += r.At(0, 0, L.Facility(f), 0);
+  for (int s = 0; s < 2; ++s) {
+    add(s, "population", "all", [&r, s](int k, int m) { return r.Population(s, k, m); });
+    for (size_t race = 0; race < std::size(kRaceNames); ++race)
+      series(s, "population", "race:" + std::string(kRaceNames[race]), SeriesLayout::kRace + static_cast<int>(race));
+    for (int b = 0; b < kAgeBands; ++b) series(s, "population", "age:" + std::string(kAgeBandNames[b]), SeriesLayout::kAge + b);
+    for (int j = 0; j < L.jurisdictions; ++j)
+      add(s, "population", "jurisdiction:" + in.jurisdictions[j].code,
+          [&r, s, j](int k, int m) { return r.JurisdictionPopulation(s, k, j, m); });
+    for (int f = 0; f < L.facilities; ++f) {
+      const int cap = in.facilities[f].design_capacity;
+      const double share = placed > 0 ? r.At(0, 0, L.Facility(f), 0) / placed : 0;
+      const int index = L.Facility(f);
+      auto facility_population = [&r, s, index, share](int k, int m) {
+        const double others = r.At(s, k, kPool, m) + r.At(s, k, kReturnedInPrison, m);
+        return r.At(s, k, index, m) + others * share;
+      };
+      add(s, "population", "facility:" + in.facilities[f].id, facility_population);
+      if (cap > 0)
+        add(s, "percent_of_design_capacity", "facility:" + in.facilities[f].id,
+            [facility_population, cap](int k, int m) { return 100.0 * facility_population(k, m) / cap; });
+    }
+    series(s, "releases", "all", kReleases);
+    series(s, "returns", "all", kReturns);
+    series(s, "admissions", "all", kAdmissions);
+    series(s, "votes_restored", "all", kVotesRestored);
+  }
+  series(1, "clemency_releases", "all", kGrants);
+  auto reduction = [&r](int k, int m) { return static_cast<double>(r.Population(0, k, m) - r.Population(1, k, m)); };
+  add(1, "population_reduction", "all", reduction);
+  add(1, "person_years_avoided", "all", [reduction](int k, int m) { return reduction(k, m) / 12.0; }, true);
+  add(1, "cost_avoided_usd", "all", [&r, &in](int k, int m) {
+        double usd = 0;
+        for (int j = 0; j < r.layout.jurisdictions; ++j)
+          if (in.jurisdictions[j].cost_per_year >= 0)
+            usd += static_cast<double>(r.JurisdictionPopulation(0, k, j, m) - r.JurisdictionPopulation(1, k, j, m)) /
+                   12.0 * in.jurisdictions[j].cost_per_year;
+        return usd;
+      }, true);
+  const size_t n = static_cast<size_t>(std::max(1, threads));
+  RunEach(n, [&](size_t t) {
+    for (size_t k = t; k < specs.size(); k += n)
+      specs[k].figure.months = specs[k].cumulative ? CumulativeBands(r, specs[k].value) : Bands(r, specs[k].value);
+  });
+  std::vector<Figure> out;
+  for (Spec& spec : specs) out.push_back(std::move(spec.figure));
+  return out;
+}
+
+}  // namespace clemency::sim
