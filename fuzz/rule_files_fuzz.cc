@@ -1,6 +1,6 @@
 // Fuzzes the law-layer rule loaders: the input is written as a TOML file and
-// loaded as a reforms file, a jurisdiction file, an offense catalog and a
-// return-rates file (only as the kinds its table headers show, when they show
+// loaded as a reforms file, a jurisdiction file, an offense catalog, a
+// return-rates file and a prison-flows file (only as the kinds its table headers show, when they show
 // any: KindsToLoad). Beyond not crashing and not leaking:
 //   - a failed load always has an error that starts with the file's path;
 //   - a loaded reform set is consistent: every reform has an id, a date, and
@@ -21,6 +21,7 @@
 #include "clemency/law/current_law_term.h"
 #include "clemency/law/jurisdiction.h"
 #include "clemency/law/offense_catalog.h"
+#include "clemency/law/prison_flows.h"
 #include "clemency/law/reform.h"
 #include "clemency/law/return_rates.h"
 #include "scratch_dir.h"
@@ -56,14 +57,14 @@ void CheckTerm(const clemency::CurrentLawTerm& t) {
 // through all four. Told from the text, not a parse, so that a file is parsed
 // once.
 struct Kinds {
-  bool reforms = true, jurisdiction = true, catalog = true, rates = true;
+  bool reforms = true, jurisdiction = true, catalog = true, rates = true, flows = true;
 };
 
 Kinds KindsToLoad(std::string_view text) {
   auto has = [text](std::string_view header) { return text.find(header) != std::string_view::npos; };
   const Kinds k{has("[reforms]") || has("[[reform]]"), has("[jurisdiction]"),
-                has("[catalog]") || has("[[offense]]") || has("[[pattern]]"), has("[[table]]")};
-  if (!k.reforms && !k.jurisdiction && !k.catalog && !k.rates) return {};
+                has("[catalog]") || has("[[offense]]") || has("[[pattern]]"), has("[[table]]"), has("[flows]")};
+  if (!k.reforms && !k.jurisdiction && !k.catalog && !k.rates && !k.flows) return {};
   return k;
 }
 
@@ -108,5 +109,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (kinds.catalog) CheckError(clemency::OffenseCatalog::Load(Path(), &error).has_value(), error);
   error.clear();
   if (kinds.rates) CheckError(clemency::ReturnRates::Load(Path(), &error).has_value(), error);
+  error.clear();
+  if (kinds.flows) {
+    const auto flows = clemency::PrisonFlows::Load(Path(), &error);
+    CheckError(flows.has_value(), error);
+    if (flows)
+      for (const auto& [code, f] : flows->by_jurisdiction)
+        if (f.stock <= 0 || f.admissions < 0 || f.releases < 0) Fail("a flow out of range:", code);
+  }
   return 0;
 }

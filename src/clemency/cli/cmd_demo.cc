@@ -1,7 +1,8 @@
 // clemency demo: the main job on the embedded default, a California-sized
 // synthetic state (100,000 people, seed 1, as of 2026-01-01): generate it,
-// load and validate it, screen it with redemption-2020, and print a short
-// summary. Later stages (simulate, report) join here as they are built.
+// load and validate it, screen it with redemption-2020, project the releases
+// of its eligible people by a board at a stated capacity and grant rate, and
+// print a short summary. The report joins here when it is built.
 #include <fmt/format.h>
 
 #include <chrono>
@@ -18,6 +19,11 @@ namespace {
 
 constexpr const char* kDefaultAsOf = "2026-01-01";
 constexpr int64_t kDefaultPeople = 100000;
+// The demo's board: stated in the printout and in projection_summary.json.
+constexpr int kDemoBoardCapacity = 300;
+constexpr const char* kDemoGrantRate = "uniform:0.3,0.6";
+constexpr int kDemoLagMonths = 3;
+constexpr int64_t kDemoTarget = 2500;
 
 void PrintPopulationSummary(const Population& pop, Date as_of) {
   size_t older = 0, technical = 0, female = 0, life = 0;  // life: life, LWOP, death or N-to-life
@@ -56,6 +62,7 @@ int RunDemo(const DemoArgs& args) {
   std::vector<std::string> known;
   for (const std::string& n : kSynthOutputNames) known.push_back("data/" + n);
   for (const std::string& n : kScreenOutputNames) known.push_back("screen-redemption-2020/" + n);
+  for (const std::string& n : kSimulateOutputNames) known.push_back("simulate-redemption-2020/" + n);
   if (const int rc = out.Open(known); rc != kExitOk) return rc;
   const std::string data_dir = out.path("data");
   const std::string final_data_dir = args.out_dir + "/data";
@@ -103,10 +110,31 @@ int RunDemo(const DemoArgs& args) {
   std::fflush(stdout);
   const auto t3 = std::chrono::steady_clock::now();
   if (const int rc = RunScreen(screen); rc != kExitOk) return rc;
-  if (const int rc = out.Commit({"demo", kDefaultAsOf, {}}); rc != kExitOk) return rc;
   fmt::print("           {:.2f} s; explain anyone with: build/clemency explain --data {} --policy redemption-2020 "
              "--as-of {} --person P0000001\n",
              secs(t3, std::chrono::steady_clock::now()), final_data_dir, kDefaultAsOf);
+
+  // Project the eligible people's releases by a board of stated capacity.
+  SimulateArgs sim;
+  sim.in = screen.in;
+  sim.years = 10;
+  sim.replicates = 500;
+  sim.seed = 1;
+  sim.board_capacity = kDemoBoardCapacity;
+  sim.grant_rate = kDemoGrantRate;
+  sim.lag_months = kDemoLagMonths;
+  sim.target = kDemoTarget;
+  sim.out_dir = out.path("simulate-redemption-2020");
+  sim.staged = false;
+  sim.shown_out = args.out_dir + "/simulate-redemption-2020";
+  fmt::print("\n[simulate] 10 years, 500 replicates; a board deciding {} cases a month after a {}-month lag, granting "
+             "{} (assumed), target {} releases\n",
+             kDemoBoardCapacity, kDemoLagMonths, kDemoGrantRate, kDemoTarget);
+  const auto t4 = std::chrono::steady_clock::now();
+  if (const int rc = RunSimulate(sim); rc != kExitOk) return rc;
+  if (const int rc = out.Commit({"demo", kDefaultAsOf, {}}); rc != kExitOk) return rc;
+  fmt::print("           {:.2f} s; the method and its sources: docs/projection.md\n",
+             secs(t4, std::chrono::steady_clock::now()));
   return kExitOk;
 }
 

@@ -18,15 +18,15 @@
 #include "clemency/law/return_rates.h"
 #include "clemency/law/rules_dir.h"
 #include "clemency/report/projection_outputs.h"
+#include "clemency/report/review_text.h"
 #include "clemency/sim/projection_figures.h"
 #include "clemency/sim/roster.h"
 
 namespace clemency {
+
 namespace {
 
 using nlohmann::ordered_json;
-
-const std::vector<std::string> kSimulateOutputNames = {"projection.csv", "projection_summary.json", "releases.csv"};
 
 // Reads a two-column CSV (header first) and calls row(line, first, second);
 // returns an error "FILE:LINE: ..." or "".
@@ -89,38 +89,48 @@ std::string ReadActuals(const std::string& path, Date as_of, std::vector<std::pa
   });
 }
 
+std::string Band(const ordered_json& b, std::string_view unit = "") {
+  auto n = [](double v) { return Thousands(std::llround(v)); };
+  return fmt::format("{}{} (90% band {} to {})", n(b["mean"].get<double>()), unit, n(b["p05"].get<double>()),
+                     n(b["p95"].get<double>()));
+}
+
+std::string Dollars(const ordered_json& b) {
+  auto m = [](double v) { return fmt::format("${:.1f} million", v / 1e6); };
+  return fmt::format("{} (90% band {} to {})", m(b["mean"].get<double>()), m(b["p05"].get<double>()), m(b["p95"].get<double>()));
+}
+
+// "month 18 (2027-07)" or "not within N years".
+std::string MonthText(const ordered_json& v, int years) {
+  if (v.is_null()) return fmt::format("not within {} years", years);
+  return fmt::format("month {} ({})", v["month"].get<int>(), v["date"].get<std::string>());
+}
+
 void PrintHeadline(const ordered_json& h, const SimulateArgs& a, std::string_view shown_out) {
+  fmt::print("{} people queued for the board at {} decisions a month, grant rate {}:\n", Thousands(h["queued_people"].get<int64_t>()),
+             a.board_capacity > 0 ? Thousands(a.board_capacity) : "unlimited", a.grant_rate);
   const ordered_json& clear = h["months_to_clear_list"];
-  const ordered_json& end = h["at_horizon"];
-  fmt::print("{} people queued for the board at {} decisions a month, grant rate {}:\n",
-             h["queued_people"].get<size_t>(), a.board_capacity > 0 ? std::to_string(a.board_capacity) : "unlimited",
-             a.grant_rate);
-  if (clear["replicates_never"].get<int>() == a.replicates)
-    fmt::print("  the list is not cleared within {} years\n", a.years);
-  else
-    fmt::print("  months to clear the list: {:.0f} (90% band {:.0f} to {:.0f}){}\n", clear["mean"].get<double>(),
-               clear["p05"].get<double>(), clear["p95"].get<double>(),
-               clear["replicates_never"].get<int>() > 0 ? "; not cleared in some replicates" : "");
+  fmt::print("  list cleared: {} in the median replicate (90% band {} to {})\n", MonthText(clear["median"], a.years),
+             MonthText(clear["p05"], a.years), MonthText(clear["p95"], a.years));
   if (h.contains("target")) {
     const ordered_json& t = h["target"];
-    if (t["replicates_never"].get<int>() == a.replicates)
-      fmt::print("  target of {} clemency releases: not reached within {} years\n", a.target, a.years);
-    else
-      fmt::print("  target of {} clemency releases: month {:.0f} (90% band {:.0f} to {:.0f}), reached in {:.0f}% of replicates\n",
-                 a.target, t["mean"].get<double>(), t["p05"].get<double>(), t["p95"].get<double>(),
-                 100 * t["reached_in_share_of_replicates"].get<double>());
+    fmt::print("  {} clemency releases: {} in the median replicate (90% band {} to {}); reached within {} years in {:.0f}% of replicates\n",
+               Thousands(a.target), MonthText(t["median"], a.years), MonthText(t["p05"], a.years), MonthText(t["p95"], a.years),
+               a.years, 100 * t["share_of_replicates_reached"].get<double>());
   }
-  auto band = [](const ordered_json& b) {
-    return fmt::format("{:.0f} (90% band {:.0f} to {:.0f})", b["mean"].get<double>(), b["p05"].get<double>(), b["p95"].get<double>());
-  };
-  fmt::print("  at {}: population {} against {} without clemency, {} fewer\n", end["month"].get<std::string>(),
-             band(end["scenario_population"]), band(end["baseline_population"]), band(end["population_reduction"]));
-  fmt::print("  person-years avoided {}; cost avoided ${} at average cost\n", band(end["person_years_avoided"]),
-             band(end["cost_avoided_usd"]));
+  const ordered_json& peak = h["largest_population_reduction"];
+  fmt::print("  largest population reduction: {} fewer people in {}\n", Band(peak["reduction"]), peak["date"].get<std::string>());
+  const ordered_json& end = h["at_horizon"];
+  fmt::print("  at {}: population {} against {} without clemency\n", end["month"].get<std::string>(),
+             Band(end["scenario_population"]), Band(end["baseline_population"]));
+  fmt::print("  prison years avoided {}; cost avoided {} at average cost per prisoner-year\n", Band(end["person_years_avoided"]),
+             Dollars(end["cost_avoided_usd"]));
   const ordered_json& t = h["totals_over_horizon_mean"];
-  fmt::print("  returns to prison over {} years: {:.0f} against {:.0f} without clemency; votes restored at the end: {:.0f} against {:.0f}\n",
-             a.years, t["returns_scenario"].get<double>(), t["returns_baseline"].get<double>(),
-             end["votes_restored_scenario"]["mean"].get<double>(), end["votes_restored_baseline"]["mean"].get<double>());
+  fmt::print("  returns to prison over {} years: {} against {} without clemency; votes restored at the end: {} against {}\n",
+             a.years, Thousands(std::llround(t["returns_scenario"].get<double>())),
+             Thousands(std::llround(t["returns_baseline"].get<double>())),
+             Thousands(std::llround(end["votes_restored_scenario"]["mean"].get<double>())),
+             Thousands(std::llround(end["votes_restored_baseline"]["mean"].get<double>())));
   fmt::print("  -> {}\n", shown_out);
 }
 

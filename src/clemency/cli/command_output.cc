@@ -12,6 +12,7 @@ namespace clemency {
 const std::vector<std::string> kScreenOutputNames = {"screening.csv", "reasons.jsonl", "policy.json", "summary.json",
                                                      "candidates.xlsx", "rejected.csv"};
 const std::vector<std::string> kSynthOutputNames = {"people.csv", "sentences.csv", "facilities.csv"};
+const std::vector<std::string> kSimulateOutputNames = {"projection.csv", "projection_summary.json", "releases.csv"};
 
 bool OutputHolds(const std::string& out, const std::string& path) {
   namespace fs = std::filesystem;

@@ -17,6 +17,7 @@ namespace clemency {
 // The files each command writes, for OUT folders from before manifests.
 extern const std::vector<std::string> kScreenOutputNames;
 extern const std::vector<std::string> kSynthOutputNames;
+extern const std::vector<std::string> kSimulateOutputNames;
 
 // OUT is path itself or a folder above it: replacing OUT would delete path
 // (an input of the run). Writing commands refuse that (exit 2).

@@ -23,12 +23,19 @@ const sim::Figure* FindFigure(const ProjectionContext& c, std::string_view scena
   return nullptr;
 }
 
-ordered_json MonthJson(const ProjectionContext& c, const sim::MonthBand& mb, std::string_view never_means) {
-  ordered_json j = BandJson(mb.band);
-  j["replicates_never"] = mb.never;
-  j["never_means"] = never_means;
-  if (mb.never < c.result.replicates) j["mean_month"] = MonthLabel(c.as_of, static_cast<int>(std::lround(mb.band.mean)));
-  return j;
+// A month as its number and label, or null when not within the horizon.
+ordered_json MonthValue(const ProjectionContext& c, int32_t m) {
+  if (m == kNever) return nullptr;
+  return {{"month", m}, {"date", MonthLabel(c.as_of, m)}};
+}
+
+ordered_json MonthJson(const ProjectionContext& c, const std::vector<int32_t>& months, std::string_view null_means) {
+  const sim::MonthBand mb = sim::MonthBandOf(months);
+  return {{"p05", MonthValue(c, mb.p05)},
+          {"median", MonthValue(c, mb.median)},
+          {"p95", MonthValue(c, mb.p95)},
+          {"share_of_replicates_reached", Round2(static_cast<double>(mb.reached) / std::max(1, mb.replicates))},
+          {"null_means", null_means}};
 }
 
 ordered_json Headline(const ProjectionContext& c) {
@@ -36,15 +43,18 @@ ordered_json Headline(const ProjectionContext& c) {
   ordered_json j;
   const sim::ScenarioPlan& plan = c.input.plan;
   j["queued_people"] = plan.queue.size() + plan.planned.size();
-  j["months_to_clear_list"] = MonthJson(c, sim::MonthBandOf(c.result.clear_month, h),
-                                        "the board had not decided every queued person within the horizon");
+  j["months_to_clear_list"] =
+      MonthJson(c, c.result.clear_month, "at this percentile the board had not decided every queued person within the horizon");
   if (plan.target > 0) {
-    ordered_json t = MonthJson(c, sim::MonthBandOf(c.result.target_month, h),
-                               "clemency releases had not reached the target within the horizon");
-    t["target"] = plan.target;
-    t["reached_in_share_of_replicates"] =
-        Round2(1.0 - static_cast<double>(t["replicates_never"].get<int>()) / c.result.replicates);
+    ordered_json t = {{"target", plan.target}};
+    t.update(MonthJson(c, c.result.target_month, "at this percentile clemency releases had not reached the target within the horizon"));
     j["target"] = t;
+  }
+  if (const sim::Figure* f = FindFigure(c, "scenario", "population_reduction")) {
+    int best = 0;
+    for (int m = 0; m <= h; ++m)
+      if (f->months[m].mean > f->months[best].mean) best = m;
+    j["largest_population_reduction"] = {{"month", best}, {"date", MonthLabel(c.as_of, best)}, {"reduction", BandJson(f->months[best])}};
   }
   auto at_end = [&](std::string_view scenario, std::string_view metric) {
     const sim::Figure* f = FindFigure(c, scenario, metric);

@@ -54,14 +54,17 @@ Band BandOf(std::vector<double>& values) {
   return b;
 }
 
-MonthBand MonthBandOf(const std::vector<int32_t>& months, int horizon) {
+MonthBand MonthBandOf(std::vector<int32_t> months) {
   MonthBand mb;
-  std::vector<double> v;
-  for (int32_t m : months) {
-    if (m == kNever) ++mb.never;
-    v.push_back(m == kNever ? horizon + 1 : m);
-  }
-  mb.band = BandOf(v);
+  mb.replicates = static_cast<int>(months.size());
+  if (months.empty()) return mb;
+  std::sort(months.begin(), months.end());
+  // Nearest rank: a month some replicate actually reached, never a blend with "not reached".
+  auto at = [&months](double q) { return months[static_cast<size_t>(std::ceil(q * months.size())) - (q > 0 ? 1 : 0)]; };
+  mb.p05 = at(0.05);
+  mb.median = at(0.5);
+  mb.p95 = at(0.95);
+  mb.reached = static_cast<int>(std::count_if(months.begin(), months.end(), [](int32_t m) { return m != kNever; }));
   return mb;
 }
 

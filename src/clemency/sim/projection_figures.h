@@ -45,13 +45,14 @@ struct Figure {
 // Computed on `threads` threads; the result does not depend on how many.
 std::vector<Figure> ProjectionFigures(const ProjectionResult& r, const SimInput& in, int threads = 1);
 
-// A per-replicate number's band; kNever values count as months + 1 and
-// `never` says in how many replicates it was kNever.
+// A month each replicate reached something in (kNever: not within the
+// horizon): the 5th, 50th and 95th percentiles over all replicates, kNever
+// where that share of replicates had not reached it; and how many reached it.
 struct MonthBand {
-  Band band;
-  int never = 0;
+  int32_t p05 = kNever, median = kNever, p95 = kNever;
+  int reached = 0, replicates = 0;
 };
-MonthBand MonthBandOf(const std::vector<int32_t>& months, int horizon);
+MonthBand MonthBandOf(std::vector<int32_t> months);
 
 }  // namespace clemency::sim
 
