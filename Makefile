@@ -48,6 +48,7 @@ bench: build
 	./bench/screen.sh
 	./build/bench/rescreen_bench
 	./build/bench/snapshot_open_bench
+	./bench/simulate.sh
 
 bench-compare: build
 	./bench/compare.sh

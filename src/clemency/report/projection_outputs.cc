@@ -93,7 +93,9 @@ ordered_json ProjectionSummary(const ProjectionContext& c, const ordered_json& e
   j["baseline_release"] = {{"projected_release_date", n.known},
                            {"drawn_from_sentence", n.from_sentence},
                            {"drawn_from_exit_rate", n.from_exit_rate},
-                           {"not_released_lwop_or_death", n.not_released}};
+                           {"not_released_lwop_or_death", n.not_released},
+                           {"projected_release_date_before_as_of", n.overdue},
+                           {"before_as_of_means", "released in the first month of the projection"}};
   ordered_json jur = ordered_json::array();
   for (const sim::SimJurisdiction& sj : c.input.jurisdictions)
     jur.push_back({{"code", sj.code},

@@ -23,12 +23,17 @@ double Quantile(std::vector<double>& v, double q) {
   return low + (high - low) * (at - static_cast<double>(lo));
 }
 
-// value(replicate, month) for every month, as bands.
+// value(replicate, month) for every month, as bands. Replicate by replicate,
+// so that each reads its months from one block of the result.
 std::vector<Band> Bands(const ProjectionResult& r, const std::function<double(int, int)>& value) {
+  const size_t reps = static_cast<size_t>(r.replicates);
+  std::vector<double> by_month(reps * (r.months + 1));
+  for (int k = 0; k < r.replicates; ++k)
+    for (int m = 0; m <= r.months; ++m) by_month[m * reps + k] = value(k, m);
   std::vector<Band> out(r.months + 1);
-  std::vector<double> v(r.replicates);
+  std::vector<double> v(reps);
   for (int m = 0; m <= r.months; ++m) {
-    for (int k = 0; k < r.replicates; ++k) v[k] = value(k, m);
+    std::copy_n(by_month.begin() + static_cast<std::ptrdiff_t>(m * reps), reps, v.begin());
     out[m] = BandOf(v);
   }
   return out;
@@ -109,6 +114,18 @@ std::vector<Figure> ProjectionFigures(const ProjectionResult& r, const SimInput&
         add(s, "percent_of_design_capacity", "facility:" + in.facilities[f].id,
             [facility_population, cap](int k, int m) { return 100.0 * facility_population(k, m) / cap; });
     }
+    std::vector<std::pair<int, double>> rated;  // (series, share) of facilities with a design capacity
+    for (int f = 0; f < L.facilities; ++f)
+      if (in.facilities[f].design_capacity > 0)
+        rated.emplace_back(f, placed > 0 ? r.At(0, 0, L.Facility(f), 0) / placed : 0);
+    if (!rated.empty())
+      add(s, "facilities_over_design_capacity", "all", [&r, &in, &L, s, rated](int k, int m) {
+        const double others = r.At(s, k, kPool, m) + r.At(s, k, kReturnedInPrison, m);
+        int over = 0;
+        for (const auto& [f, share] : rated)
+          over += r.At(s, k, L.Facility(f), m) + others * share > in.facilities[f].design_capacity;
+        return static_cast<double>(over);
+      });
     series(s, "releases", "all", kReleases);
     series(s, "returns", "all", kReturns);
     series(s, "admissions", "all", kAdmissions);

@@ -24,6 +24,7 @@ inline constexpr MetricInfo kMetrics[] = {
     {"clemency_releases", "people released by the board's grants during the month before (scenario)"},
     {"votes_restored", "roster people out of prison whose vote is restored"},
     {"percent_of_design_capacity", "a facility's population as a percent of its design capacity"},
+    {"facilities_over_design_capacity", "facilities whose population exceeds their design capacity (of those with one)"},
     {"population_reduction", "baseline population minus scenario population (scenario)"},
     {"person_years_avoided", "prison years avoided since today, cumulative (scenario)"},
     {"cost_avoided_usd", "person-years avoided times each jurisdiction's average cost per prisoner-year, cumulative (scenario)"},

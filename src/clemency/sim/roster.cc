@@ -31,6 +31,7 @@ void SetRelease(const FactTable& f, uint32_t p, SimPerson& s, RosterNotes& notes
     s.release = ReleaseKind::kKnown;
     s.release_lo = s.release_hi = ReleaseMonth(f, f.release[p]);
     ++notes.known;
+    if (f.release[p] < f.as_of.days()) ++notes.overdue;
     return;
   }
   bool life = false, never = false;

@@ -27,6 +27,7 @@ inline constexpr double kMinShareServed = 0.5;
 
 struct RosterNotes {
   int64_t known = 0, from_sentence = 0, from_exit_rate = 0, not_released = 0;  // baseline release kinds
+  int64_t overdue = 0;  // a projected release date before the as-of date: released in month 1
   std::vector<std::string> without_flows;  // jurisdictions with no BJS flows: national exit rate, no admissions
   std::vector<std::string> without_cost;   // jurisdictions with no sourced cost
   std::map<std::string, std::string> vote_rules;  // jurisdiction -> restoration
