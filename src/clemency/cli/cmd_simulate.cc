@@ -106,7 +106,14 @@ std::string MonthText(const ordered_json& v, int years) {
   return fmt::format("month {} ({})", v["month"].get<int>(), v["date"].get<std::string>());
 }
 
-void PrintHeadline(const ordered_json& h, const SimulateArgs& a, std::string_view shown_out) {
+// "IA, NE" from a JSON array of codes.
+std::string Codes(const ordered_json& list) {
+  std::string out;
+  for (const auto& c : list) out += (out.empty() ? "" : ", ") + c.get<std::string>();
+  return out;
+}
+
+void PrintQueue(const ordered_json& h, const SimulateArgs& a) {
   fmt::print("{} people queued for the board at {} decisions a month, grant rate {}:\n", Thousands(h["queued_people"].get<int64_t>()),
              a.board_capacity > 0 ? Thousands(a.board_capacity) : "unlimited", a.grant_rate);
   const ordered_json& clear = h["months_to_clear_list"];
@@ -120,17 +127,43 @@ void PrintHeadline(const ordered_json& h, const SimulateArgs& a, std::string_vie
   }
   const ordered_json& peak = h["largest_population_reduction"];
   fmt::print("  largest population reduction: {} fewer people in {}\n", Band(peak["reduction"]), peak["date"].get<std::string>());
+}
+
+void PrintHeadline(const ordered_json& summary, const SimulateArgs& a, std::string_view shown_out) {
+  const ordered_json& h = summary["headline"];
+  if (h["queued_people"].get<int64_t>() > 0) {
+    PrintQueue(h, a);
+  } else {
+    fmt::print("nobody is queued for the board: {}\n", a.releases.empty() ? "the policy finds nobody eligible (--review-share P "
+                                                                           "queues the needs_review people)"
+                                                                         : "the releases file lists nobody");
+  }
   const ordered_json& end = h["at_horizon"];
   fmt::print("  at {}: population {} against {} without clemency\n", end["month"].get<std::string>(),
              Band(end["scenario_population"]), Band(end["baseline_population"]));
-  fmt::print("  prison years avoided {}; cost avoided {} at average cost per prisoner-year\n", Band(end["person_years_avoided"]),
-             Dollars(end["cost_avoided_usd"]));
+  const ordered_json& no_cost = summary["jurisdictions_without_cost"];
+  std::string cost;
+  if (no_cost.size() == summary["jurisdictions"].size())
+    cost = fmt::format("cost avoided not computed: no sourced cost per prisoner-year for {} (rules/jurisdictions/XX.toml [cost])",
+                       Codes(no_cost));
+  else
+    cost = fmt::format("cost avoided {} at average cost per prisoner-year{}", Dollars(end["cost_avoided_usd"]),
+                       no_cost.empty() ? "" : "; nothing counted for " + Codes(no_cost) + ", which have no sourced cost");
+  fmt::print("  prison years avoided {}; {}\n", Band(end["person_years_avoided"]), cost);
   const ordered_json& t = h["totals_over_horizon_mean"];
-  fmt::print("  returns to prison over {} years: {} against {} without clemency; votes restored at the end: {} against {}\n",
-             a.years, Thousands(std::llround(t["returns_scenario"].get<double>())),
-             Thousands(std::llround(t["returns_baseline"].get<double>())),
+  fmt::print("  returns to prison over {} years: {} against {} without clemency\n", a.years,
+             Thousands(std::llround(t["returns_scenario"].get<double>())),
+             Thousands(std::llround(t["returns_baseline"].get<double>())));
+  std::string uncounted;
+  for (const auto& j : summary["jurisdictions"]) {
+    const std::string rule = j["vote_restoration"].get<std::string>();
+    if (rule != "on_release" && rule != "after_sentence")
+      uncounted += fmt::format("{}{} ({})", uncounted.empty() ? "" : ", ", j["code"].get<std::string>(), rule);
+  }
+  fmt::print("  votes restored at the end: {} against {} without clemency{}\n",
              Thousands(std::llround(end["votes_restored_scenario"]["mean"].get<double>())),
-             Thousands(std::llround(end["votes_restored_baseline"]["mean"].get<double>())));
+             Thousands(std::llround(end["votes_restored_baseline"]["mean"].get<double>())),
+             uncounted.empty() ? "" : "; not counted for " + uncounted);
   fmt::print("  -> {}\n", shown_out);
 }
 
@@ -192,6 +225,14 @@ int RunSimulate(const SimulateArgs& a) {
       fmt::print(stderr, "clemency simulate: --actuals {}\n", e);
       return kExitBadData;
     }
+  if (s.policy) {
+    size_t counts[3] = {0, 0, 0};
+    for (Status st : s.screening.status) ++counts[static_cast<int>(st)];
+    fmt::print("{}: {} people as of {}: {} eligible, {} needs review{}, {} not eligible\n", s.policy->id,
+               Thousands(static_cast<int64_t>(s.facts.people())), s.facts.as_of.ToString(), Thousands(counts[0]),
+               Thousands(counts[1]), a.review_share > 0 ? fmt::format(" (queued after them, each kept with probability {})", a.review_share) : "",
+               Thousands(counts[2]));
+  }
   const auto t0 = std::chrono::steady_clock::now();
   struct Bar {
     ProgressCallback cb;
@@ -251,7 +292,7 @@ int RunSimulate(const SimulateArgs& a) {
   if (const int rc = out.Commit(info); rc != kExitOk) return rc;
   if (a.timings) fmt::print(stderr, "timings: load {:.3f} s, screen {:.3f} s, replicates {:.3f} s, figures {:.3f} s\n", s.load_seconds,
                s.screen_seconds, project_seconds, seconds - project_seconds);
-  PrintHeadline(summary["headline"], a, a.shown_out.empty() ? a.out_dir : a.shown_out);
+  PrintHeadline(summary, a, a.shown_out.empty() ? a.out_dir : a.shown_out);
   return kExitOk;
 }
 
