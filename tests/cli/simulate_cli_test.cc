@@ -105,6 +105,10 @@ TEST_F(SimulateCliTest, BadInputsSayWhatAndWhere) {
   r = Clemency(Simulate("o3", "--grant-rate uniform:0.6,0.2"));
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_THAT(r.err, HasSubstr("grant rate \"uniform:0.6,0.2\": needs 0 <= LO <= HI <= 1"));
+  r = Clemency("simulate --data " + Path("data") + " --releases " + Path("planned.csv") +
+               " --as-of 2026-01-15 --years 50 --replicates 100000 -o " + Path("o5"));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("lower --replicates or --years"));
   r = Clemency("simulate --data " + Path("data") + " -o " + Path("o4"));
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_THAT(r.err, HasSubstr("give --policy"));

@@ -28,6 +28,8 @@ namespace {
 
 using nlohmann::ordered_json;
 
+constexpr double kMaxSeriesBytes = 6e9;
+
 // Reads a two-column CSV (header first) and calls row(line, first, second);
 // returns an error "FILE:LINE: ..." or "".
 template <typename Row>
@@ -195,7 +197,9 @@ int RunSimulate(const SimulateArgs& a) {
     return kExitBadRules;
   }
   ScreenSession s;
-  if (const int rc = PrepareScreen(a.in, "simulate", s); rc != kExitOk) return rc;
+  ScreenInputs inputs = a.in;
+  inputs.decisions_only = true;
+  if (const int rc = PrepareScreen(inputs, "simulate", s); rc != kExitOk) return rc;
   sim::RosterNotes notes;
   sim::SimInput in = sim::BuildRoster(s.facts, s.law.refs(), *flows, &notes);
   in.curves = *curves;
@@ -225,6 +229,16 @@ int RunSimulate(const SimulateArgs& a) {
       fmt::print(stderr, "clemency simulate: --actuals {}\n", e);
       return kExitBadData;
     }
+  // Every replicate keeps its monthly series for the percentiles: refuse what
+  // would not fit on an ordinary laptop before spending minutes on it.
+  const double series_bytes = 2.0 * a.replicates * (in.months + 1) * 4.0 *
+                              (sim::SeriesLayout{static_cast<int>(in.jurisdictions.size()), static_cast<int>(in.facilities.size())}.size());
+  if (series_bytes > kMaxSeriesBytes) {
+    fmt::print(stderr, "clemency simulate: {} replicates of {} months over {} facilities would hold {:.1f} GB of monthly series; "
+               "lower --replicates or --years (at most {:.0f} GB)\n", a.replicates, in.months, in.facilities.size(),
+               series_bytes / 1e9, kMaxSeriesBytes / 1e9);
+    return kExitUsage;
+  }
   if (s.policy) {
     size_t counts[3] = {0, 0, 0};
     for (Status st : s.screening.status) ++counts[static_cast<int>(st)];

@@ -46,6 +46,9 @@ struct ScreenInputs {
   // A jurisdiction of the data without an offense catalog is exit 4 unless
   // this is set; then its offenses' category and flags are unknown.
   bool allow_missing_catalog = false;
+  // Statuses, priorities and ranks only: no eligible_on and no review triage
+  // (simulate needs neither).
+  bool decisions_only = false;
 };
 
 struct ScreenArgs {

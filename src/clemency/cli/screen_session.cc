@@ -226,9 +226,9 @@ int PrepareScreen(const ScreenInputs& in, const char* command, ScreenSession& s)
   s.facts = BuildFactTable(pop, s.law.refs(), as_of.date);
   for (Assumption& a : s.assumptions) ApplyAssumption(s.facts, a);
   if (s.policy) {
-    s.screening = Screen(*s.policy, s.facts);
+    s.screening = Screen(*s.policy, s.facts, {.eligible_on = !in.decisions_only});
     const auto t2 = Clock::now();
-    s.triage = TriageReview(*s.policy, s.facts, s.screening);
+    if (!in.decisions_only) s.triage = TriageReview(*s.policy, s.facts, s.screening);
     s.triage_seconds = std::chrono::duration<double>(Clock::now() - t2).count();
   }
   s.load_seconds = std::chrono::duration<double>(t1 - t0).count();
