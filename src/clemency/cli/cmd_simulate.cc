@@ -169,6 +169,96 @@ void PrintHeadline(const ordered_json& summary, const SimulateArgs& a, std::stri
   fmt::print("  -> {}\n", shown_out);
 }
 
+// The rules every projection reads besides the population's: flows and return curves.
+struct ProjectionRules {
+  PrisonFlows flows;
+  sim::ReturnCurves curves;
+};
+
+std::optional<ProjectionRules> LoadProjectionRules(std::string* error) {
+  auto flows = PrisonFlows::Load(PrisonFlows::DefaultPath(), error);
+  const auto rates = flows ? ReturnRates::LoadDefault(error) : std::nullopt;
+  auto curves = rates ? sim::ReturnCurves::FromBjs(*rates, error) : std::nullopt;
+  if (!curves) return std::nullopt;
+  return ProjectionRules{std::move(*flows), std::move(*curves)};
+}
+
+// The scenario's people: planned releases, or the screening's queue. Returns
+// kExitOk or the exit code after printing why; status gets one entry per person.
+int FillPlan(const SimulateArgs& a, const ScreenSession& s, sim::ScenarioPlan& plan, std::vector<std::string>& status) {
+  if (a.releases.empty()) {
+    plan.queue = sim::QueueFromScreening(s.screening, a.review_share);
+    for (const auto& q : plan.queue) status.push_back(q.needs_review ? "needs_review" : "eligible");
+    return kExitOk;
+  }
+  if (std::string e = ReadPlanned(a.releases, s, plan); !e.empty()) {
+    fmt::print(stderr, "clemency simulate: --releases {}\n", e);
+    return kExitBadData;
+  }
+  status.assign(plan.planned.size(), "planned");
+  return kExitOk;
+}
+
+// Every replicate keeps its monthly series for the percentiles: refuse what
+// would not fit on an ordinary laptop before spending minutes on it.
+bool SeriesFit(const sim::SimInput& in) {
+  const sim::SeriesLayout layout{static_cast<int>(in.jurisdictions.size()), static_cast<int>(in.facilities.size())};
+  const double bytes = 2.0 * in.replicates * (in.months + 1) * 4.0 * layout.size();
+  if (bytes <= kMaxSeriesBytes) return true;
+  fmt::print(stderr, "clemency simulate: {} replicates of {} months over {} facilities would hold {:.1f} GB of monthly series; "
+             "lower --replicates or --years (at most {:.0f} GB)\n", in.replicates, in.months, in.facilities.size(), bytes / 1e9,
+             kMaxSeriesBytes / 1e9);
+  return false;
+}
+
+void PrintScreeningCounts(const ScreenSession& s, const SimulateArgs& a) {
+  if (!s.policy) return;
+  size_t counts[3] = {0, 0, 0};
+  for (Status st : s.screening.status) ++counts[static_cast<int>(st)];
+  fmt::print("{}: {} people as of {}: {} eligible, {} needs review{}, {} not eligible\n", s.policy->id,
+             Thousands(static_cast<int64_t>(s.facts.people())), s.facts.as_of.ToString(), Thousands(counts[0]),
+             Thousands(counts[1]),
+             a.review_share > 0 ? fmt::format(" (queued after them, each kept with probability {})", a.review_share) : "",
+             Thousands(counts[2]));
+}
+
+sim::ProjectionResult ProjectWithProgress(const sim::SimInput& in) {
+  struct Bar {
+    ProgressCallback cb;
+    int total;
+  } bar{TerminalProgress(), in.replicates};
+  sim::ProjectionResult result = sim::Project(in, [](int done, void* p) {
+    auto* b = static_cast<Bar*>(p);
+    if (b->cb) b->cb("simulate", static_cast<uint64_t>(done), static_cast<uint64_t>(b->total));
+  }, &bar);
+  EndTerminalProgress();
+  return result;
+}
+
+// projection_summary.json's parameters, hashes, sources and assumptions.
+ordered_json SummaryExtra(const SimulateArgs& a, const ScreenSession& s, const sim::GrantRate& grant, const ProjectionRules& rules) {
+  ordered_json extra;
+  extra["parameters"] = {{"as_of", s.facts.as_of.ToString()}, {"years", a.years}, {"replicates", a.replicates},
+                         {"seed", a.seed}, {"board_capacity", a.board_capacity > 0 ? ordered_json(a.board_capacity) : ordered_json("unlimited")},
+                         {"grant_rate", grant.ToString()}, {"grant_rate_mean", grant.Mean()},
+                         {"processing_lag_months", a.lag_months}, {"review_share", a.review_share},
+                         {"target", a.target}, {"policy", a.in.policy}, {"releases_file", a.releases},
+                         {"actuals_file", a.actuals}, {"overrides", a.in.sets}};
+  ordered_json hashes;
+  hashes["inputs"] = ordered_json::object();
+  for (const auto& [file, sha] : s.manifest.inputs) hashes["inputs"][file] = sha;
+  if (!a.in.policy.empty()) hashes["policy"] = Sha256File(ResolvePolicyPath(a.in.policy));
+  hashes["prison_flows"] = Sha256File(rules.flows.path);
+  hashes["return_rates"] = Sha256File(ReturnRates::DefaultPath());
+  extra["hashes"] = hashes;
+  extra["sources"] = {{"prison_flows", rules.flows.citation}, {"return_rates", rules.curves.source},
+                      {"cost", "rules/jurisdictions/XX.toml [cost]: average cost per prisoner-year, not the marginal saving of "
+                               "one release; no marginal figure is sourced"}};
+  extra["assumptions"] = ordered_json::array();
+  for (std::string_view text : sim::kProjectionAssumptions) extra["assumptions"].push_back(text);
+  return extra;
+}
+
 }  // namespace
 
 int RunSimulate(const SimulateArgs& a) {
@@ -189,10 +279,8 @@ int RunSimulate(const SimulateArgs& a) {
   }
   CommandOutput out("simulate", a.out_dir, a.staged);
   if (const int rc = out.Open(kSimulateOutputNames); rc != kExitOk) return rc;
-  const auto flows = PrisonFlows::Load(PrisonFlows::DefaultPath(), &error);
-  const auto rates = flows ? ReturnRates::LoadDefault(&error) : std::nullopt;
-  const auto curves = rates ? sim::ReturnCurves::FromBjs(*rates, &error) : std::nullopt;
-  if (!curves) {
+  const auto rules = LoadProjectionRules(&error);
+  if (!rules) {
     fmt::print(stderr, "clemency simulate: {}\n", error);
     return kExitBadRules;
   }
@@ -201,8 +289,8 @@ int RunSimulate(const SimulateArgs& a) {
   inputs.decisions_only = true;
   if (const int rc = PrepareScreen(inputs, "simulate", s); rc != kExitOk) return rc;
   sim::RosterNotes notes;
-  sim::SimInput in = sim::BuildRoster(s.facts, s.law.refs(), *flows, &notes);
-  in.curves = *curves;
+  sim::SimInput in = sim::BuildRoster(s.facts, s.law.refs(), rules->flows, &notes);
+  in.curves = rules->curves;
   in.months = 12 * a.years;
   in.replicates = a.replicates;
   in.seed = a.seed;
@@ -213,90 +301,28 @@ int RunSimulate(const SimulateArgs& a) {
   in.plan.review_share = a.review_share;
   in.plan.target = a.target;
   std::vector<std::string> plan_status;
+  if (const int rc = FillPlan(a, s, in.plan, plan_status); rc != kExitOk) return rc;
   std::vector<std::pair<int32_t, double>> actuals;
-  if (!a.releases.empty()) {
-    if (std::string e = ReadPlanned(a.releases, s, in.plan); !e.empty()) {
-      fmt::print(stderr, "clemency simulate: --releases {}\n", e);
-      return kExitBadData;
-    }
-    plan_status.assign(in.plan.planned.size(), "planned");
-  } else {
-    in.plan.queue = sim::QueueFromScreening(s.screening, a.review_share);
-    for (const auto& q : in.plan.queue) plan_status.push_back(q.needs_review ? "needs_review" : "eligible");
-  }
   if (!a.actuals.empty())
     if (std::string e = ReadActuals(a.actuals, s.facts.as_of, actuals); !e.empty()) {
       fmt::print(stderr, "clemency simulate: --actuals {}\n", e);
       return kExitBadData;
     }
-  // Every replicate keeps its monthly series for the percentiles: refuse what
-  // would not fit on an ordinary laptop before spending minutes on it.
-  const double series_bytes = 2.0 * a.replicates * (in.months + 1) * 4.0 *
-                              (sim::SeriesLayout{static_cast<int>(in.jurisdictions.size()), static_cast<int>(in.facilities.size())}.size());
-  if (series_bytes > kMaxSeriesBytes) {
-    fmt::print(stderr, "clemency simulate: {} replicates of {} months over {} facilities would hold {:.1f} GB of monthly series; "
-               "lower --replicates or --years (at most {:.0f} GB)\n", a.replicates, in.months, in.facilities.size(),
-               series_bytes / 1e9, kMaxSeriesBytes / 1e9);
-    return kExitUsage;
-  }
-  if (s.policy) {
-    size_t counts[3] = {0, 0, 0};
-    for (Status st : s.screening.status) ++counts[static_cast<int>(st)];
-    fmt::print("{}: {} people as of {}: {} eligible, {} needs review{}, {} not eligible\n", s.policy->id,
-               Thousands(static_cast<int64_t>(s.facts.people())), s.facts.as_of.ToString(), Thousands(counts[0]),
-               Thousands(counts[1]), a.review_share > 0 ? fmt::format(" (queued after them, each kept with probability {})", a.review_share) : "",
-               Thousands(counts[2]));
-  }
+  if (!SeriesFit(in)) return kExitUsage;
+  PrintScreeningCounts(s, a);
+
   const auto t0 = std::chrono::steady_clock::now();
-  struct Bar {
-    ProgressCallback cb;
-    int total;
-  } bar{TerminalProgress(), a.replicates};
-  const sim::ProjectionResult result = sim::Project(in, [](int done, void* p) {
-    auto* b = static_cast<Bar*>(p);
-    if (b->cb) b->cb("simulate", static_cast<uint64_t>(done), static_cast<uint64_t>(b->total));
-  }, &bar);
-  EndTerminalProgress();
+  const sim::ProjectionResult result = ProjectWithProgress(in);
   const double project_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   const std::vector<sim::Figure> figures = sim::ProjectionFigures(result, in, in.threads);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+
   const Population& pop = *s.facts.population;
   std::vector<std::string> person_ids;
   for (uint32_t p = 0; p < pop.people_count(); ++p) person_ids.emplace_back(pop.str(pop.people.id[p]));
   const ProjectionContext c{in, result, figures, notes, s.facts.as_of, std::move(person_ids), std::move(plan_status),
                             std::move(actuals)};
-  ordered_json extra;
-  extra["parameters"] = {{"as_of", s.facts.as_of.ToString()}, {"years", a.years}, {"replicates", a.replicates},
-                         {"seed", a.seed}, {"board_capacity", a.board_capacity > 0 ? ordered_json(a.board_capacity) : ordered_json("unlimited")},
-                         {"grant_rate", grant->ToString()}, {"grant_rate_mean", grant->Mean()},
-                         {"processing_lag_months", a.lag_months}, {"review_share", a.review_share},
-                         {"target", a.target}, {"policy", a.in.policy}, {"releases_file", a.releases},
-                         {"actuals_file", a.actuals}, {"overrides", a.in.sets}};
-  ordered_json hashes;
-  hashes["inputs"] = ordered_json::object();
-  for (const auto& [file, sha] : s.manifest.inputs) hashes["inputs"][file] = sha;
-  if (!a.in.policy.empty()) hashes["policy"] = Sha256File(ResolvePolicyPath(a.in.policy));
-  hashes["prison_flows"] = Sha256File(flows->path);
-  hashes["return_rates"] = Sha256File(ReturnRates::DefaultPath());
-  extra["hashes"] = hashes;
-  extra["sources"] = {{"prison_flows", flows->citation}, {"return_rates", curves->source},
-                      {"cost", "rules/jurisdictions/XX.toml [cost]: average cost per prisoner-year, not the marginal saving of "
-                               "one release; no marginal figure is sourced"}};
-  extra["assumptions"] = {
-      "A person's baseline release is the agency's projected release date; without one, a month drawn uniformly between "
-      "half the imposed term and the whole term; for life sentences and unknown terms, the jurisdiction's exit rate "
-      "(BJS releases / stock) as a constant monthly hazard; life without parole and death: not released. Deaths are not modelled.",
-      "The board decides the queue in priority order at the stated capacity; each decision grants with the replicate's "
-      "grant rate; a denied person keeps their baseline release; a person whose baseline release comes before their turn takes no decision.",
-      "needs_review people join the queue after the eligible only with --review-share, each found eligible with that probability.",
-      "Returns: the BJS 2008 cohort's return-to-prison curve by age at release and offense group (docs/projection.md); "
-      "a returned person stays for a time drawn from the jurisdiction's exit rate and is not followed for a second return.",
-      "Admissions from outside the roster arrive at the jurisdiction's 2022 admissions scaled to the roster's size, minus the "
-      "roster's expected returns, and leave at the jurisdiction's exit rate.",
-      "Groups by race and age count roster people only; facilities receive admissions and returns in proportion to today's population.",
-      "Votes: counted for jurisdictions whose rule is on_release (from release) or after_sentence (at the end of the "
-      "imposed term, or at release when commuted); never_lost, by application and state of residence are not counted."};
-  const ordered_json summary = ProjectionSummary(c, extra);
+  const ordered_json summary = ProjectionSummary(c, SummaryExtra(a, s, *grant, *rules));
   if (!WriteProjectionCsv(c, out.path("projection.csv"), &error) ||
       !WriteFileAtomically(out.path("projection_summary.json"), summary.dump(2) + "\n", &error) ||
       !WriteReleasesCsv(c, out.path("releases.csv"), &error))
@@ -304,7 +330,8 @@ int RunSimulate(const SimulateArgs& a) {
   ManifestInfo info{"simulate", s.facts.as_of.ToString(), {}};
   info.inputs = s.manifest.inputs;
   if (const int rc = out.Commit(info); rc != kExitOk) return rc;
-  if (a.timings) fmt::print(stderr, "timings: load {:.3f} s, screen {:.3f} s, replicates {:.3f} s, figures {:.3f} s\n", s.load_seconds,
+  if (a.timings)
+    fmt::print(stderr, "timings: load {:.3f} s, screen {:.3f} s, replicates {:.3f} s, figures {:.3f} s\n", s.load_seconds,
                s.screen_seconds, project_seconds, seconds - project_seconds);
   PrintHeadline(summary, a, a.shown_out.empty() ? a.out_dir : a.shown_out);
   return kExitOk;

@@ -20,6 +20,7 @@
 #include <cstdint>
 #include <limits>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "clemency/core/column_allocator.h"
@@ -159,6 +160,23 @@ struct ProjectionResult {
   // expected baseline returns, per jurisdiction and month.
   std::vector<std::vector<double>> pool_admissions;
 };
+
+// What the model assumes, in words, for projection_summary.json (docs/projection.md).
+inline constexpr std::string_view kProjectionAssumptions[] = {
+    "A person's baseline release is the agency's projected release date; without one, a month drawn uniformly between "
+    "half the imposed term and the whole term; for life sentences and unknown terms, the jurisdiction's exit rate "
+    "(BJS releases / stock) as a constant monthly hazard; life without parole and death: not released. Deaths are not modelled.",
+    "The board decides the queue in priority order at the stated capacity; each decision grants with the replicate's "
+    "grant rate; a denied person keeps their baseline release; a person whose baseline release comes before their turn "
+    "takes no decision.",
+    "needs_review people join the queue after the eligible only with --review-share, each found eligible with that probability.",
+    "Returns: the BJS 2008 cohort's return-to-prison curve by age at release and offense group (docs/projection.md); "
+    "a returned person stays for a time drawn from the jurisdiction's exit rate and is not followed for a second return.",
+    "Admissions from outside the roster arrive at the jurisdiction's 2022 admissions scaled to the roster's size, minus the "
+    "roster's expected returns, and leave at the jurisdiction's exit rate.",
+    "Groups by race and age count roster people only; facilities receive admissions and returns in proportion to today's population.",
+    "Votes: counted for jurisdictions whose rule is on_release (from release) or after_sentence (at the end of the "
+    "imposed term, or at release when commuted); never_lost, by application and state of residence are not counted."};
 
 // Runs the projection; `progress` (may be null) is called with the replicates done.
 ProjectionResult Project(const SimInput& input, void (*progress)(int done, void* ctx) = nullptr,

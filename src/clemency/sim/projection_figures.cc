@@ -73,69 +73,85 @@ MonthBand MonthBandOf(std::vector<int32_t> months) {
   return mb;
 }
 
-std::vector<Figure> ProjectionFigures(const ProjectionResult& r, const SimInput& in, int threads) {
-  using Value = std::function<double(int, int)>;
+namespace {
+
+using Value = std::function<double(int, int)>;
+
+// The figures to compute: each a label and its value per (replicate, month).
+class FigureSpecs {
+ public:
+  FigureSpecs(const ProjectionResult& r, const SimInput& in) : r_(r), in_(in) {
+    // Admissions and returns of roster people are spread over facilities in
+    // proportion to the roster's first stays there today.
+    for (int f = 0; f < r.layout.facilities; ++f) placed_ += r.At(0, 0, r.layout.Facility(f), 0);
+  }
+  void Add(int s, std::string metric, std::string group, Value v, bool cumulative = false) {
+    static constexpr const char* kNames[2] = {"baseline", "scenario"};
+    specs_.push_back({{kNames[s], std::move(metric), std::move(group), {}}, std::move(v), cumulative});
+  }
+  void Series(int s, std::string metric, std::string group, int index) {
+    Add(s, std::move(metric), std::move(group), [&r = r_, s, index](int k, int m) { return r.At(s, k, index, m); });
+  }
+  void Groups(int s);
+  void Facilities(int s);
+  void Differences();
+  std::vector<Figure> Compute(int threads);
+
+ private:
   struct Spec {
     Figure figure;
     Value value;
     bool cumulative = false;
   };
-  std::vector<Spec> specs;
-  const SeriesLayout& L = r.layout;
-  const char* names[2] = {"baseline", "scenario"};
-  auto add = [&](int s, std::string metric, std::string group, Value v, bool cumulative = false) {
-    specs.push_back({{names[s], std::move(metric), std::move(group), {}}, std::move(v), cumulative});
-  };
-  auto series = [&](int s, std::string metric, std::string group, int index) {
-    add(s, std::move(metric), std::move(group), [&r, s, index](int k, int m) { return r.At(s, k, index, m); });
-  };
-  // Admissions and returns of roster people are spread over facilities in
-  // proportion to the roster's first stays there today.
-  double placed = 0;
-  for (int f = 0; f < L.facilities; ++f) placed += r.At(0, 0, L.Facility(f), 0);
-  for (int s = 0; s < 2; ++s) {
-    add(s, "population", "all", [&r, s](int k, int m) { return r.Population(s, k, m); });
-    for (size_t race = 0; race < std::size(kRaceNames); ++race)
-      series(s, "population", "race:" + std::string(kRaceNames[race]), SeriesLayout::kRace + static_cast<int>(race));
-    for (int b = 0; b < kAgeBands; ++b) series(s, "population", "age:" + std::string(kAgeBandNames[b]), SeriesLayout::kAge + b);
-    for (int j = 0; j < L.jurisdictions; ++j)
-      add(s, "population", "jurisdiction:" + in.jurisdictions[j].code,
-          [&r, s, j](int k, int m) { return r.JurisdictionPopulation(s, k, j, m); });
-    for (int f = 0; f < L.facilities; ++f) {
-      const int cap = in.facilities[f].design_capacity;
-      const double share = placed > 0 ? r.At(0, 0, L.Facility(f), 0) / placed : 0;
-      const int index = L.Facility(f);
-      auto facility_population = [&r, s, index, share](int k, int m) {
-        const double others = r.At(s, k, kPool, m) + r.At(s, k, kReturnedInPrison, m);
-        return r.At(s, k, index, m) + others * share;
-      };
-      add(s, "population", "facility:" + in.facilities[f].id, facility_population);
-      if (cap > 0)
-        add(s, "percent_of_design_capacity", "facility:" + in.facilities[f].id,
-            [facility_population, cap](int k, int m) { return 100.0 * facility_population(k, m) / cap; });
-    }
-    std::vector<std::pair<int, double>> rated;  // (series, share) of facilities with a design capacity
-    for (int f = 0; f < L.facilities; ++f)
-      if (in.facilities[f].design_capacity > 0)
-        rated.emplace_back(f, placed > 0 ? r.At(0, 0, L.Facility(f), 0) / placed : 0);
-    if (!rated.empty())
-      add(s, "facilities_over_design_capacity", "all", [&r, &in, &L, s, rated](int k, int m) {
-        const double others = r.At(s, k, kPool, m) + r.At(s, k, kReturnedInPrison, m);
-        int over = 0;
-        for (const auto& [f, share] : rated)
-          over += r.At(s, k, L.Facility(f), m) + others * share > in.facilities[f].design_capacity;
-        return static_cast<double>(over);
-      });
-    series(s, "releases", "all", kReleases);
-    series(s, "returns", "all", kReturns);
-    series(s, "admissions", "all", kAdmissions);
-    series(s, "votes_restored", "all", kVotesRestored);
+  const ProjectionResult& r_;
+  const SimInput& in_;
+  double placed_ = 0;
+  std::vector<Spec> specs_;
+};
+
+void FigureSpecs::Groups(int s) {
+  const ProjectionResult& r = r_;
+  Add(s, "population", "all", [&r, s](int k, int m) { return r.Population(s, k, m); });
+  for (size_t race = 0; race < std::size(kRaceNames); ++race)
+    Series(s, "population", "race:" + std::string(kRaceNames[race]), SeriesLayout::kRace + static_cast<int>(race));
+  for (int b = 0; b < kAgeBands; ++b) Series(s, "population", "age:" + std::string(kAgeBandNames[b]), SeriesLayout::kAge + b);
+  for (int j = 0; j < r.layout.jurisdictions; ++j)
+    Add(s, "population", "jurisdiction:" + in_.jurisdictions[j].code,
+        [&r, s, j](int k, int m) { return r.JurisdictionPopulation(s, k, j, m); });
+}
+
+void FigureSpecs::Facilities(int s) {
+  const ProjectionResult& r = r_;
+  std::vector<std::pair<int, double>> rated;  // (facility, share) of those with a design capacity
+  for (int f = 0; f < r.layout.facilities; ++f) {
+    const int cap = in_.facilities[f].design_capacity;
+    const double share = placed_ > 0 ? r.At(0, 0, r.layout.Facility(f), 0) / placed_ : 0;
+    const int index = r.layout.Facility(f);
+    auto population = [&r, s, index, share](int k, int m) {
+      return r.At(s, k, index, m) + (r.At(s, k, kPool, m) + r.At(s, k, kReturnedInPrison, m)) * share;
+    };
+    Add(s, "population", "facility:" + in_.facilities[f].id, population);
+    if (cap <= 0) continue;
+    rated.emplace_back(f, share);
+    Add(s, "percent_of_design_capacity", "facility:" + in_.facilities[f].id,
+        [population, cap](int k, int m) { return 100.0 * population(k, m) / cap; });
   }
-  series(1, "clemency_releases", "all", kGrants);
+  if (rated.empty()) return;
+  Add(s, "facilities_over_design_capacity", "all", [&r, &in = in_, s, rated](int k, int m) {
+    const double others = r.At(s, k, kPool, m) + r.At(s, k, kReturnedInPrison, m);
+    int over = 0;
+    for (const auto& [f, share] : rated)
+      over += r.At(s, k, r.layout.Facility(f), m) + others * share > in.facilities[f].design_capacity;
+    return static_cast<double>(over);
+  });
+}
+
+void FigureSpecs::Differences() {
+  const ProjectionResult& r = r_;
   auto reduction = [&r](int k, int m) { return static_cast<double>(r.Population(0, k, m) - r.Population(1, k, m)); };
-  add(1, "population_reduction", "all", reduction);
-  add(1, "person_years_avoided", "all", [reduction](int k, int m) { return reduction(k, m) / 12.0; }, true);
-  add(1, "cost_avoided_usd", "all", [&r, &in](int k, int m) {
+  Add(1, "population_reduction", "all", reduction);
+  Add(1, "person_years_avoided", "all", [reduction](int k, int m) { return reduction(k, m) / 12.0; }, true);
+  Add(1, "cost_avoided_usd", "all", [&r, &in = in_](int k, int m) {
         double usd = 0;
         for (int j = 0; j < r.layout.jurisdictions; ++j)
           if (in.jurisdictions[j].cost_per_year >= 0)
@@ -143,14 +159,34 @@ std::vector<Figure> ProjectionFigures(const ProjectionResult& r, const SimInput&
                    12.0 * in.jurisdictions[j].cost_per_year;
         return usd;
       }, true);
+}
+
+std::vector<Figure> FigureSpecs::Compute(int threads) {
   const size_t n = static_cast<size_t>(std::max(1, threads));
   RunEach(n, [&](size_t t) {
-    for (size_t k = t; k < specs.size(); k += n)
-      specs[k].figure.months = specs[k].cumulative ? CumulativeBands(r, specs[k].value) : Bands(r, specs[k].value);
+    for (size_t k = t; k < specs_.size(); k += n)
+      specs_[k].figure.months = specs_[k].cumulative ? CumulativeBands(r_, specs_[k].value) : Bands(r_, specs_[k].value);
   });
   std::vector<Figure> out;
-  for (Spec& spec : specs) out.push_back(std::move(spec.figure));
+  for (Spec& spec : specs_) out.push_back(std::move(spec.figure));
   return out;
+}
+
+}  // namespace
+
+std::vector<Figure> ProjectionFigures(const ProjectionResult& r, const SimInput& in, int threads) {
+  FigureSpecs specs(r, in);
+  for (int s = 0; s < 2; ++s) {
+    specs.Groups(s);
+    specs.Facilities(s);
+    specs.Series(s, "releases", "all", kReleases);
+    specs.Series(s, "returns", "all", kReturns);
+    specs.Series(s, "admissions", "all", kAdmissions);
+    specs.Series(s, "votes_restored", "all", kVotesRestored);
+  }
+  specs.Series(1, "clemency_releases", "all", kGrants);
+  specs.Differences();
+  return specs.Compute(threads);
 }
 
 }  // namespace clemency::sim
