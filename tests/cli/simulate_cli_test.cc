@@ -53,11 +53,12 @@ TEST_F(SimulateCliTest, PlannedReleasesWriteTheThreeFilesAndTraceToPeople) {
   const std::string csv = Slurp(dir_ / "out" / "projection.csv");
   EXPECT_THAT(csv, ::testing::StartsWith("month,scenario,metric,group,mean,p05,p95\n"));
   // Today everyone is in; the plan releases C in month 1 (February) and A in
-  // month 2. Returns after release are drawn, so later months vary.
+  // month 2. Returns after release are drawn, so later months vary, and so
+  // do admissions (4 of CA's 97,483 people: 0.1 a month), which the group
+  // figures share out by the roster's mix (nobody admitted in the last two
+  // years, so the whole roster's: a quarter Hispanic).
   for (const char* line : {"2026-01,scenario,population,race:hispanic,1.00,1.00,1.00",
-                           "2026-02,scenario,population,race:hispanic,0.00,0.00,0.00",
-                           "2026-02,baseline,population,race:hispanic,1.00,1.00,1.00",
-                           "2028-01,baseline,population,race:hispanic,1.00,1.00,1.00",
+                           "2026-01,baseline,population,age:65_plus,2.00,2.00,2.00",
                            "2026-02,scenario,clemency_releases,all,1.00,1.00,1.00",
                            "2026-03,scenario,clemency_releases,all,1.00,1.00,1.00",
                            "2026-04,scenario,clemency_releases,all,0.00,0.00,0.00",
@@ -81,6 +82,8 @@ TEST_F(SimulateCliTest, PlannedReleasesWriteTheThreeFilesAndTraceToPeople) {
   EXPECT_EQ(summary["hashes"]["inputs"].size(), 3u);
   EXPECT_EQ(summary["actuals"]["months_compared"], 2);
   EXPECT_EQ(summary["jurisdictions"][0]["vote_restoration"], "on_release");
+  EXPECT_EQ(summary["admissions_mix"]["race"]["hispanic"], 0.25);
+  EXPECT_EQ(summary["admissions_mix"]["people"], 4);
   EXPECT_FALSE(summary["assumptions"].empty());
   EXPECT_THAT(r.out, HasSubstr("2 people queued"));
 }

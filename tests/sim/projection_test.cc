@@ -4,6 +4,8 @@
 // and with many replicates the simulated returns match the input rates.
 #include "clemency/sim/projection.h"
 
+#include "clemency/sim/projection_figures.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -199,6 +201,31 @@ TEST(ProjectionTest, ThePoolFlowsAtTheJurisdictionsRates) {
   double mean = 0;
   for (int rep = 0; rep < in.replicates; ++rep) mean += r.Population(1, rep, 24);
   EXPECT_NEAR(mean / in.replicates, expected, 5);
+}
+
+TEST(ProjectionTest, GroupFiguresAddTheirShareOfThePool) {
+  // One Black roster person aged 40 who never leaves; 100 people in the pool
+  // who never leave either, 30 % of them Black and all 25-39.
+  SimInput in = Roster({kNever});
+  in.people[0].race = 0;  // core Race::kBlack
+  in.jurisdictions[0] = {"XX", 0, 0, -1, 100};
+  in.pool_race_share[0] = 0.3;
+  in.pool_race_share[1] = 0.7;
+  in.pool_age_share[1] = 1;
+  const ProjectionResult r = Project(in);
+  const std::vector<Figure> figures = ProjectionFigures(r, in, 2);
+  auto at = [&](const char* scenario, const char* metric, const char* group, int m) {
+    for (const Figure& f : figures)
+      if (f.scenario == scenario && f.metric == metric && f.group == group) return f.months[m].mean;
+    ADD_FAILURE() << metric << " " << group;
+    return -1.0;
+  };
+  EXPECT_DOUBLE_EQ(at("baseline", "population", "all", 12), 101);
+  EXPECT_DOUBLE_EQ(at("baseline", "population", "race:black", 12), 31);
+  EXPECT_DOUBLE_EQ(at("scenario", "population", "race:white", 0), 70);
+  EXPECT_DOUBLE_EQ(at("baseline", "population", "age:25_39", 12), 100);
+  EXPECT_DOUBLE_EQ(at("baseline", "population", "age:40_54", 12), 1);
+  EXPECT_DOUBLE_EQ(at("scenario", "population_reduction", "all", 12), 0);
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "clemency/io/atomic_file.h"
+#include "clemency/core/codes.h"
 #include "clemency/io/csv_writer.h"
 
 namespace clemency {
@@ -14,6 +15,7 @@ using nlohmann::ordered_json;
 using sim::kNever;
 
 double Round2(double v) { return std::round(v * 100) / 100; }
+double Round3(double v) { return std::round(v * 1000) / 1000; }
 
 ordered_json BandJson(const sim::Band& b) { return {{"mean", Round2(b.mean)}, {"p05", Round2(b.p05)}, {"p95", Round2(b.p95)}}; }
 
@@ -99,11 +101,20 @@ ordered_json ProjectionSummary(const ProjectionContext& c, const ordered_json& e
   ordered_json jur = ordered_json::array();
   for (const sim::SimJurisdiction& sj : c.input.jurisdictions)
     jur.push_back({{"code", sj.code},
-                   {"exit_rate_per_year", Round2(sj.exit_rate_per_year * 1000) / 1000},
+                   {"exit_rate_per_year", Round3(sj.exit_rate_per_year)},
                    {"admissions_per_month", Round2(sj.admissions_per_month)},
                    {"cost_per_prisoner_year_usd", sj.cost_per_year >= 0 ? ordered_json(sj.cost_per_year) : ordered_json()},
                    {"vote_restoration", n.vote_rules.count(sj.code) ? n.vote_rules.at(sj.code) : "unknown"}});
   j["jurisdictions"] = jur;
+  j["admissions_mix"] = {{"people", n.pool_mix_people},
+                         {"from", n.pool_mix_recent ? "the roster's people admitted in the 730 days before the as-of date"
+                                                    : "the whole roster (nobody was admitted in the 730 days before the as-of date)"},
+                         {"race", ordered_json::object()},
+                         {"age_band", ordered_json::object()}};
+  for (size_t r = 0; r < c.input.pool_race_share.size(); ++r)
+    j["admissions_mix"]["race"][std::string(kRaceNames[r])] = Round3(c.input.pool_race_share[r]);
+  for (int b = 0; b < sim::kAgeBands; ++b)
+    j["admissions_mix"]["age_band"][std::string(sim::kAgeBandNames[b])] = Round3(c.input.pool_age_share[b]);
   j["jurisdictions_without_flows"] = n.without_flows;
   j["jurisdictions_without_cost"] = n.without_cost;
   if (!c.actuals.empty()) {

@@ -85,7 +85,6 @@ class Replicate {
     Stay(r, p, 0, release, false);
     r.Event(kReleases, release);
   }
-  // What follows a release: the vote, a return and its stay.
   // A release and what follows from it alone: the month the vote returns and
   // the return curve (of the age at release).
   struct Release {
@@ -102,6 +101,7 @@ class Replicate {
   void AfterRelease(Recorder& r, const SimPerson& p, uint32_t i, int32_t release, bool commuted) const {
     AfterRelease(r, p, i, ReleaseAt(p, release, commuted));
   }
+  // What follows a release: the vote, a return and its stay.
   void AfterRelease(Recorder& r, const SimPerson& p, uint32_t i, const Release& rel) const {
     const int m = in_.months;
     const int after = rel.curve->Draw(U(i, kDrawReturn));

@@ -17,6 +17,7 @@
 #define CLEMENCY_SIM_PROJECTION_H_
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -87,6 +88,10 @@ struct SimInput {
   std::vector<SimPerson> people;
   std::vector<SimJurisdiction> jurisdictions;
   std::vector<SimFacility> facilities;
+  // The admissions pool's mix by race (core Race order) and age band, for the
+  // group figures: shares summing to 1 (all zero: the pool joins no group).
+  std::array<double, 8> pool_race_share{};
+  std::array<double, kAgeBands> pool_age_share{};
   ReturnCurves curves = ReturnCurves::None();
   ScenarioPlan plan;
   int months = 120;
@@ -174,7 +179,8 @@ inline constexpr std::string_view kProjectionAssumptions[] = {
     "a returned person stays for a time drawn from the jurisdiction's exit rate and is not followed for a second return.",
     "Admissions from outside the roster arrive at the jurisdiction's 2022 admissions scaled to the roster's size, minus the "
     "roster's expected returns, and leave at the jurisdiction's exit rate.",
-    "Groups by race and age count roster people only; facilities receive admissions and returns in proportion to today's population.",
+    "Admissions take the race and age-band mix of the roster's people admitted in the two years before the as-of date (the "
+    "whole roster's when nobody was), held fixed; facilities receive admissions and returns in proportion to today's population.",
     "Votes: counted for jurisdictions whose rule is on_release (from release) or after_sentence (at the end of the "
     "imposed term, or at release when commuted); never_lost, by application and state of residence are not counted."};
 

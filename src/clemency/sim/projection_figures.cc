@@ -112,9 +112,15 @@ class FigureSpecs {
 void FigureSpecs::Groups(int s) {
   const ProjectionResult& r = r_;
   Add(s, "population", "all", [&r, s](int k, int m) { return r.Population(s, k, m); });
+  // A group: its roster people plus its share of the admissions pool.
+  auto group = [&](std::string name, int index, double pool_share) {
+    Add(s, "population", std::move(name), [&r, s, index, pool_share](int k, int m) {
+      return r.At(s, k, index, m) + pool_share * r.At(s, k, kPool, m);
+    });
+  };
   for (size_t race = 0; race < std::size(kRaceNames); ++race)
-    Series(s, "population", "race:" + std::string(kRaceNames[race]), SeriesLayout::kRace + static_cast<int>(race));
-  for (int b = 0; b < kAgeBands; ++b) Series(s, "population", "age:" + std::string(kAgeBandNames[b]), SeriesLayout::kAge + b);
+    group("race:" + std::string(kRaceNames[race]), SeriesLayout::kRace + static_cast<int>(race), in_.pool_race_share[race]);
+  for (int b = 0; b < kAgeBands; ++b) group("age:" + std::string(kAgeBandNames[b]), SeriesLayout::kAge + b, in_.pool_age_share[b]);
   for (int j = 0; j < r.layout.jurisdictions; ++j)
     Add(s, "population", "jurisdiction:" + in_.jurisdictions[j].code,
         [&r, s, j](int k, int m) { return r.JurisdictionPopulation(s, k, j, m); });

@@ -17,7 +17,7 @@ struct MetricInfo {
   std::string_view name, meaning;
 };
 inline constexpr MetricInfo kMetrics[] = {
-    {"population", "people in prison at the start of the month (roster and admissions; by group: the roster's people only, except jurisdiction and facility)"},
+    {"population", "people in prison at the start of the month, roster and admissions; by race and age band, admissions take the mix of the roster's recent admissions"},
     {"releases", "roster people released during the month before (returns re-released included)"},
     {"returns", "roster people returned to prison during the month before"},
     {"admissions", "admissions from outside the roster during the month before"},

@@ -56,6 +56,29 @@ void SetRelease(const FactTable& f, uint32_t p, SimPerson& s, RosterNotes& notes
   }
 }
 
+// The pool's mix: the race and age band of people admitted recently.
+void SetPoolMix(const FactTable& f, SimInput& in, RosterNotes& notes) {
+  for (const bool recent : {true, false}) {
+    int64_t n = 0;
+    std::array<double, 8> race{};
+    std::array<double, kAgeBands> age{};
+    for (uint32_t p = 0; p < f.people(); ++p) {
+      if (recent && f.as_of.days() - f.admission[p] > kRecentAdmissionDays) continue;
+      ++n;
+      race[in.people[p].race] += 1;
+      age[AgeBand(std::max(0, -in.people[p].birth_month / 12))] += 1;
+    }
+    if (n == 0) continue;
+    for (double& v : race) v /= static_cast<double>(n);
+    for (double& v : age) v /= static_cast<double>(n);
+    in.pool_race_share = race;
+    in.pool_age_share = age;
+    notes.pool_mix_people = n;
+    notes.pool_mix_recent = recent;
+    return;
+  }
+}
+
 }  // namespace
 
 SimInput BuildRoster(const FactTable& f, const LawRefs& law, const PrisonFlows& flows, RosterNotes* notes) {
@@ -114,6 +137,7 @@ SimInput BuildRoster(const FactTable& f, const LawRefs& law, const PrisonFlows& 
     }
   }
   for (SimPerson& s : in.people) s.vote = votes[s.jurisdiction];
+  SetPoolMix(f, in, *notes);
   return in;
 }
 

@@ -25,6 +25,11 @@ namespace clemency::sim {
 // docs/projection.md).
 inline constexpr double kMinShareServed = 0.5;
 
+// The admissions pool takes the race and age-band mix of the roster's people
+// admitted within this many days before the as-of date (the whole roster's
+// when nobody was), held fixed over the projection.
+inline constexpr int64_t kRecentAdmissionDays = 730;
+
 struct RosterNotes {
   int64_t known = 0, from_sentence = 0, from_exit_rate = 0, not_released = 0;  // baseline release kinds
   int64_t overdue = 0;  // a projected release date before the as-of date: released in month 1
@@ -32,6 +37,8 @@ struct RosterNotes {
   std::vector<std::string> without_cost;   // jurisdictions with no sourced cost
   std::map<std::string, std::string> vote_rules;  // jurisdiction -> restoration
   double national_exit_rate = 0;
+  int64_t pool_mix_people = 0;  // the people the pool's mix was taken from
+  bool pool_mix_recent = true;  // false: nobody was admitted recently, so the whole roster
 };
 
 // The people and jurisdictions of `facts` (no plan yet).
