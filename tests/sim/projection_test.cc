@@ -33,6 +33,11 @@ SimInput Roster(const std::vector<int32_t>& release_months) {
   return in;
 }
 
+// Everyone on the roster queued for the board, in roster order.
+void QueueEveryone(SimInput& in) {
+  for (uint32_t i = 0; i < in.people.size(); ++i) in.plan.queue.push_back({i, false});
+}
+
 std::vector<int32_t> Counts(const ProjectionResult& r, int scenario, int replicate, int series) {
   std::vector<int32_t> v;
   for (int m = 0; m <= r.months; ++m) v.push_back(r.At(scenario, replicate, series, m));
@@ -64,7 +69,7 @@ TEST(ProjectionTest, KnownReleaseDatesAndNoReturnsGiveAnExactCurve) {
 
 TEST(ProjectionTest, ABoardOf100AMonthTakes12MonthsFor1200People) {
   SimInput in = Roster(std::vector<int32_t>(1200, kNever));
-  for (uint32_t i = 0; i < 1200; ++i) in.plan.queue.push_back({i, false});
+  QueueEveryone(in);
   in.plan.board_capacity = 100;
   in.plan.target = 1200;
   const ProjectionResult r = Project(in);
@@ -84,7 +89,7 @@ TEST(ProjectionTest, ABoardOf100AMonthTakes12MonthsFor1200People) {
 
 TEST(ProjectionTest, AProcessingLagDelaysEveryDecision) {
   SimInput in = Roster(std::vector<int32_t>(300, kNever));
-  for (uint32_t i = 0; i < 300; ++i) in.plan.queue.push_back({i, false});
+  QueueEveryone(in);
   in.plan.board_capacity = 100;
   in.plan.lag_months = 4;
   const ProjectionResult r = Project(in);
@@ -95,7 +100,7 @@ TEST(ProjectionTest, AProcessingLagDelaysEveryDecision) {
 
 TEST(ProjectionTest, ATargetBeyondTheListIsNeverReached) {
   SimInput in = Roster(std::vector<int32_t>(50, kNever));
-  for (uint32_t i = 0; i < 50; ++i) in.plan.queue.push_back({i, false});
+  QueueEveryone(in);
   in.plan.board_capacity = 10;
   in.plan.target = 51;
   const ProjectionResult r = Project(in);
@@ -107,7 +112,7 @@ TEST(ProjectionTest, ATargetBeyondTheListIsNeverReached) {
 
 TEST(ProjectionTest, AListLongerThanTheHorizonIsNotCleared) {
   SimInput in = Roster(std::vector<int32_t>(100, kNever));
-  for (uint32_t i = 0; i < 100; ++i) in.plan.queue.push_back({i, false});
+  QueueEveryone(in);
   in.plan.board_capacity = 4;  // 25 months for 100 people; the horizon is 24
   const ProjectionResult r = Project(in);
   EXPECT_EQ(r.clear_month[0], kNever);
@@ -116,7 +121,7 @@ TEST(ProjectionTest, AListLongerThanTheHorizonIsNotCleared) {
 
 TEST(ProjectionTest, PeopleWhoLeaveBeforeTheirTurnTakeNoDecision) {
   SimInput in = Roster({1, kNever, kNever});
-  for (uint32_t i = 0; i < 3; ++i) in.plan.queue.push_back({i, false});
+  QueueEveryone(in);
   in.plan.board_capacity = 1;
   const ProjectionResult r = Project(in);
   EXPECT_EQ(r.clear_month[0], 2);  // persons 1 and 2 in months 1 and 2
@@ -126,7 +131,7 @@ TEST(ProjectionTest, PeopleWhoLeaveBeforeTheirTurnTakeNoDecision) {
 
 TEST(ProjectionTest, TheGrantRateDecidesWhoIsReleased) {
   SimInput in = Roster(std::vector<int32_t>(4000, kNever));
-  for (uint32_t i = 0; i < 4000; ++i) in.plan.queue.push_back({i, false});
+  QueueEveryone(in);
   std::string error;
   in.plan.grant_rate = *GrantRate::Parse("uniform:0.2,0.4", &error);
   in.replicates = 200;

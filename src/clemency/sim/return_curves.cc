@@ -13,7 +13,6 @@ constexpr std::string_view kCohort = "2008-24-states";
 void ReturnCurves::SetCurve(int band, int offense, const std::array<double, 4>& percent) {
   std::array<double, 4> p = percent;
   for (size_t i = 0; i < p.size(); ++i) p[i] = std::clamp(i > 0 ? std::max(p[i], p[i - 1]) : p[i], 0.0, 100.0);
-  points_[band * kOffenseGroups + offense] = p;
   std::vector<float> cdf(kMonths + 1, 0);
   int from_month = 0;
   double from = 0;

@@ -56,14 +56,11 @@ class ReturnCurves {
   // returns, or 0 when u says they do not return within kMonths.
   int ReturnMonth(int band, int offense, double u) const { return Curve(band, offense).Draw(u); }
   const MonthSampler& Curve(int band, int offense) const { return curves_[band * kOffenseGroups + offense]; }
-  // The yearly points the curve of (band, offense) was built from, percents.
-  const std::array<double, 4>& Points(int band, int offense) const { return points_[band * kOffenseGroups + offense]; }
   std::string source;  // what the curves come from, for the summary
 
  private:
   void SetCurve(int band, int offense, const std::array<double, 4>& percent_at_1_3_5_10);
   std::vector<MonthSampler> curves_ = std::vector<MonthSampler>(kAgeBands * kOffenseGroups);
-  std::vector<std::array<double, 4>> points_ = std::vector<std::array<double, 4>>(kAgeBands * kOffenseGroups);
 };
 
 }  // namespace clemency::sim

@@ -117,7 +117,7 @@ SimInput BuildRoster(const FactTable& f, const LawRefs& law, const PrisonFlows& 
     stock += flow.stock;
     releases += flow.releases;
   }
-  notes->national_exit_rate = static_cast<double>(releases) / static_cast<double>(stock);
+  notes->national_exit_rate = stock > 0 ? static_cast<double>(releases) / static_cast<double>(stock) : 0;
   std::vector<VoteRule> votes;
   for (size_t j = 0; j < in.jurisdictions.size(); ++j) {
     SimJurisdiction& sj = in.jurisdictions[j];
