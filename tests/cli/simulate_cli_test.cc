@@ -85,7 +85,8 @@ TEST_F(SimulateCliTest, PlannedReleasesWriteTheThreeFilesAndTraceToPeople) {
   EXPECT_EQ(summary["admissions_mix"]["race"]["hispanic"], 0.25);
   EXPECT_EQ(summary["admissions_mix"]["people"], 4);
   EXPECT_FALSE(summary["assumptions"].empty());
-  EXPECT_THAT(r.out, HasSubstr("2 people queued"));
+  EXPECT_THAT(r.out, HasSubstr("2 planned releases, each taking effect"));
+  EXPECT_THAT(r.out, ::testing::Not(HasSubstr("list cleared")));
 }
 
 TEST_F(SimulateCliTest, TheSameSeedGivesTheSameFilesOnAnyNumberOfThreads) {

@@ -58,9 +58,7 @@ std::string ReadPairs(const std::string& path, std::string_view a, std::string_v
 std::optional<int32_t> MonthIndex(Date as_of, std::string_view text) {
   const DateParseResult d = ParseDate(std::string(text) + "-01");
   if (!d.ok() || text.size() != 7) return std::nullopt;
-  const std::string a = as_of.ToString();
-  return (std::stoi(d.date.ToString().substr(0, 4)) - std::stoi(a.substr(0, 4))) * 12 +
-         std::stoi(d.date.ToString().substr(5, 2)) - std::stoi(a.substr(5, 2));
+  return (d.date.year() - as_of.year()) * 12 + d.date.month() - as_of.month();
 }
 
 std::string ReadPlanned(const std::string& path, const ScreenSession& s, sim::ScenarioPlan& plan) {
@@ -133,12 +131,16 @@ void PrintQueue(const ordered_json& h, const SimulateArgs& a) {
 
 void PrintHeadline(const ordered_json& summary, const SimulateArgs& a, std::string_view shown_out) {
   const ordered_json& h = summary["headline"];
-  if (h["queued_people"].get<int64_t>() > 0) {
+  const int64_t queued = h["queued_people"].get<int64_t>();
+  if (!a.releases.empty()) {
+    fmt::print("{} planned releases, each taking effect where it comes before the person's own release:\n", Thousands(queued));
+    const ordered_json& peak = h["largest_population_reduction"];
+    fmt::print("  largest population reduction: {} fewer people in {}\n", Band(peak["reduction"]), peak["date"].get<std::string>());
+  } else if (queued > 0) {
     PrintQueue(h, a);
   } else {
-    fmt::print("nobody is queued for the board: {}\n", a.releases.empty() ? "the policy finds nobody eligible (--review-share P "
-                                                                           "queues the needs_review people)"
-                                                                         : "the releases file lists nobody");
+    fmt::print("nobody is queued for the board: the policy finds nobody eligible{}\n",
+               a.review_share > 0 ? " or needing review" : " (--review-share P queues the needs_review people)");
   }
   const ordered_json& end = h["at_horizon"];
   fmt::print("  at {}: population {} against {} without clemency\n", end["month"].get<std::string>(),
