@@ -14,7 +14,22 @@ packages=(
   libre2-dev                        # linear-time regexes in mappings and catalogs
   clang libclang-rt-14-dev          # libFuzzer and the fuzz build
   time                              # /usr/bin/time for the benchmarks
+  libcpp-httplib-dev                # clemency serve
+  chromium fonts-liberation         # the browser tests (report.html to PDF, the dashboard)
 )
+
+# The npm packages of web/ (package-lock.json pins them), once per lock file.
+install_web_packages() {
+  local web stamp
+  web="$(cd "$(dirname "$0")/../web" && pwd)"
+  stamp="$web/node_modules/.clemency-lock"
+  if [ -f "$stamp" ] && cmp -s "$stamp" "$web/package-lock.json"; then
+    return 0
+  fi
+  echo "install-deps: npm ci in web/" >&2
+  (cd "$web" && npm ci --no-audit --no-fund --loglevel=error)
+  cp "$web/package-lock.json" "$stamp"
+}
 
 missing=()
 for p in "${packages[@]}"; do
@@ -23,7 +38,14 @@ for p in "${packages[@]}"; do
   fi
 done
 
+# web/: uPlot (bundled into report.html) and playwright-core. A Node.js that
+# is already installed (with its own npm) is used as it is.
+if ! command -v npm >/dev/null 2>&1; then
+  missing+=(nodejs npm)
+fi
+
 if [ ${#missing[@]} -eq 0 ]; then
+  install_web_packages
   exit 0
 fi
 
@@ -40,3 +62,4 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 "${sudo_cmd[@]}" apt-get update -qq
 "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+install_web_packages

@@ -250,7 +250,7 @@ TEST_F(OutputFolderTest, FilesAreOwnerOnlyUnderUmask022) {
     EXPECT_EQ(st.st_mode & 07777, 0600u) << e.path();
     ++files;
   }
-  EXPECT_EQ(files, 6);  // screening.csv, reasons.jsonl, policy.json, summary.json, candidates.xlsx, manifest.json
+  EXPECT_EQ(files, 7);  // screening.csv, reasons.jsonl, policy.json, summary.json, candidates.xlsx, report.html, manifest.json
   ASSERT_EQ(::stat(Data().c_str(), &st), 0);  // synth's folder too
   EXPECT_EQ(st.st_mode & 07777, 0700u);
 }

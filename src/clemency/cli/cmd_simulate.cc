@@ -17,7 +17,9 @@
 #include "clemency/law/prison_flows.h"
 #include "clemency/law/return_rates.h"
 #include "clemency/law/rules_dir.h"
+#include "clemency/report/policy_json.h"
 #include "clemency/report/projection_outputs.h"
+#include "clemency/report/report_html.h"
 #include "clemency/report/review_text.h"
 #include "clemency/sim/projection_figures.h"
 #include "clemency/sim/roster.h"
@@ -263,6 +265,24 @@ ordered_json SummaryExtra(const SimulateArgs& a, const ScreenSession& s, const s
 
 }  // namespace
 
+namespace {
+
+// report.html with the projection: the screening's sections (when a policy
+// was screened) from a summary with its review triage (simulate screens
+// without one), and the projection's.
+std::string SimulateReport(ScreenSession& s, const ordered_json& projection_summary, const ProjectionContext& c) {
+  ReportInputs report{nullptr, nullptr, {{"summary", projection_summary}, {"chart", ProjectionChartJson(c)}}};
+  if (s.policy) {
+    s.triage = TriageReview(*s.policy, s.facts, s.screening);
+    const ScreenContext sc = s.context();
+    report.summary = ScreeningSummary(sc, s.manifest);
+    report.policy = PolicyJson(sc);
+  }
+  return ReportHtml(report);
+}
+
+}  // namespace
+
 int RunSimulate(const SimulateArgs& a) {
   if (a.in.policy.empty() && a.releases.empty()) {
     fmt::print(stderr, "clemency simulate: give --policy (release its eligible people) or --releases FILE.csv\n");
@@ -327,7 +347,8 @@ int RunSimulate(const SimulateArgs& a) {
   const ordered_json summary = ProjectionSummary(c, SummaryExtra(a, s, *grant, *rules));
   if (!WriteProjectionCsv(c, out.path("projection.csv"), &error) ||
       !WriteFileAtomically(out.path("projection_summary.json"), summary.dump(2) + "\n", &error) ||
-      !WriteReleasesCsv(c, out.path("releases.csv"), &error))
+      !WriteReleasesCsv(c, out.path("releases.csv"), &error) ||
+      !WriteFileAtomically(out.path("report.html"), SimulateReport(s, summary, c), &error))
     return out.Fail(error);
   ManifestInfo info{"simulate", s.facts.as_of.ToString(), {}};
   info.inputs = s.manifest.inputs;

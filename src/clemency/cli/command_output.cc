@@ -10,9 +10,10 @@
 namespace clemency {
 
 const std::vector<std::string> kScreenOutputNames = {"screening.csv", "reasons.jsonl", "policy.json", "summary.json",
-                                                     "candidates.xlsx", "rejected.csv"};
+                                                     "candidates.xlsx", "report.html", "rejected.csv"};
 const std::vector<std::string> kSynthOutputNames = {"people.csv", "sentences.csv", "facilities.csv"};
-const std::vector<std::string> kSimulateOutputNames = {"projection.csv", "projection_summary.json", "releases.csv"};
+const std::vector<std::string> kSimulateOutputNames = {"projection.csv", "projection_summary.json", "releases.csv",
+                                                        "report.html"};
 
 bool OutputHolds(const std::string& out, const std::string& path) {
   namespace fs = std::filesystem;

@@ -192,4 +192,25 @@ bool WriteReleasesCsv(const ProjectionContext& c, const std::string& path, std::
   return WriteFileAtomically(path, out, error);
 }
 
+ordered_json ProjectionChartJson(const ProjectionContext& c) {
+  ordered_json months = ordered_json::array();
+  for (int m = 0; m <= c.result.months; ++m) months.push_back(MonthLabel(c.as_of, m));
+  ordered_json series = ordered_json::object();
+  for (const char* metric : {"population", "clemency_releases", "returns", "facilities_over_design_capacity"})
+    for (const char* scenario : {"baseline", "scenario"}) {
+      const sim::Figure* f = FindFigure(c, scenario, metric);
+      if (f == nullptr) continue;
+      ordered_json mean = ordered_json::array(), p05 = ordered_json::array(), p95 = ordered_json::array();
+      for (const sim::Band& b : f->months) {
+        mean.push_back(Round2(b.mean));
+        p05.push_back(Round2(b.p05));
+        p95.push_back(Round2(b.p95));
+      }
+      series[metric][scenario] = {{"mean", mean}, {"p05", p05}, {"p95", p95}};
+    }
+  ordered_json actuals = ordered_json::array();
+  for (const auto& [m, pop] : c.actuals) actuals.push_back({m, pop});
+  return {{"months", months}, {"series", series}, {"actuals", actuals}};
+}
+
 }  // namespace clemency

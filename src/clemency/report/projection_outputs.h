@@ -37,6 +37,11 @@ nlohmann::ordered_json ProjectionSummary(const ProjectionContext& c, const nlohm
 bool WriteProjectionCsv(const ProjectionContext& c, const std::string& path, std::string* error);
 bool WriteReleasesCsv(const ProjectionContext& c, const std::string& path, std::string* error);
 
+// The series report.html charts, group "all": {"months": [...], "series":
+// {metric: {scenario: {"mean": [...], "p05": [...], "p95": [...]}}},
+// "actuals": [[month, population], ...]}.
+nlohmann::ordered_json ProjectionChartJson(const ProjectionContext& c);
+
 // "2027-03" for month m after as_of.
 std::string MonthLabel(Date as_of, int m);
 

@@ -20,6 +20,7 @@
 #include "clemency/law/rules_dir.h"
 #include "clemency/report/catalog_gaps.h"
 #include "clemency/report/policy_json.h"
+#include "clemency/report/report_html.h"
 #include "clemency/report/review_text.h"
 #include "clemency/report/screening_csv.h"
 #include "clemency/report/sentence_table.h"
@@ -198,7 +199,7 @@ using StatusCounts = std::array<int64_t, 3>;  // indexed by Status
 struct PeopleTally {
   StatusCounts all{};
   // Each grouping: the value's id (kNa when unknown) -> counts.
-  std::unordered_map<int64_t, StatusCounts> race, sex, age_band, jurisdiction, facility, authority, vote, remedy;
+  std::unordered_map<int64_t, StatusCounts> race, sex, age_band, offense, jurisdiction, facility, authority, vote, remedy;
   std::vector<StatusCounts> groups;                   // by policy rule
   std::vector<std::array<int64_t, 2>> exclusions;    // by policy rule: true, unknown
   std::map<std::string, int64_t> overlaps;           // eligible people by the groups they meet
@@ -220,6 +221,7 @@ PeopleTally TallyPeople(const ScreenContext& c) {
     ++t.race[f.race[p]][st];
     ++t.sex[f.sex[p]][st];
     ++t.age_band[AgeBandStart(AgeYears(f, p))][st];
+    ++t.offense[f.most_serious_category[p]][st];
     ++t.jurisdiction[f.jurisdiction[p]][st];
     ++t.facility[f.facility_id[p]][st];
     ++t.authority[f.clemency_authority[p]][st];
@@ -331,6 +333,7 @@ nlohmann::ordered_json ScreeningSummary(const ScreenContext& c, const ScreenMani
       {"by_race", GroupingJson(t.race, text)},
       {"by_sex", GroupingJson(t.sex, text)},
       {"by_age_band", GroupingJson(t.age_band, band)},
+      {"by_offense_category", GroupingJson(t.offense, or_unknown)},
       {"by_jurisdiction", GroupingJson(t.jurisdiction, text)},
       {"by_facility", GroupingJson(t.facility, or_unknown)},
       {"excess_time_days", {{"eligible", t.excess_eligible}, {"everyone", t.excess_all}}},
@@ -341,7 +344,9 @@ nlohmann::ordered_json ScreeningSummary(const ScreenContext& c, const ScreenMani
        {{"eligible", by_vote.contains("on_release") ? by_vote["on_release"]["eligible"] : json(0)},
         {"needs_review", by_vote.contains("on_release") ? by_vote["on_release"]["needs_review"] : json(0)},
         {"meaning", "people whose jurisdiction restores the vote on release from prison (rules/jurisdictions)"}}},
-      {"not_yet_eligible", {{"eligible_within_1_year", t.eligible_within_1y}, {"eligible_within_5_years", t.eligible_within_5y}}},
+      {"not_yet_eligible", s.eligible_on_computed ? json{{"eligible_within_1_year", t.eligible_within_1y},
+                                                         {"eligible_within_5_years", t.eligible_within_5y}}
+                                                  : json()},  // null: not computed (simulate)
       {"rows", m.rows},
       {"catalog_gaps", CatalogGapsJson(FindCatalogGaps(f, &s, c.triage), 20)},
       {"manifest",
@@ -369,10 +374,12 @@ bool WriteScreeningOutputs(const ScreenContext& c, const ScreenManifest& m, cons
   std::string xlsx_error;
   bool xlsx_ok = false;
   std::thread xlsx([&] { xlsx_ok = WriteCandidatesXlsx(c, out_dir + "/candidates.xlsx", &xlsx_error); });
+  ReportInputs report{ScreeningSummary(c, m), PolicyJson(c), nullptr};
   const bool ok = WriteScreeningCsv(c, out_dir + "/screening.csv", error) &&
                   WriteReasonsJsonl(c, out_dir + "/reasons.jsonl", error) &&
-                  WriteFileAtomically(out_dir + "/policy.json", PolicyJson(c).dump(2) + "\n", error) &&
-                  WriteFileAtomically(out_dir + "/summary.json", ScreeningSummary(c, m).dump(2) + "\n", error);
+                  WriteFileAtomically(out_dir + "/policy.json", report.policy.dump(2) + "\n", error) &&
+                  WriteFileAtomically(out_dir + "/summary.json", report.summary.dump(2) + "\n", error) &&
+                  WriteFileAtomically(out_dir + "/report.html", ReportHtml(report), error);
   xlsx.join();
   if (ok && !xlsx_ok) *error = xlsx_error;
   return ok && xlsx_ok;
