@@ -10,6 +10,7 @@
 #include "clemency/cli/command_output.h"
 #include "clemency/cli/commands.h"
 #include "clemency/cli/progress.h"
+#include "clemency/cli/projection_run.h"
 #include "clemency/cli/screen_session.h"
 #include "clemency/io/atomic_file.h"
 #include "clemency/io/csv_reader.h"
@@ -173,20 +174,6 @@ void PrintHeadline(const ordered_json& summary, const SimulateArgs& a, std::stri
   fmt::print("  -> {}\n", shown_out);
 }
 
-// The rules every projection reads besides the population's: flows and return curves.
-struct ProjectionRules {
-  PrisonFlows flows;
-  sim::ReturnCurves curves;
-};
-
-std::optional<ProjectionRules> LoadProjectionRules(std::string* error) {
-  auto flows = PrisonFlows::Load(PrisonFlows::DefaultPath(), error);
-  const auto rates = flows ? ReturnRates::LoadDefault(error) : std::nullopt;
-  auto curves = rates ? sim::ReturnCurves::FromBjs(*rates, error) : std::nullopt;
-  if (!curves) return std::nullopt;
-  return ProjectionRules{std::move(*flows), std::move(*curves)};
-}
-
 // The scenario's people: planned releases, or the screening's queue. Returns
 // kExitOk or the exit code after printing why; status gets one entry per person.
 int FillPlan(const SimulateArgs& a, const ScreenSession& s, sim::ScenarioPlan& plan, std::vector<std::string>& status) {
@@ -239,34 +226,6 @@ sim::ProjectionResult ProjectWithProgress(const sim::SimInput& in) {
   return result;
 }
 
-// projection_summary.json's parameters, hashes, sources and assumptions.
-ordered_json SummaryExtra(const SimulateArgs& a, const ScreenSession& s, const sim::GrantRate& grant, const ProjectionRules& rules) {
-  ordered_json extra;
-  extra["parameters"] = {{"as_of", s.facts.as_of.ToString()}, {"years", a.years}, {"replicates", a.replicates},
-                         {"seed", a.seed}, {"board_capacity", a.board_capacity > 0 ? ordered_json(a.board_capacity) : ordered_json("unlimited")},
-                         {"grant_rate", grant.ToString()}, {"grant_rate_mean", grant.Mean()},
-                         {"processing_lag_months", a.lag_months}, {"review_share", a.review_share},
-                         {"target", a.target}, {"policy", a.in.policy}, {"releases_file", a.releases},
-                         {"actuals_file", a.actuals}, {"overrides", a.in.sets}};
-  ordered_json hashes;
-  hashes["inputs"] = ordered_json::object();
-  for (const auto& [file, sha] : s.manifest.inputs) hashes["inputs"][file] = sha;
-  if (!a.in.policy.empty()) hashes["policy"] = Sha256File(ResolvePolicyPath(a.in.policy));
-  hashes["prison_flows"] = Sha256File(rules.flows.path);
-  hashes["return_rates"] = Sha256File(ReturnRates::DefaultPath());
-  extra["hashes"] = hashes;
-  extra["sources"] = {{"prison_flows", rules.flows.citation}, {"return_rates", rules.curves.source},
-                      {"cost", "rules/jurisdictions/XX.toml [cost]: average cost per prisoner-year, not the marginal saving of "
-                               "one release; no marginal figure is sourced"}};
-  extra["assumptions"] = ordered_json::array();
-  for (std::string_view text : sim::kProjectionAssumptions) extra["assumptions"].push_back(text);
-  return extra;
-}
-
-}  // namespace
-
-namespace {
-
 // report.html with the projection: the screening's sections (when a policy
 // was screened) from a summary with its review triage (simulate screens
 // without one), and the projection's.
@@ -311,17 +270,7 @@ int RunSimulate(const SimulateArgs& a) {
   inputs.decisions_only = true;
   if (const int rc = PrepareScreen(inputs, "simulate", s); rc != kExitOk) return rc;
   sim::RosterNotes notes;
-  sim::SimInput in = sim::BuildRoster(s.facts, s.law.refs(), rules->flows, &notes);
-  in.curves = rules->curves;
-  in.months = 12 * a.years;
-  in.replicates = a.replicates;
-  in.seed = a.seed;
-  in.threads = a.threads > 0 ? a.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  in.plan.board_capacity = a.board_capacity;
-  in.plan.lag_months = a.lag_months;
-  in.plan.grant_rate = *grant;
-  in.plan.review_share = a.review_share;
-  in.plan.target = a.target;
+  sim::SimInput in = ProjectionInput(a, s, *rules, *grant, &notes);
   std::vector<std::string> plan_status;
   if (const int rc = FillPlan(a, s, in.plan, plan_status); rc != kExitOk) return rc;
   std::vector<std::pair<int32_t, double>> actuals;
