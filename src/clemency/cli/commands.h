@@ -117,6 +117,18 @@ struct SimulateArgs {
 };
 int RunSimulate(const SimulateArgs& args);
 
+// clemency serve: the dashboard (docs/api.md).
+struct ServeArgs {
+  ScreenInputs in;
+  std::string host = "127.0.0.1";
+  int port = 8080;  // 0: any free port
+  std::string token;
+  std::string port_file;  // where the port listened on is written (for scripts and tests)
+  int threads = 8;
+  bool log = false;  // a line per request on stderr (route and status; no person_id)
+};
+int RunServe(const ServeArgs& args);
+
 struct DemoArgs {
   std::string out_dir = "demo-out";
 };

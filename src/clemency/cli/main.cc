@@ -71,7 +71,7 @@ int Main(int argc, char** argv) {
     cmd->add_option("--data", in.data_dir, "population directory (people.csv, sentences.csv) or snapshot file (--save)")->required();
     cmd->add_option("--policy", in.policy, "policy id (rules/policies/ID.toml) or file")->required();
     cmd->add_option("--as-of", in.as_of, "screening date YYYY-MM-DD (default today)");
-    cmd->add_option("--set", in.sets, "override a policy parameter: NAME=VALUE (repeatable)");
+    cmd->add_option("--set", in.sets, "override a policy parameter: NAME=VALUE, or @FILE of such lines (a saved scenario; repeatable)");
     cmd->add_option("--assume", in.assumes,
                     "fill a missing value of a person fact for this run, never an existing one: FACT=VALUE "
                     "(repeatable; infractions_5y, medical_high_risk, admission_type)");
@@ -96,6 +96,17 @@ int Main(int argc, char** argv) {
   add_rules(explain_cmd);
   explain_cmd->add_option("--person", explain.person, "person_id")->required();
   explain_cmd->add_flag("--json", explain.json, "print the person's reasons.jsonl object");
+
+  ServeArgs serve;
+  auto* serve_cmd = app.add_subcommand("serve", "the dashboard: move a policy's parameters and see the screening change");
+  add_screen_inputs(serve_cmd, serve.in);
+  add_rules(serve_cmd);
+  serve_cmd->add_option("--host", serve.host, "address to listen on (beyond loopback a token is required)")->capture_default_str();
+  serve_cmd->add_option("--port", serve.port, "port (0: any free port)")->capture_default_str();
+  serve_cmd->add_option("--token", serve.token, "require Authorization: Bearer TOKEN on every API request");
+  serve_cmd->add_option("--port-file", serve.port_file, "write the port listened on to this file");
+  serve_cmd->add_option("--threads", serve.threads, "requests answered at once")->check(CLI::Range(1, 64))->capture_default_str();
+  serve_cmd->add_flag("--log", serve.log, "print a line per request (route and status, never a person_id)");
 
   SimulateArgs sim;
   auto* sim_cmd = app.add_subcommand("simulate", "project releases month by month: population, returns, cost, votes, the board's months");
@@ -186,6 +197,7 @@ int Main(int argc, char** argv) {
   if (*screen_cmd) return RunScreen(screen);
   if (*explain_cmd) return RunExplain(explain);
   if (*sim_cmd) return RunSimulate(sim);
+  if (*serve_cmd) return RunServe(serve);
   if (*check_cmd) return RunCheck(check);
   if (*gaps_cmd) return RunCatalogGaps(gaps);
   if (*import_cmd) return RunImport(import_args);

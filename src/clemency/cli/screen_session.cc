@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <fstream>
+
 #include <chrono>
 #include <filesystem>
 
@@ -67,6 +69,28 @@ std::string_view NotAPolicyFile(const std::string& path) {
   }
 }
 
+// A scenario file (--set @FILE, saved by the dashboard): NAME=VALUE lines;
+// blank lines and lines starting with # are skipped.
+bool ReadScenarioFile(const std::string& path, std::vector<std::string>* sets, std::string* error) {
+  std::ifstream in(path);
+  if (!in) {
+    *error = "@" + path + ": cannot be read";
+    return false;
+  }
+  std::string line;
+  for (int number = 1; std::getline(in, line); ++number) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    const size_t start = line.find_first_not_of(" \t");
+    if (start == std::string::npos || line[start] == '#') continue;
+    if (line.find('=') == std::string::npos) {
+      *error = fmt::format("@{}:{}:{}: expected NAME=VALUE, found \"{}\"", path, number, start + 1, line.substr(start));
+      return false;
+    }
+    sets->push_back(line.substr(start));
+  }
+  return true;
+}
+
 // Loads the policy and applies --set; returns kExitOk or the exit code.
 int LoadPolicyWithSets(const ScreenInputs& in, const std::string& policy_path, const char* command, ScreenSession& s) {
   if (const std::string_view what = NotAPolicyFile(policy_path); !what.empty()) {
@@ -78,7 +102,17 @@ int LoadPolicyWithSets(const ScreenInputs& in, const std::string& policy_path, c
   for (const PolicyProblem& p : problems)
     if (!p.lint || !s.policy) fmt::print(stderr, "{}\n", p.Format());
   if (!s.policy) return kExitBadRules;
+  std::vector<std::string> sets;
   for (const std::string& set : in.sets) {
+    std::string error;
+    if (set.rfind('@', 0) != 0) {
+      sets.push_back(set);
+    } else if (!ReadScenarioFile(set.substr(1), &sets, &error)) {
+      fmt::print(stderr, "clemency {}: --set {}\n", command, error);
+      return kExitUsage;
+    }
+  }
+  for (const std::string& set : sets) {
     const size_t eq = set.find('=');
     std::string error;
     if (eq == std::string::npos) {

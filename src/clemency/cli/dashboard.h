@@ -1,0 +1,61 @@
+// The dashboard's engine (`clemency serve`, docs/api.md): one loaded
+// population and its law, the policy the user chose with the parameter values
+// they set, and its screening. Each method answers one API endpoint with a
+// status, a content type and a body, and knows nothing of HTTP. Safe from many
+// threads: a re-screening takes the state alone (readers wait); everything
+// else reads it together. Bodies hold person-level data only where the
+// endpoint is about people (the candidate list, a person, the downloads).
+#ifndef CLEMENCY_CLI_DASHBOARD_H_
+#define CLEMENCY_CLI_DASHBOARD_H_
+
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <shared_mutex>
+#include <string>
+
+#include "clemency/cli/commands.h"
+#include "clemency/cli/projection_run.h"
+#include "clemency/cli/screen_session.h"
+
+namespace clemency {
+
+struct ApiReply {
+  int status = 200;
+  std::string content_type = "application/json";
+  std::string body;
+  std::string filename;  // set: a download, with this name
+};
+
+class Dashboard {
+ public:
+  // session: prepared by PrepareScreen with a policy; inputs: what prepared it.
+  Dashboard(std::unique_ptr<ScreenSession> session, ScreenInputs inputs, ProjectionRules rules);
+
+  ApiReply Summary() const;                                // GET /api/summary
+  ApiReply Policies() const;                               // GET /api/policies
+  ApiReply PolicyControls() const;                         // GET /api/policy
+  ApiReply Screen(const std::string& request_body);        // POST /api/screen
+  ApiReply Candidates(const std::string& status, int64_t offset, int64_t limit) const;  // GET /api/candidates
+  ApiReply Search(const std::string& query) const;         // GET /api/search
+  ApiReply Person(const std::string& person_id) const;     // GET /api/people/ID
+  ApiReply ScreeningCsv() const;                           // GET /api/screening.csv
+  ApiReply CandidatesXlsx() const;                         // GET /api/candidates.xlsx
+  ApiReply Scenario() const;                               // GET /api/scenario
+  ApiReply Simulate(const std::string& request_body) const;  // POST /api/simulate
+
+  // The JSON of an error reply: {"error": message}.
+  static ApiReply Error(int status, const std::string& message);
+
+ private:
+  nlohmann::ordered_json LiveJson(double server_ms) const;  // counts, composition, triage, the list's top
+  ApiReply WithFullScreening(const char* file, bool (*write)(const ScreenContext&, const std::string&, std::string*),
+                             const char* content_type) const;
+  mutable std::shared_mutex mutex_;
+  std::unique_ptr<ScreenSession> s_;
+  ScreenInputs inputs_;  // policy and --set as now screened
+  ProjectionRules rules_;
+};
+
+}  // namespace clemency
+
+#endif  // CLEMENCY_CLI_DASHBOARD_H_
