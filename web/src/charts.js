@@ -24,9 +24,9 @@
       const base = data.length;
       data.push(s[name].mean, s[name].p05, s[name].p95);
       const color = COLORS[name];
-      series.push({ label: name === "baseline" ? "without clemency" : "with clemency", stroke: color, width: 2 });
-      series.push({ label: name + " 5th pct", stroke: color, width: 0, show: true, points: { show: false } });
-      series.push({ label: name + " 95th pct", stroke: color, width: 0, show: true, points: { show: false } });
+      series.push({ label: name === "baseline" ? "without clemency" : "with clemency", stroke: color, width: 2, points: { show: false } });
+      series.push({ label: "band", stroke: color, width: 0, points: { show: false } });
+      series.push({ label: "band", stroke: color, width: 0, points: { show: false } });
       bands.push({ series: [base + 2, base + 1], fill: color + "33" });
     }
     if (metric === "population" && chart.actuals && chart.actuals.length) {
@@ -40,7 +40,12 @@
       axes: [monthAxis(chart.months), { size: 70 }], legend: { live: false },
       cursor: { show: false },
     };
-    return new uPlot(opts, data, el);
+    const u = new uPlot(opts, data, el);
+    // The band's edges are series of their own; the legend names the means only.
+    u.root.querySelectorAll(".u-legend .u-series").forEach((row) => {
+      if (row.textContent.trim() === "band") row.style.display = "none";
+    });
+    return u;
   }
 
   // Share of everyone screened against share of the eligible, per value of a grouping.
