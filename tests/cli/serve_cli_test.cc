@@ -67,6 +67,8 @@ TEST_F(ServeCliTest, TheApiAgreesWithScreenForTheSameParameters) {
   EXPECT_EQ(json::parse(live->body)["counts"], older["counts"]);
   EXPECT_NE(older["counts"], declared["counts"]) << "the parameter must matter for this test to mean anything";
   EXPECT_EQ(json::parse(c.Get("/api/summary")->body)["counts"], older["counts"]);
+  EXPECT_EQ(json::parse(c.Get("/api/summary")->body)["review_triage"], older["review_triage"])
+      << "the triage made after a re-screening is the one screen makes";
 
   auto csv = c.Get("/api/screening.csv");
   ASSERT_EQ(csv->status, 200);
@@ -103,6 +105,12 @@ TEST_F(ServeCliTest, CandidatesPeopleSearchAndAProjection) {
   const json hits = json::parse(c.Get(("/api/search?q=" + id).c_str())->body);
   ASSERT_EQ(hits["hits"].size(), 1u);
   EXPECT_EQ(hits["hits"][0]["person_id"], id);
+
+  const json triage = json::parse(c.Get("/api/triage")->body);
+  EXPECT_EQ(triage["needs_review"], declared["counts"]["needs_review"]);
+  int64_t in_groups = 0;
+  for (const auto& g : triage["groups"]) in_groups += g["people"].get<int64_t>();
+  EXPECT_EQ(in_groups, declared["counts"]["needs_review"]) << "every needs_review person is in one triage group";
 
   auto sim = PostJson(c, "/api/simulate", R"({"years": 2, "replicates": 10, "board_capacity": 50})");
   ASSERT_EQ(sim->status, 200) << sim->body;

@@ -83,8 +83,10 @@
       const ms = performance.now() - t0;
       $("timing").textContent = `re-screened in ${live.server_ms} ms in the engine, ${ms.toFixed(0)} ms here`;
       document.body.dataset.lastRoundTripMs = ms.toFixed(1);
+      document.body.dataset.lastServerMs = String(live.server_ms);
+      document.body.dataset.screenings = String(Number(document.body.dataset.screenings || 0) + 1);
       showError(null);
-      await loadCandidates();
+      await Promise.all([loadTriage(), loadCandidates()]);
     } catch (e) { showError(e); }
     inFlight = false;
     if (pending) { pending = false; requestScreen(); }
@@ -99,10 +101,6 @@
     let g = "<table><thead><tr><th>group</th><th>eligible</th><th>needs review</th><th>not eligible</th></tr></thead><tbody>";
     for (const [name, n] of Object.entries(s.groups)) g += `<tr><td>${esc(name)}</td><td>${fmt(n.eligible)} of ${fmt(c.eligible)}</td><td>${fmt(n.needs_review)}</td><td>${fmt(n.not_eligible)}</td></tr>`;
     $("groups").innerHTML = g + "</tbody></table>";
-    const t = s.review_triage;
-    let tri = `<p>${fmt(t.needs_review)} people need review, grouped by the unknown facts that decide them.</p><table><thead><tr><th>unknown</th><th>people</th></tr></thead><tbody>`;
-    for (const grp of t.groups.slice(0, 8)) tri += `<tr><td>${esc(grp.facts.join(", "))}</td><td>${fmt(grp.people)}</td></tr>`;
-    $("triage").innerHTML = tri + "</tbody></table>";
     for (const u of charts) u.destroy();
     charts = [];
     $("chart-race").innerHTML = "";
@@ -116,6 +114,13 @@
       comp += `<tr><td>${esc(k)}</td><td>${fmt(all)}</td><td>${fmt(n.eligible)}</td><td>${overall > 0 && all > 0 ? (n.eligible / all / overall).toFixed(2) : "n/a"}</td></tr>`;
     }
     $("composition").innerHTML = comp + "</tbody></table>";
+  }
+
+  async function loadTriage() {
+    const t = await getJson("/api/triage");
+    let tri = `<p>${fmt(t.needs_review)} people need review, grouped by the unknown facts that decide them.</p><table><thead><tr><th>unknown</th><th>people</th></tr></thead><tbody>`;
+    for (const grp of t.groups.slice(0, 8)) tri += `<tr><td>${esc(grp.facts.join(", "))}</td><td>${fmt(grp.people)}</td></tr>`;
+    $("triage").innerHTML = tri + "</tbody></table>";
   }
 
   async function loadCandidates() {

@@ -4,6 +4,8 @@
 #include <httplib.h>
 #include <openssl/rand.h>
 
+#include <malloc.h>
+
 #include <csignal>
 #include <fstream>
 
@@ -49,6 +51,12 @@ int RunServe(const ServeArgs& args) {
     }
     fmt::print("token (shown once; every request must carry \"Authorization: Bearer TOKEN\"): {}\n", options.token);
   }
+  // Each re-screening frees and allocates columns of a million cells: kept in
+  // the heap rather than returned to the system, they cost no page faults on
+  // the next request (measured: BENCHMARKS.md section 8).
+  mallopt(M_MMAP_THRESHOLD, 1 << 30);
+  mallopt(M_TRIM_THRESHOLD, 1 << 30);
+  mallopt(M_ARENA_MAX, 2);
   auto session = std::make_unique<ScreenSession>();
   ScreenInputs inputs = args.in;
   if (const int rc = PrepareScreen(inputs, "serve", *session); rc != kExitOk) return rc;

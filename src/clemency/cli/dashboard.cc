@@ -65,15 +65,39 @@ std::string ReadAndRemove(const fs::path& file) {
 }  // namespace
 
 Dashboard::Dashboard(std::unique_ptr<ScreenSession> session, ScreenInputs inputs, ProjectionRules rules)
-    : s_(std::move(session)), inputs_(std::move(inputs)), rules_(std::move(rules)) {}
+    : s_(std::move(session)), inputs_(std::move(inputs)), rules_(std::move(rules)), live_(s_->facts) {
+  OrderByPriority(s_->facts, s_->screening);  // so the first slider move is as quick as the rest
+}
 
 ApiReply Dashboard::Error(int status, const std::string& message) {
   return {status, "application/json", J{{"error", message}}.dump(), ""};
 }
 
+template <typename Read>
+ApiReply Dashboard::WithTriage(Read read) const {
+  for (;;) {
+    {
+      std::shared_lock lock(mutex_);
+      if (triage_of_ == screened_) return read();
+    }
+    std::unique_lock lock(mutex_);
+    if (triage_of_ != screened_) {
+      s_->triage = TriageReview(*s_->policy, s_->facts, s_->screening);
+      triage_of_ = screened_;
+    }
+  }
+}
+
 ApiReply Dashboard::Summary() const {
-  std::shared_lock lock(mutex_);
-  return Json(ScreeningSummary(s_->context(), s_->manifest));
+  return WithTriage([this] { return Json(ScreeningSummary(s_->context(), s_->manifest)); });
+}
+
+ApiReply Dashboard::Triage() const {
+  return WithTriage([this] {
+    int64_t needs_review = 0;
+    for (const Status st : s_->screening.status) needs_review += st == Status::kNeedsReview;
+    return Json(LiveFigures::TriageJson(s_->triage, needs_review));
+  });
 }
 
 ApiReply Dashboard::Policies() const {
@@ -136,13 +160,17 @@ ApiReply Dashboard::Screen(const std::string& request_body) {
       next.sets.push_back(name + "=" + *text);
     }
   }
+  const auto t1 = std::chrono::steady_clock::now();
   const bool same_policy = s_->policy->id == policy->id;
   s_->policy = std::move(policy);
   if (same_policy)
     Rescreen(*s_->policy, s_->facts, s_->screening);
-  else
+  else {
     s_->screening = clemency::Screen(*s_->policy, s_->facts, {.eligible_on = false});
-  s_->triage = TriageReview(*s_->policy, s_->facts, s_->screening);
+    OrderByPriority(s_->facts, s_->screening);
+  }
+  const auto t2 = std::chrono::steady_clock::now();
+  ++screened_;  // the triage is now out of date: the next reader that needs it makes it
   s_->manifest.overrides.clear();
   for (const std::string& set : next.sets) {
     const size_t eq = set.find('=');
@@ -150,19 +178,24 @@ ApiReply Dashboard::Screen(const std::string& request_body) {
   }
   if (!s_->manifest.rule_files.empty()) s_->manifest.rule_files.front() = path;
   inputs_ = std::move(next);
-  const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-  return Json(LiveJson(ms));
+  J live = LiveJson();
+  const auto t4 = std::chrono::steady_clock::now();
+  auto ms = [](auto a, auto b) { return std::round(std::chrono::duration<double, std::milli>(b - a).count() * 10) / 10; };
+  live["server_ms"] = ms(t0, t4);
+  live["stages_ms"] = {{"policy", ms(t0, t1)}, {"screen", ms(t1, t2)}, {"figures", ms(t2, t4)}};
+  return Json(live);
 }
 
-J Dashboard::LiveJson(double server_ms) const {
-  const J summary = ScreeningSummary(s_->context(), s_->manifest);
-  J live = {{"policy", summary["policy"]}, {"as_of", summary["as_of"]}, {"counts", summary["counts"]}};
-  for (const char* key : {"groups", "eligible_by_group_combination", "review_triage", "data_coverage", "by_race",
-                          "by_sex", "by_age_band", "by_offense_category", "by_jurisdiction", "vote_restored_on_release"})
-    live[key] = summary[key];
-  live["parameters"] = summary["manifest"]["parameters"];
-  live["overrides"] = summary["manifest"]["overrides"];
-  live["server_ms"] = std::round(server_ms * 10) / 10;
+J Dashboard::LiveJson() const {
+  const Policy& policy = *s_->policy;
+  J live = {{"policy", {{"id", policy.id}, {"title", policy.title}, {"citation", policy.citation}}},
+            {"as_of", s_->facts.as_of.ToString()}};
+  live.update(live_.Of(policy, s_->screening, nullptr));
+  J params = J::object(), overrides = J::object();
+  for (const PolicyParam& p : policy.params) params[p.name] = p.value.ToString();
+  for (const auto& [k, v] : s_->manifest.overrides) overrides[k] = v;
+  live["parameters"] = params;
+  live["overrides"] = overrides;
   return live;
 }
 
@@ -209,12 +242,13 @@ ApiReply Dashboard::Search(const std::string& query) const {
 }
 
 ApiReply Dashboard::Person(const std::string& person_id) const {
-  std::shared_lock lock(mutex_);
-  const uint32_t p = s_->facts.population->FindPerson(person_id);
-  if (p == kNoIndex) return Error(404, "no person with that person_id in the loaded population");
-  J j = J::parse(PersonReasonsJson(s_->context(), p));
-  j["explanation"] = PersonExplanation(s_->context(), p);
-  return Json(j);
+  return WithTriage([&] {
+    const uint32_t p = s_->facts.population->FindPerson(person_id);
+    if (p == kNoIndex) return Error(404, "no person with that person_id in the loaded population");
+    J j = J::parse(PersonReasonsJson(s_->context(), p));
+    j["explanation"] = PersonExplanation(s_->context(), p);
+    return Json(j);
+  });
 }
 
 ApiReply Dashboard::WithFullScreening(const char* file, bool (*write)(const ScreenContext&, const std::string&, std::string*),

@@ -3,7 +3,8 @@
 // they set, and its screening. Each method answers one API endpoint with a
 // status, a content type and a body, and knows nothing of HTTP. Safe from many
 // threads: a re-screening takes the state alone (readers wait); everything
-// else reads it together. Bodies hold person-level data only where the
+// else reads it together. A re-screening answers with the counts at once; the
+// review triage (slower) is made by the first request that needs it. Bodies hold person-level data only where the
 // endpoint is about people (the candidate list, a person, the downloads).
 #ifndef CLEMENCY_CLI_DASHBOARD_H_
 #define CLEMENCY_CLI_DASHBOARD_H_
@@ -16,6 +17,7 @@
 #include "clemency/cli/commands.h"
 #include "clemency/cli/projection_run.h"
 #include "clemency/cli/screen_session.h"
+#include "clemency/report/live_figures.h"
 
 namespace clemency {
 
@@ -35,6 +37,7 @@ class Dashboard {
   ApiReply Policies() const;                               // GET /api/policies
   ApiReply PolicyControls() const;                         // GET /api/policy
   ApiReply Screen(const std::string& request_body);        // POST /api/screen
+  ApiReply Triage() const;                                 // GET /api/triage
   ApiReply Candidates(const std::string& status, int64_t offset, int64_t limit) const;  // GET /api/candidates
   ApiReply Search(const std::string& query) const;         // GET /api/search
   ApiReply Person(const std::string& person_id) const;     // GET /api/people/ID
@@ -47,13 +50,21 @@ class Dashboard {
   static ApiReply Error(int status, const std::string& message);
 
  private:
-  nlohmann::ordered_json LiveJson(double server_ms) const;  // counts, composition, triage, the list's top
+  nlohmann::ordered_json LiveJson() const;  // report/live_figures.h, with the policy and its parameters
   ApiReply WithFullScreening(const char* file, bool (*write)(const ScreenContext&, const std::string&, std::string*),
                              const char* content_type) const;
+  // Runs read(), under the shared lock, once the review triage belongs to the
+  // current screening (re-screening leaves it to the first reader that needs it).
+  template <typename Read>
+  ApiReply WithTriage(Read read) const;
   mutable std::shared_mutex mutex_;
+  // s_->triage is of screening number triage_of_; the screening is number screened_.
   std::unique_ptr<ScreenSession> s_;
+  uint64_t screened_ = 0;
+  mutable uint64_t triage_of_ = 0;
   ScreenInputs inputs_;  // policy and --set as now screened
   ProjectionRules rules_;
+  LiveFigures live_;  // the population's codes, made once
 };
 
 }  // namespace clemency

@@ -59,6 +59,7 @@ void AddRoutes(httplib::Server& server, Dashboard& d) {
   server.Get("/api/policies", [&d](const httplib::Request&, httplib::Response& res) { Send(res, d.Policies()); });
   server.Get("/api/policy", [&d](const httplib::Request&, httplib::Response& res) { Send(res, d.PolicyControls()); });
   server.Post("/api/screen", [&d](const httplib::Request& req, httplib::Response& res) { Send(res, d.Screen(req.body)); });
+  server.Get("/api/triage", [&d](const httplib::Request&, httplib::Response& res) { Send(res, d.Triage()); });
   server.Get("/api/candidates", [&d](const httplib::Request& req, httplib::Response& res) {
     int64_t offset = 0, limit = 0;
     if (!IntParam(req, "offset", 0, &offset) || !IntParam(req, "limit", 50, &limit))

@@ -271,6 +271,8 @@ ojson GroupingJson(const std::unordered_map<int64_t, StatusCounts>& by_id, Name 
 
 }  // namespace
 
+std::string SummaryAgeBand(const FactTable& f, uint32_t p) { return AgeBand(AgeBandStart(AgeYears(f, p))); }
+
 nlohmann::ordered_json ScreeningSummary(const ScreenContext& c, const ScreenManifest& m) {
   using json = nlohmann::ordered_json;
   const FactTable& f = c.facts;

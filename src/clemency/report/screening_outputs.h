@@ -26,6 +26,10 @@ struct ScreenManifest {
   std::string as_of_time_zone;
 };
 
+// The summary's age band of person p on the as-of date: "under 25", "25-29",
+// ..., "60-64", "65 or older".
+std::string SummaryAgeBand(const FactTable& f, uint32_t p);
+
 nlohmann::ordered_json ScreeningSummary(const ScreenContext& c, const ScreenManifest& m);
 
 bool WriteReasonsJsonl(const ScreenContext& c, const std::string& path, std::string* error);

@@ -100,6 +100,42 @@ namespace {
 
 // Priority, order and rank of a screening whose statuses are known.
 // With keep_priority, out.priority is already that of the parameters.
+// Priority order: highest first, unknown last, ties by place in person_id order.
+struct RankKey {
+  bool unknown;
+  double priority;
+  uint32_t place;
+  uint32_t person;
+  bool operator<(const RankKey& b) const {
+    if (unknown != b.unknown) return b.unknown;
+    if (priority != b.priority) return priority > b.priority;
+    return place < b.place;
+  }
+};
+
+// The people of `facts` for whom keep(person) holds, in priority order. The
+// sort runs over keys held together, not through the person index, so it
+// stays in cache.
+template <typename Keep>
+std::vector<uint32_t> InPriorityOrder(const FactTable& facts, const std::vector<double>& priority, Keep keep) {
+  std::vector<RankKey> keys;
+  for (uint32_t j = 0; j < facts.people(); ++j) {
+    const uint32_t k = facts.by_person_id[j];
+    if (!keep(k)) continue;
+    const double pr = priority[k];
+    keys.push_back({std::isnan(pr), std::isnan(pr) ? 0 : pr, j, k});
+  }
+  std::sort(keys.begin(), keys.end());
+  std::vector<uint32_t> people;
+  people.reserve(keys.size());
+  for (const RankKey& key : keys) people.push_back(key.person);
+  return people;
+}
+
+// Order: eligible, then needs_review, each by priority (highest first,
+// unknown last), ties by person_id; then not eligible by person_id. With
+// keep_priority (a Rescreen that left the priority as it was), everyone's
+// priority order is made once and then only filtered by status.
 void RankPeople(const Policy& policy, const FactTable& facts, Evaluator& ev, bool keep_priority, Screening& out) {
   const size_t n = facts.people();
   if (!keep_priority) {
@@ -109,22 +145,20 @@ void RankPeople(const Policy& policy, const FactTable& facts, Evaluator& ev, boo
       if (pr.type == ValueType::kNumber) out.priority[k] = pr.d[k];
       else out.priority[k] = pr.i[k] == kNa ? std::nan("") : static_cast<double>(pr.i[k]);
     }
+    out.by_priority.clear();
   }
-  // Order: eligible, then needs_review, each by priority (highest first,
-  // unknown last), ties by person_id; then not eligible by person_id. Only the
-  // first two groups need sorting; person_id order is precomputed.
   out.order.clear();
   out.order.reserve(n);
-  for (Status band : {Status::kEligible, Status::kNeedsReview}) {
-    const size_t start = out.order.size();
-    for (uint32_t k : facts.by_person_id)
-      if (out.status[k] == band) out.order.push_back(k);
-    std::stable_sort(out.order.begin() + static_cast<std::ptrdiff_t>(start), out.order.end(), [&](uint32_t a, uint32_t b) {
-      const double pa = out.priority[a], pb = out.priority[b];
-      const bool na = std::isnan(pa), nb = std::isnan(pb);
-      if (na != nb) return nb;
-      return !na && pa > pb;
-    });
+  if (keep_priority) {
+    if (out.by_priority.size() != n) out.by_priority = InPriorityOrder(facts, out.priority, [](uint32_t) { return true; });
+    for (Status band : {Status::kEligible, Status::kNeedsReview})
+      for (uint32_t k : out.by_priority)
+        if (out.status[k] == band) out.order.push_back(k);
+  } else {
+    for (Status band : {Status::kEligible, Status::kNeedsReview}) {
+      const std::vector<uint32_t> people = InPriorityOrder(facts, out.priority, [&](uint32_t k) { return out.status[k] == band; });
+      out.order.insert(out.order.end(), people.begin(), people.end());
+    }
   }
   for (uint32_t k : facts.by_person_id)
     if (out.status[k] == Status::kNotEligible) out.order.push_back(k);
@@ -141,6 +175,10 @@ std::vector<Value> ParamValues(const Policy& policy) {
 }
 
 }  // namespace
+
+void OrderByPriority(const FactTable& facts, Screening& screening) {
+  screening.by_priority = InPriorityOrder(facts, screening.priority, [](uint32_t) { return true; });
+}
 
 void Rescreen(const Policy& policy, const FactTable& facts, Screening& screening) {
   const size_t n = facts.people();

@@ -28,6 +28,9 @@ struct Screening {
   std::vector<double> priority;       // NaN when unknown
   std::vector<uint32_t> rank;         // 1.. for eligible then needs_review; 0 for not eligible
   std::vector<uint32_t> order;        // people by rank, then person_id (not eligible last)
+  // Everyone by priority (unknown last), then person_id: made by the first
+  // Rescreen that keeps the priority, so later ones rank without sorting.
+  std::vector<uint32_t> by_priority;
   std::vector<int64_t> eligible_on;   // days, kNa when already eligible or never (or not computed)
   bool eligible_on_computed = false;
   std::vector<Value> params;          // the parameter values screened with
@@ -51,6 +54,10 @@ Screening Screen(const Policy& policy, const FactTable& facts, const ScreenOptio
 // `screening` equals Screen(policy, facts, {.eligible_on = false}); a
 // screening of another policy or population is simply screened again.
 void Rescreen(const Policy& policy, const FactTable& facts, Screening& screening);
+
+// Makes screening.by_priority now (a sort of everyone), so that the first
+// Rescreen after it is as quick as the later ones.
+void OrderByPriority(const FactTable& facts, Screening& screening);
 
 }  // namespace clemency
 
