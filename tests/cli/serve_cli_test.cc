@@ -8,6 +8,11 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <atomic>
 #include <thread>
 
@@ -177,7 +182,7 @@ TEST_F(ServeCliTest, ATokenIsRequiredOnEveryApiRequestWhenGiven) {
 }
 
 TEST_F(ServeCliTest, BindingBeyondLoopbackPrintsARandomTokenAndRequiresIt) {
-  auto server = Start({"--host", "0.0.0.0"});
+  auto server = Start({"--bind", "0.0.0.0"});
   const std::string out = server->Out();
   const std::string mark = "#token=";
   const size_t at = out.find(mark);
@@ -212,6 +217,31 @@ TEST_F(ServeCliTest, ConcurrentClientsAlwaysSeeAWholeScreening) {
   for (std::thread& th : clients) th.join();
   EXPECT_EQ(failures.load(), 0);
   EXPECT_EQ(torn.load(), 0) << "every answer is one whole screening or the other";
+}
+
+// A client that starts a request and stalls is dropped after --request-timeout,
+// and others are answered meanwhile.
+TEST_F(ServeCliTest, AStalledClientIsDroppedAndOthersAreAnswered) {
+  auto server = Start({"--request-timeout", "1", "--threads", "2"});
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  ASSERT_GE(fd, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(server->port()));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  const std::string partial = "POST /api/screen HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{";
+  ASSERT_EQ(::send(fd, partial.data(), partial.size(), 0), static_cast<ssize_t>(partial.size()));
+  httplib::Client c("127.0.0.1", server->port());
+  EXPECT_EQ(c.Get("/api/summary")->status, 200) << "another client is answered while one stalls";
+  timeval wait{10, 0};  // far beyond the 1 s limit: the server must close first
+  ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &wait, sizeof wait);
+  char buffer[512];
+  ssize_t got = 0, n = 0;
+  while ((n = ::recv(fd, buffer, sizeof buffer, 0)) > 0) got += n;
+  EXPECT_EQ(n, 0) << "the server closed the stalled connection (a timeout would be -1); " << got << " bytes came first";
+  ::close(fd);
+  EXPECT_EQ(c.Get("/api/summary")->status, 200);
 }
 
 TEST_F(ServeCliTest, TheLogNamesRoutesNotPeople) {

@@ -135,6 +135,16 @@ int RunDemo(const DemoArgs& args) {
   if (const int rc = out.Commit({"demo", kDefaultAsOf, {}}); rc != kExitOk) return rc;
   fmt::print("           {:.2f} s; the method and its sources: docs/projection.md\n",
              secs(t4, std::chrono::steady_clock::now()));
+  // Where to look next: the report, and the dashboard over the same data.
+  std::error_code ec;
+  const std::string report = std::filesystem::absolute(args.out_dir + "/simulate-redemption-2020/report.html", ec).string();
+  fmt::print("\n[report]   {}\n"
+             "           open it in a browser: the screening, the projection and their sources (print it for a brief)\n",
+             report);
+  fmt::print("[serve]    the dashboard over the same people (move the policy's parameters, see the list change):\n"
+             "           build/clemency serve --data {} --policy redemption-2020 --as-of {}\n"
+             "           then open http://127.0.0.1:8080/ (this machine only; Ctrl-C stops it)\n",
+             final_data_dir, kDefaultAsOf);
   return kExitOk;
 }
 

@@ -43,6 +43,7 @@ int RunServe(const ServeArgs& args) {
   options.host = args.host;
   options.token = args.token;
   options.threads = args.threads;
+  options.timeout_seconds = args.request_timeout;
   if (!IsLoopback(args.host) && options.token.empty()) {
     options.token = RandomToken();
     if (options.token.empty()) {
@@ -59,6 +60,7 @@ int RunServe(const ServeArgs& args) {
   mallopt(M_ARENA_MAX, 2);
   auto session = std::make_unique<ScreenSession>();
   ScreenInputs inputs = args.in;
+  if (inputs.policy.empty()) inputs.policy = "redemption-2020";
   if (const int rc = PrepareScreen(inputs, "serve", *session); rc != kExitOk) return rc;
   std::string error;
   std::optional<ProjectionRules> rules = LoadProjectionRules(&error);

@@ -125,6 +125,7 @@ struct ServeArgs {
   std::string token;
   std::string port_file;  // where the port listened on is written (for scripts and tests)
   int threads = 8;
+  int request_timeout = 30;  // seconds a client may take to send a request or read the answer
   bool log = false;  // a line per request on stderr (route and status; no person_id)
 };
 int RunServe(const ServeArgs& args);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <httplib.h>
 
+#include <algorithm>
 #include <chrono>
 
 #include "clemency/cli/dashboard.h"
@@ -101,7 +102,7 @@ void ConfigureServer(httplib::Server& server, Dashboard& dashboard, const ServeO
   server.set_payload_max_length(o.max_body);
   server.set_read_timeout(o.timeout_seconds, 0);
   server.set_write_timeout(o.timeout_seconds, 0);
-  server.set_keep_alive_timeout(5);
+  server.set_keep_alive_timeout(std::min(5, o.timeout_seconds));
   const int threads = o.threads;
   server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
   const std::string token = o.token;

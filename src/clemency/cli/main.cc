@@ -101,11 +101,15 @@ int Main(int argc, char** argv) {
   auto* serve_cmd = app.add_subcommand("serve", "the dashboard: move a policy's parameters and see the screening change");
   add_screen_inputs(serve_cmd, serve.in);
   add_rules(serve_cmd);
-  serve_cmd->add_option("--host", serve.host, "address to listen on (beyond loopback a token is required)")->capture_default_str();
+  serve_cmd->get_option("--policy")->required(false)->description("policy id or file to open with (default redemption-2020)");
+  serve_cmd->add_option("--bind", serve.host, "address to listen on (beyond loopback a token is required)")->capture_default_str();
   serve_cmd->add_option("--port", serve.port, "port (0: any free port)")->capture_default_str();
   serve_cmd->add_option("--token", serve.token, "require Authorization: Bearer TOKEN on every API request");
   serve_cmd->add_option("--port-file", serve.port_file, "write the port listened on to this file");
   serve_cmd->add_option("--threads", serve.threads, "requests answered at once")->check(CLI::Range(1, 64))->capture_default_str();
+  serve_cmd->add_option("--request-timeout", serve.request_timeout, "seconds a client may take to send a request or read an answer")
+      ->check(CLI::Range(1, 3600))
+      ->capture_default_str();
   serve_cmd->add_flag("--log", serve.log, "print a line per request (route and status, never a person_id)");
 
   SimulateArgs sim;
