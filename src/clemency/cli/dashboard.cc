@@ -62,6 +62,31 @@ std::string ReadAndRemove(const fs::path& file) {
   return text.str();
 }
 
+// The policy a POST /api/screen body asks for, loaded, with its params set;
+// `next` gets the policy id and the --set lines. Status 200, or the refusal.
+ApiReply PolicyOfRequest(const J& request, ScreenInputs& next, std::optional<Policy>* policy, std::string* path) {
+  if (request.contains("policy")) {
+    if (!request["policy"].is_string() || !SafePolicyId(request["policy"].get<std::string>()))
+      return Dashboard::Error(400, "policy: expected the id of a policy in rules/policies");
+    next.policy = request["policy"].get<std::string>();
+  }
+  std::vector<PolicyProblem> problems;
+  *path = ResolvePolicyPath(next.policy);
+  *policy = LoadPolicy(*path, &problems);
+  if (!*policy) return Dashboard::Error(400, "policy " + next.policy + " cannot be loaded from " + *path);
+  next.sets.clear();
+  if (!request.contains("params")) return {};
+  if (!request["params"].is_object()) return Dashboard::Error(400, "params: expected an object {NAME: VALUE}");
+  for (const auto& [name, value] : request["params"].items()) {
+    const std::optional<std::string> text = SetText(value);
+    std::string error;
+    if (!text) return Dashboard::Error(400, "params." + name + ": expected a string, number or boolean");
+    if (!SetParam(**policy, name, *text, &error)) return Dashboard::Error(400, error);
+    next.sets.push_back(name + "=" + *text);
+  }
+  return {};
+}
+
 }  // namespace
 
 Dashboard::Dashboard(std::unique_ptr<ScreenSession> session, ScreenInputs inputs, ProjectionRules rules)
@@ -137,39 +162,33 @@ ApiReply Dashboard::PolicyControls() const {
 ApiReply Dashboard::Screen(const std::string& request_body) {
   const auto t0 = std::chrono::steady_clock::now();
   const J request = J::parse(request_body, nullptr, false);
-  if (request.is_discarded() || !request.is_object()) return Error(400, "the body must be a JSON object: {\"policy\": ID, \"params\": {NAME: VALUE}}");
+  if (request.is_discarded() || !request.is_object())
+    return Error(400, "the body must be a JSON object: {\"policy\": ID, \"params\": {NAME: VALUE}}");
   std::unique_lock lock(mutex_);  // one re-screening at a time; readers wait
   ScreenInputs next = inputs_;
-  if (request.contains("policy")) {
-    if (!request["policy"].is_string() || !SafePolicyId(request["policy"].get<std::string>()))
-      return Error(400, "policy: expected the id of a policy in rules/policies");
-    next.policy = request["policy"].get<std::string>();
-  }
-  std::vector<PolicyProblem> problems;
-  const std::string path = ResolvePolicyPath(next.policy);
-  std::optional<Policy> policy = LoadPolicy(path, &problems);
-  if (!policy) return Error(400, "policy " + next.policy + " cannot be loaded from " + path);
-  next.sets.clear();
-  if (request.contains("params")) {
-    if (!request["params"].is_object()) return Error(400, "params: expected an object {NAME: VALUE}");
-    for (const auto& [name, value] : request["params"].items()) {
-      const std::optional<std::string> text = SetText(value);
-      std::string error;
-      if (!text) return Error(400, "params." + name + ": expected a string, number or boolean");
-      if (!SetParam(*policy, name, *text, &error)) return Error(400, error);
-      next.sets.push_back(name + "=" + *text);
-    }
-  }
+  std::optional<Policy> policy;
+  std::string path;
+  if (ApiReply refused = PolicyOfRequest(request, next, &policy, &path); refused.status != 200) return refused;
   const auto t1 = std::chrono::steady_clock::now();
-  const bool same_policy = s_->policy->id == policy->id;
+  ScreenWith(std::move(*policy), std::move(next), path);
+  const auto t2 = std::chrono::steady_clock::now();
+  J live = LiveJson();
+  const auto t3 = std::chrono::steady_clock::now();
+  auto ms = [](auto a, auto b) { return std::round(std::chrono::duration<double, std::milli>(b - a).count() * 10) / 10; };
+  live["server_ms"] = ms(t0, t3);
+  live["stages_ms"] = {{"policy", ms(t0, t1)}, {"screen", ms(t1, t2)}, {"figures", ms(t2, t3)}};
+  return Json(live);
+}
+
+void Dashboard::ScreenWith(Policy policy, ScreenInputs next, const std::string& path) {
+  const bool same_policy = s_->policy->id == policy.id;
   s_->policy = std::move(policy);
-  if (same_policy)
+  if (same_policy) {
     Rescreen(*s_->policy, s_->facts, s_->screening);
-  else {
+  } else {
     s_->screening = clemency::Screen(*s_->policy, s_->facts, {.eligible_on = false});
     OrderByPriority(s_->facts, s_->screening);
   }
-  const auto t2 = std::chrono::steady_clock::now();
   ++screened_;  // the triage is now out of date: the next reader that needs it makes it
   s_->manifest.overrides.clear();
   for (const std::string& set : next.sets) {
@@ -178,12 +197,6 @@ ApiReply Dashboard::Screen(const std::string& request_body) {
   }
   if (!s_->manifest.rule_files.empty()) s_->manifest.rule_files.front() = path;
   inputs_ = std::move(next);
-  J live = LiveJson();
-  const auto t4 = std::chrono::steady_clock::now();
-  auto ms = [](auto a, auto b) { return std::round(std::chrono::duration<double, std::milli>(b - a).count() * 10) / 10; };
-  live["server_ms"] = ms(t0, t4);
-  live["stages_ms"] = {{"policy", ms(t0, t1)}, {"screen", ms(t1, t2)}, {"figures", ms(t2, t4)}};
-  return Json(live);
 }
 
 J Dashboard::LiveJson() const {

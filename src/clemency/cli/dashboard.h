@@ -50,6 +50,9 @@ class Dashboard {
   static ApiReply Error(int status, const std::string& message);
 
  private:
+  // Makes policy and next current and screens with them (in place when only
+  // parameters changed). Called with the state held alone.
+  void ScreenWith(Policy policy, ScreenInputs next, const std::string& path);
   nlohmann::ordered_json LiveJson() const;  // report/live_figures.h, with the policy and its parameters
   ApiReply WithFullScreening(const char* file, bool (*write)(const ScreenContext&, const std::string&, std::string*),
                              const char* content_type) const;

@@ -154,20 +154,36 @@ std::string Authority(const J& s) {
 }
 
 
-// The sections of the page, in order: (id, heading).
-std::vector<std::pair<std::string, std::string>> SectionsOf(const ReportInputs& in) {
-  std::vector<std::pair<std::string, std::string>> sections;
-  if (!in.summary.is_null())
-    sections = {{"headline", "The headline"},
-                {"groups", "Groups and their overlaps"},
-                {"review", "Why people are undecided, and what would decide them"},
-                {"composition", "Who is eligible, against who is in prison"},
-                {"current-law", "Excess time under current law, and its remedies"},
-                {"authority", "Who can grant clemency, and who regains the vote"}};
-  if (!in.projection.is_null()) sections.push_back({"projection", "What releasing them would do"});
-  if (!in.summary.is_null())
-    sections.insert(sections.end(), {{"policy", "The policy's criteria and their sources"}, {"data", "The data and the manifest"}});
-  return sections;
+// The sections of the page, in order: each with what it reads. A screening's
+// sections are left out without a summary, the projection's without one.
+enum class Needs { kSummary, kProjection };
+struct SectionSpec {
+  const char* id;
+  const char* heading;
+  Needs needs;
+  std::string (*content)(const ReportInputs&);
+};
+const SectionSpec kSections[] = {
+    {"headline", "The headline", Needs::kSummary, [](const ReportInputs& in) { return Headline(in.summary); }},
+    {"groups", "Groups and their overlaps", Needs::kSummary,
+     [](const ReportInputs& in) { return Groups(in.summary, in.policy); }},
+    {"review", "Why people are undecided, and what would decide them", Needs::kSummary,
+     [](const ReportInputs& in) { return Review(in.summary); }},
+    {"composition", "Who is eligible, against who is in prison", Needs::kSummary,
+     [](const ReportInputs& in) { return CompositionSection(in.summary); }},
+    {"current-law", "Excess time under current law, and its remedies", Needs::kSummary,
+     [](const ReportInputs& in) { return CurrentLaw(in.summary); }},
+    {"authority", "Who can grant clemency, and who regains the vote", Needs::kSummary,
+     [](const ReportInputs& in) { return Authority(in.summary); }},
+    {"projection", "What releasing them would do", Needs::kProjection,
+     [](const ReportInputs& in) { return ProjectionSectionHtml(in.projection); }},
+    {"policy", "The policy's criteria and their sources", Needs::kSummary,
+     [](const ReportInputs& in) { return PolicySectionHtml(in.policy); }},
+    {"data", "The data and the manifest", Needs::kSummary, [](const ReportInputs& in) { return DataSectionHtml(in.summary); }},
+};
+
+bool Present(const SectionSpec& spec, const ReportInputs& in) {
+  return !(spec.needs == Needs::kSummary ? in.summary : in.projection).is_null();
 }
 
 std::string TitleOf(const ReportInputs& in) {
@@ -187,26 +203,14 @@ std::string SubtitleOf(const ReportInputs& in) {
 }  // namespace
 
 std::string ReportHtml(const ReportInputs& in) {
-  const J& s = in.summary;
   const std::string title = TitleOf(in);
-  const std::vector<std::pair<std::string, std::string>> sections = SectionsOf(in);
-  std::string body;
-  for (const auto& [id, heading] : sections) {
-    std::string content;
-    if (id == "headline") content = Headline(s);
-    if (id == "groups") content = Groups(s, in.policy);
-    if (id == "review") content = Review(s);
-    if (id == "composition") content = CompositionSection(s);
-    if (id == "current-law") content = CurrentLaw(s);
-    if (id == "authority") content = Authority(s);
-    if (id == "projection") content = ProjectionSectionHtml(in.projection);
-    if (id == "policy") content = PolicySectionHtml(in.policy);
-    if (id == "data") content = DataSectionHtml(s);
-    body += Section(id, heading, content);
+  std::string body, contents;
+  for (const SectionSpec& spec : kSections) {
+    if (!Present(spec, in)) continue;
+    body += Section(spec.id, spec.heading, spec.content(in));
+    contents += fmt::format("<li><a href=\"#{}\">{}</a></li>", spec.id, Escape(spec.heading));
   }
-  std::string contents;
-  for (const auto& [id, heading] : sections) contents += fmt::format("<li><a href=\"#{}\">{}</a></li>", id, Escape(heading));
-  const J data = {{"summary", s}, {"projection", in.projection.is_null() ? J() : in.projection["chart"]}};
+  const J data = {{"summary", in.summary}, {"projection", in.projection.is_null() ? J() : in.projection["chart"]}};
   return fmt::format(
       "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
