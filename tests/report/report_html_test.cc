@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <regex>
 
 #include "clemency/report/html.h"
@@ -56,6 +57,8 @@ TEST(HtmlText, EscapesAndDenominators) {
   EXPECT_EQ(clemency::html::ScriptJson(R"({"t":"</script><!--"})"), R"({"t":"\u003c/script>\u003c!--"})");
   EXPECT_EQ(clemency::html::Of(1234, 10000), "1,234 of 10,000 (12.3%)");
   EXPECT_EQ(clemency::html::Percent(1, 0), "n/a");
+  EXPECT_EQ(clemency::html::Ratio(1.234), "1.23");
+  EXPECT_EQ(clemency::html::Ratio(std::nan("")), "n/a");
   clemency::html::Table t({"a", "b"});
   t.Row({"<x>", "1"});
   EXPECT_EQ(t.str(), "<table><thead><tr><th>a</th><th>b</th></tr></thead><tbody><tr><td>&lt;x&gt;</td><td>1</td></tr>"

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <vector>
 
 #include "clemency/law/jurisdiction.h"
@@ -102,7 +103,7 @@ std::string Composition(const J& s, const char* key, const std::string& title) {
   for (const auto& [value, c] : s[key].items()) {
     const int64_t n = Total(c), e = N(c, "eligible");
     const double rate = n > 0 ? static_cast<double>(e) / static_cast<double>(n) : 0;
-    t.Row({value, Of(n, people), Of(e, eligible), html::Percent(e, n), html::Ratio(overall > 0 ? rate / overall : 0)});
+    t.Row({value, Of(n, people), Of(e, eligible), html::Percent(e, n), html::Ratio(overall > 0 ? rate / overall : NAN)});
   }
   return fmt::format("<h3>By {}</h3>\n<div class=\"chart\" data-chart=\"composition\" data-key=\"{}\"></div>\n{}", Escape(title),
                      key, t.str());
@@ -112,6 +113,9 @@ std::string CompositionSection(const J& s) {
   std::string out = P(
       "Who is eligible against who is in prison. The ratio divides a group's rate of eligibility by the rate of everyone "
       "screened: 1.00 means the group is eligible as often as everyone; 0.50 half as often; 2.00 twice as often.");
+  if (N(s["counts"], "eligible") == 0)
+    out += P("Nobody is eligible, so there is no eligible group to compare and every ratio is n/a. The people who need "
+             "review, and what would decide them, are in the section above.");
   for (const auto& [key, title] : {std::pair{"by_race", "race or ethnicity"}, std::pair{"by_sex", "sex"},
                                    std::pair{"by_age_band", "age band"}, std::pair{"by_offense_category", "most serious offense"}})
     if (s.contains(key)) out += Composition(s, key, title);
