@@ -20,8 +20,6 @@ void Send(httplib::Response& res, const ApiReply& reply) {
   res.set_header("Cache-Control", "no-store");
 }
 
-std::string JsonError(const std::string& message) { return nlohmann::json{{"error", message}}.dump(); }
-
 // A query parameter as an integer; false when present but not one.
 bool IntParam(const httplib::Request& req, const char* name, int64_t fallback, int64_t* out) {
   *out = fallback;
@@ -111,7 +109,7 @@ void ConfigureServer(httplib::Server& server, Dashboard& dashboard, const ServeO
     if (TokenMatches(req.get_header_value("Authorization"), token)) return httplib::Server::HandlerResponse::Unhandled;
     res.status = 401;
     res.set_header("WWW-Authenticate", "Bearer");
-    res.set_content(JsonError("this server requires Authorization: Bearer TOKEN (the token clemency serve printed)"),
+    res.set_content(Dashboard::Error(401, "this server requires Authorization: Bearer TOKEN (the token clemency serve printed)").body,
                     "application/json");
     return httplib::Server::HandlerResponse::Handled;
   });
@@ -124,14 +122,14 @@ void ConfigureServer(httplib::Server& server, Dashboard& dashboard, const ServeO
     } catch (...) {
     }
     res.status = 500;
-    res.set_content(JsonError("internal error: " + what), "application/json");
+    res.set_content(Dashboard::Error(500, "internal error: " + what).body, "application/json");
   });
   server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;
     const std::string message = res.status == 404   ? "no such endpoint: " + LoggedPath(req.path) + " (docs/api.md)"
                                 : res.status == 413 ? "the request body is too large"
                                                     : fmt::format("HTTP {}", res.status);
-    res.set_content(JsonError(message), "application/json");
+    res.set_content(Dashboard::Error(res.status, message).body, "application/json");
   });
   if (o.log)
     server.set_logger([log = o.log](const httplib::Request& req, const httplib::Response& res) {
