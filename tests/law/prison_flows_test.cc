@@ -79,6 +79,11 @@ TEST(PrisonFlowsTest, BadFilesSayWhereAndWhat) {
   EXPECT_EQ(LoadError(std::string(kSource) + "[flows]\nCA = [0, 2, 3]\n"), "FILE:8:7: CA: stock must be above 0");
   EXPECT_EQ(LoadError(std::string(kSource) + "[flows]\nCA = [5, -2, 3]\n"),
             "FILE:8:10: CA: admissions must be a whole number from 0 to 10000000");
+  // A float beyond int64_t once reached toml++'s unchecked cast (UBSan, found by the rule_files fuzzer).
+  EXPECT_EQ(LoadError(std::string(kSource) + "[flows]\nCA = [8.4e49, 2, 3]\n"),
+            "FILE:8:7: CA: stock must be a whole number from 0 to 10000000");
+  EXPECT_EQ(LoadError(std::string(kSource) + "[flows]\nCA = [5, 2.0, 3]\n"),
+            "FILE:8:10: CA: admissions must be a whole number from 0 to 10000000");
   EXPECT_EQ(LoadError("[flows]\nCA = [1, 2, 3]\n"), "FILE:1:1: the flows file needs a [source] table");
 }
 

@@ -17,9 +17,11 @@ using rule_file::RequiredString;
 constexpr int64_t kMaxCount = 10'000'000;
 
 int64_t Count(const toml::node& n, std::string_view code, std::string_view what) {
-  const std::optional<int64_t> v = n.value<int64_t>();
-  if (!v || *v < 0 || *v > kMaxCount) Fail(n, Cat(code, ": ", what, " must be a whole number from 0 to 10000000"));
-  return *v;
+  // as_integer, not value<int64_t>: toml++ casts a float to int64_t before checking its range.
+  const auto* v = n.as_integer();
+  if (v == nullptr || v->get() < 0 || v->get() > kMaxCount)
+    Fail(n, Cat(code, ": ", what, " must be a whole number from 0 to 10000000"));
+  return v->get();
 }
 
 PrisonFlow ParseFlow(const toml::node& n, std::string_view code) {
