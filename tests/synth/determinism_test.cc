@@ -69,10 +69,23 @@ TEST(SynthOptionsCheck, RejectsBadOptions) {
   o = Options(dir, 1, 1, 10);
   o.as_of = Date();
   EXPECT_EQ(Synthesize(o, TestCalibration(), TestCatalog()).status, SynthStatus::kUsage);
-  o = Options(dir, 1, 1, 10);
-  o.jurisdiction = "TX";  // in the calibration, but no offense catalog yet
+}
+
+TEST(SynthGenericCatalog, AStateWithoutACatalogGetsBjsCategoryCodes) {
+  const std::string dir = TempDir("generic");
+  SynthOptions o = Options(dir, 1, 1, 200);
+  o.jurisdiction = "TX";  // in the calibration, no offense catalog of its own
   o.rules_dir = "";
-  EXPECT_EQ(Synthesize(o).status, SynthStatus::kUsage) << Synthesize(o).error;
+  const SynthResult r = Synthesize(o);
+  ASSERT_TRUE(r.ok()) << r.error;
+  ASSERT_FALSE(r.notes.empty());
+  EXPECT_NE(r.notes[0].find("TX has no offense catalog"), std::string::npos) << r.notes[0];
+  const std::string sentences = Slurp(dir + "/sentences.csv");
+  EXPECT_NE(sentences.find(",TX:BJS "), std::string::npos);
+  for (size_t at = sentences.find('\n'); at + 1 < sentences.size(); at = sentences.find('\n', at + 1)) {
+    const size_t code = sentences.find(',', sentences.find(',', at + 1) + 1) + 1;
+    EXPECT_EQ(sentences.compare(code, 7, "TX:BJS "), 0) << sentences.substr(at + 1, 80);
+  }
 }
 
 TEST(SynthCalibrationFile, MalformedFileGivesFileLineColumn) {
@@ -100,7 +113,8 @@ TEST(SynthCalibrationFile, MalformedFileGivesFileLineColumn) {
 TEST(SynthCalibrationFile, CoversCaliforniaAndTheLargeStates) {
   const Calibration& cal = TestCalibration();
   for (const char* j : {"CA", "TX", "FL", "GA", "OH", "PA", "NY", "MI", "IL", "NC"}) EXPECT_TRUE(cal.HasJurisdiction(j)) << j;
-  EXPECT_EQ(cal.Jurisdictions().size(), 50u);
+  EXPECT_EQ(cal.Jurisdictions().size(), 51u);  // and the federal system, US
+  EXPECT_TRUE(cal.HasJurisdiction("US"));
   EXPECT_FALSE(cal.HasJurisdiction("ZZ"));
   EXPECT_FALSE(cal.HasJurisdiction("STATE"));
   for (const TableSource& s : cal.sources) {
@@ -125,7 +139,8 @@ TEST(SynthCommand, ExitCodes) {
   EXPECT_EQ(RunCli("--jurisdiction ZZ --people 300 --as-of 2026-01-01 -o " + dir), 2);
   EXPECT_EQ(RunCli("--jurisdiction CA --people 0 --as-of 2026-01-01 -o " + dir), 2);
   EXPECT_EQ(RunCli("--jurisdiction CA --people 10 --as-of 2021-02-30 -o " + dir), 2);
-  EXPECT_EQ(RunCli("--jurisdiction TX --people 10 --as-of 2026-01-01 -o " + dir), 2);
+  EXPECT_EQ(RunCli("--jurisdiction TX --people 10 --as-of 2026-01-01 -o " + dir), 0);  // the generic catalog
+  EXPECT_EQ(RunCli("--jurisdiction DC --people 10 --as-of 2026-01-01 -o " + dir), 2);  // no prison system
 }
 
 }  // namespace

@@ -11,7 +11,7 @@ namespace clemency {
 
 const std::vector<std::string> kScreenOutputNames = {"screening.csv", "reasons.jsonl", "policy.json", "summary.json",
                                                      "candidates.xlsx", "report.html", "rejected.csv"};
-const std::vector<std::string> kSynthOutputNames = {"people.csv", "sentences.csv", "facilities.csv"};
+const std::vector<std::string> kSynthOutputNames = {"people.csv", "sentences.csv", "facilities.csv", "jurisdictions.csv"};
 const std::vector<std::string> kSimulateOutputNames = {"projection.csv", "projection_summary.json", "releases.csv",
                                                         "report.html"};
 

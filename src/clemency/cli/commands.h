@@ -19,6 +19,7 @@ inline constexpr int kExitBadRules = 4;
 struct SynthArgs {
   std::string jurisdiction = "CA";
   int64_t people = 100000;
+  bool people_given = false;  // several jurisdictions without --people: each at its BJS count
   uint64_t seed = 1;
   std::string as_of;  // YYYY-MM-DD; empty = today
   std::string out_dir;

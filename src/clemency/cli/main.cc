@@ -50,8 +50,13 @@ int Main(int argc, char** argv) {
 
   SynthArgs synth;
   auto* synth_cmd = app.add_subcommand("synth", "generate a synthetic population calibrated to BJS tables");
-  synth_cmd->add_option("--jurisdiction", synth.jurisdiction, "two-letter state code")->capture_default_str();
-  synth_cmd->add_option("--people", synth.people, "number of people")->capture_default_str();
+  synth_cmd->add_option("--jurisdiction", synth.jurisdiction,
+                        "two-letter state code, US (federal), ALL (every state, DC and US) or a list XX,YY,...")
+      ->capture_default_str();
+  auto* synth_people = synth_cmd->add_option("--people", synth.people,
+                                             "number of people (several jurisdictions: shared out by their BJS "
+                                             "counts; without it each at its BJS count)")
+                           ->capture_default_str();
   synth_cmd->add_option("--seed", synth.seed, "random seed")->capture_default_str();
   synth_cmd->add_option("--as-of", synth.as_of, "snapshot date YYYY-MM-DD (default today)");
   synth_cmd->add_option("-o,--out", synth.out_dir, "output directory")->required();
@@ -196,7 +201,10 @@ int Main(int argc, char** argv) {
     SetUserRulesDir(rules_dir);
   }
   if (*demo_cmd) return RunDemo(demo);
-  if (*synth_cmd) return RunSynth(synth);
+  if (*synth_cmd) {
+    synth.people_given = synth_people->count() > 0;
+    return RunSynth(synth);
+  }
   if (*validate_cmd) return RunValidate(validate);
   if (*screen_cmd) return RunScreen(screen);
   if (*explain_cmd) return RunExplain(explain);

@@ -30,9 +30,24 @@ void CheckCodeChars(const toml::table& t, const std::string& code, bool offense)
     Fail(*t.get("code"), Cat("code \"", code, "\" must not start or end with a space"));
 }
 
+// A list of kOffenseFlags, each once.
+std::vector<std::string> FlagList(const toml::table& t, std::string_view key, const std::string& code) {
+  std::vector<std::string> flags = StringList(t, key);
+  if (const toml::node* fl = t.get(key)) {
+    const toml::array& arr = *fl->as_array();
+    for (size_t i = 0; i < flags.size(); ++i) {
+      if (!OneOf(flags[i], kOffenseFlags))
+        Fail(*arr.get(i), "offense " + code + ": flag \"" + flags[i] + "\" is not one of: " + ListOf(kOffenseFlags));
+      for (size_t j = 0; j < i; ++j)
+        if (flags[j] == flags[i]) Fail(*arr.get(i), "offense " + code + ": flag \"" + flags[i] + "\" is repeated");
+    }
+  }
+  return flags;
+}
+
 Offense ParseOffense(const toml::table& t, std::string_view prefix) {
   CheckKeys(t,
-            {"code", "title", "category", "bjs_offense", "flags", "triad_months", "life",
+            {"code", "title", "category", "bjs_offense", "flags", "unknown_flags", "triad_months", "life",
              "life_min_years", "life_kind", "lwop_eligible", "felony_class", "statutory_min_months",
              "statutory_max_months", "max_life", "drugs", "citation", "aliases"},
             "[[offense]]");
@@ -50,18 +65,11 @@ Offense ParseOffense(const toml::table& t, std::string_view prefix) {
   if (!OneOf(o.bjs_offense, kBjsOffenses))
     Fail(*t.get("bjs_offense"), "offense " + o.code + ": bjs_offense \"" + o.bjs_offense +
                                     "\" is not one of: " + ListOf(kBjsOffenses));
-  o.flags = StringList(t, "flags");
-  if (const toml::node* fl = t.get("flags")) {
-    const toml::array& arr = *fl->as_array();
-    for (size_t i = 0; i < o.flags.size(); ++i) {
-      if (!OneOf(o.flags[i], kOffenseFlags))
-        Fail(*arr.get(i), "offense " + o.code + ": flag \"" + o.flags[i] + "\" is not one of: " +
-                              ListOf(kOffenseFlags));
-      for (size_t j = 0; j < i; ++j)
-        if (o.flags[j] == o.flags[i])
-          Fail(*arr.get(i), "offense " + o.code + ": flag \"" + o.flags[i] + "\" is repeated");
-    }
-  }
+  o.flags = FlagList(t, "flags", o.code);
+  o.unknown_flags = FlagList(t, "unknown_flags", o.code);
+  for (const std::string& f : o.unknown_flags)
+    if (o.HasFlag(f))
+      Fail(*t.get("unknown_flags"), "offense " + o.code + ": flag \"" + f + "\" is both in flags and unknown_flags");
   if (const toml::node* tr = t.get("triad_months")) {
     const std::vector<int> triad = IntList(t, "triad_months", 1, 1200);
     if (triad.size() != 3 || triad[0] > triad[1] || triad[1] > triad[2])
@@ -298,6 +306,68 @@ std::optional<OffenseCatalog> OffenseCatalog::Load(const std::string& path, std:
 
 std::string OffenseCatalog::PathFor(std::string_view jurisdiction, const std::string& rules_dir) {
   return RuleFilePath("offenses", std::string(jurisdiction) + ".toml", rules_dir);
+}
+
+std::string OffenseCatalog::GenericPath(const std::string& rules_dir) {
+  return RuleFilePath("offenses", "generic.toml", rules_dir);
+}
+
+OffenseCatalog OffenseCatalog::Requalified(std::string_view jurisdiction) const {
+  OffenseCatalog c = *this;
+  const size_t old_prefix = jurisdiction_.size() + 1;
+  auto requalify = [&](std::string& code) { code = Cat(jurisdiction, ":", code.substr(old_prefix)); };
+  c.jurisdiction_ = std::string(jurisdiction);
+  c.by_code_.clear();
+  c.enhancement_by_code_.clear();
+  for (size_t i = 0; i < c.offenses_.size(); ++i) {
+    requalify(c.offenses_[i].code);
+    for (std::string& a : c.offenses_[i].aliases) requalify(a);
+    c.by_code_.emplace(c.offenses_[i].code, i);
+  }
+  for (size_t i = 0; i < c.enhancements_.size(); ++i) {
+    requalify(c.enhancements_[i].code);
+    c.enhancement_by_code_.emplace(c.enhancements_[i].code, i);
+  }
+  for (OffensePattern& p : c.patterns_)
+    if (!p.offense.empty()) requalify(p.offense);
+  c.generic_ = true;
+  c.generic_path_ = path_;
+  return c;
+}
+
+void OffenseCatalog::AddGenericFallback(const OffenseCatalog& generic) {
+  std::set<std::string> own_flags, own_subcategories;
+  for (const Offense& o : offenses_) {
+    own_flags.insert(o.flags.begin(), o.flags.end());
+    own_subcategories.insert(o.bjs_offense);
+  }
+  for (const Offense& g : generic.offenses()) {
+    if (own_subcategories.count(g.bjs_offense) != 0 || by_code_.count(g.code) != 0) continue;
+    Offense o = g;
+    for (const std::string& f : own_flags)  // the state's own flags are its statute's to decide
+      if (!o.HasFlag(f) && std::find(o.unknown_flags.begin(), o.unknown_flags.end(), f) == o.unknown_flags.end())
+        o.unknown_flags.push_back(f);
+    by_code_.emplace(o.code, offenses_.size());
+    by_key_.emplace(NormalizeCode(o.code, conventions_).key, offenses_.size());
+    offenses_.push_back(std::move(o));
+    generic_path_ = generic.path();
+  }
+}
+
+std::optional<OffenseCatalog> OffenseCatalog::LoadOrGeneric(std::string_view jurisdiction, std::string* error,
+                                                            const std::string& rules_dir) {
+  std::error_code ec;
+  const bool has_generic = std::filesystem::is_regular_file(GenericPath(rules_dir), ec);
+  std::optional<OffenseCatalog> generic;
+  if (has_generic) {
+    generic = Load(GenericPath(rules_dir), error);
+    if (!generic) return std::nullopt;
+    *generic = generic->Requalified(jurisdiction);
+  }
+  if (!std::filesystem::is_regular_file(PathFor(jurisdiction, rules_dir), ec) && generic) return generic;
+  auto own = LoadJurisdiction(jurisdiction, error, rules_dir);
+  if (own && generic) own->AddGenericFallback(*generic);
+  return own;
 }
 
 std::optional<OffenseCatalog> OffenseCatalog::LoadJurisdiction(std::string_view jurisdiction,

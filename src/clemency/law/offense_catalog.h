@@ -64,6 +64,9 @@ struct Offense {
   std::string category;     // one of kOffenseCategories
   std::string bjs_offense;  // one of kBjsOffenses
   std::vector<std::string> flags;
+  // Flags this entry cannot settle (the generic catalog: a state's own
+  // definition decides); every flag in neither list is certainly false.
+  std::vector<std::string> unknown_flags;
   // Felony sentencing triad in months; all three 0 when the offense has none.
   int triad_lower_months = 0;
   int triad_middle_months = 0;
@@ -142,6 +145,24 @@ class OffenseCatalog {
                                                         std::string* error,
                                                         const std::string& rules_dir = "");
   static std::string PathFor(std::string_view jurisdiction, const std::string& rules_dir = "");
+  // RULES_DIR/offenses/generic.toml: codes for the BJS offense categories
+  // ("XX:BJS robbery"), for jurisdictions without a catalog of their own.
+  static std::string GenericPath(const std::string& rules_dir = "");
+  // The jurisdiction's own catalog with the generic entries of the BJS
+  // subcategories it lacks (AddGenericFallback), or else the generic one
+  // requalified for it. Without generic.toml, the own catalog alone.
+  static std::optional<OffenseCatalog> LoadOrGeneric(std::string_view jurisdiction, std::string* error,
+                                                     const std::string& rules_dir = "");
+  // This catalog with every code's "XX:" prefix replaced by the jurisdiction's.
+  OffenseCatalog Requalified(std::string_view jurisdiction) const;
+  // Adds the generic catalog's entries (requalified) for the BJS subcategories
+  // this catalog has no offense in; the flags this catalog uses anywhere
+  // become unknown on them unless the generic entry makes them true.
+  void AddGenericFallback(const OffenseCatalog& requalified_generic);
+  // Whether this is the generic catalog standing in for a jurisdiction's own.
+  bool generic() const { return generic_; }
+  // generic.toml's path when any entry came from it, else "".
+  const std::string& generic_path() const { return generic_path_; }
 
   const std::string& jurisdiction() const { return jurisdiction_; }
   const std::string& path() const { return path_; }
@@ -163,6 +184,8 @@ class OffenseCatalog {
  private:
   std::string jurisdiction_;
   std::string path_;
+  bool generic_ = false;
+  std::string generic_path_;
   std::vector<Offense> offenses_;
   std::vector<SentenceEnhancement> enhancements_;
   std::map<std::string, size_t, std::less<>> by_code_;

@@ -19,7 +19,7 @@ ResolvedOffense One(Resolution how, const Offense& o) {
   r.category = o.category;
   r.bjs_offense = o.bjs_offense;
   r.flags = FlagBits(o.flags);
-  r.flags_known = kAllOffenseFlags;
+  r.flags_known = kAllOffenseFlags & ~FlagBits(o.unknown_flags);
   return r;
 }
 
@@ -37,13 +37,14 @@ ResolvedOffense Section(std::vector<const Offense*> children) {
   };
   if (differ("category", [](const Offense& o) { return o.category; })) r.category.clear();
   if (differ("bjs_offense", [](const Offense& o) { return o.bjs_offense; })) r.bjs_offense.clear();
-  uint64_t all = kAllOffenseFlags, any = 0;
+  uint64_t all = kAllOffenseFlags, any = 0, unknown = 0;
   for (const Offense* c : children) {
     all &= FlagBits(c->flags);
     any |= FlagBits(c->flags);
+    unknown |= FlagBits(c->unknown_flags);
   }
-  r.flags = all;
-  r.flags_known = kAllOffenseFlags & ~(all ^ any);
+  r.flags = all & ~unknown;
+  r.flags_known = kAllOffenseFlags & ~(all ^ any) & ~unknown;
   for (size_t i = 0; i < std::size(kOffenseFlags); ++i)
     if (!(r.flags_known >> i & 1)) r.differing.push_back("flag " + std::string(kOffenseFlags[i]));
   differ("triad", [](const Offense& o) {

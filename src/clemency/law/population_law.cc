@@ -1,6 +1,8 @@
 #include "clemency/law/population_law.h"
 
+#include <algorithm>
 #include <filesystem>
+#include <map>
 
 namespace clemency {
 
@@ -22,16 +24,35 @@ std::set<std::string> PeopleJurisdictions(const Population& pop) {
   return out;
 }
 
+std::set<std::string> GenericCodeJurisdictions(const Population& pop) {
+  std::map<std::string, bool, std::less<>> all_generic;
+  std::vector<bool> seen(pop.strings.size(), false);
+  for (StrId code : pop.sentences.offense_code) {
+    if (seen[code]) continue;
+    seen[code] = true;
+    const std::string_view text = pop.str(code);
+    const size_t colon = text.find(':');
+    const bool generic = text.substr(colon + 1, 4) == "BJS ";
+    auto [it, added] = all_generic.try_emplace(std::string(text.substr(0, colon)), generic);
+    if (!added) it->second = it->second && generic;
+  }
+  std::set<std::string> out;
+  for (const auto& [j, generic] : all_generic)
+    if (generic) out.insert(j);
+  return out;
+}
+
 PopulationLaw PopulationLaw::Load(const Population& pop, const PopulationLawOptions& options) {
-  return Load(OffenseJurisdictions(pop), PeopleJurisdictions(pop), options);
+  return Load(OffenseJurisdictions(pop), PeopleJurisdictions(pop), options, GenericCodeJurisdictions(pop));
 }
 
 PopulationLaw PopulationLaw::Load(const std::set<std::string>& offense_jurisdictions,
                                   const std::set<std::string>& people_jurisdictions,
-                                  const PopulationLawOptions& options) {
+                                  const PopulationLawOptions& options,
+                                  const std::set<std::string>& generic_codes_only) {
   PopulationLaw law;
   law.refs_.unknown_without_reforms = true;
-  if (law.LoadCatalogs(offense_jurisdictions, options) && law.LoadReforms(offense_jurisdictions, options.rules_dir))
+  if (law.LoadCatalogs(offense_jurisdictions, options, generic_codes_only) && law.LoadReforms(offense_jurisdictions, options.rules_dir))
     law.LoadJurisdictionFacts(people_jurisdictions, options.rules_dir);
   return law;
 }
@@ -41,24 +62,29 @@ bool PopulationLaw::Fail(std::string message) {
   return false;
 }
 
-bool PopulationLaw::LoadCatalogs(const std::set<std::string>& jurisdictions, const PopulationLawOptions& options) {
+bool PopulationLaw::LoadCatalogs(const std::set<std::string>& jurisdictions, const PopulationLawOptions& options,
+                                 const std::set<std::string>& generic_codes_only) {
   for (const std::string& j : jurisdictions) {
     const std::string path = OffenseCatalog::PathFor(j, options.rules_dir);
-    if (!std::filesystem::exists(path)) {
+    const bool own = std::filesystem::exists(path);
+    const bool generic = !own && std::filesystem::exists(OffenseCatalog::GenericPath(options.rules_dir));
+    if (!own && !(generic && generic_codes_only.count(j) != 0)) {
       LawProblem missing{"no offense catalog for " + j + ": looked for " + path, j, path};
       if (!options.allow_missing_catalog) {
         error_ = std::move(missing);
         return false;
       }
       warnings_.push_back(std::move(missing));
-      continue;
+      if (!generic) continue;
     }
     std::string error;
-    auto catalog = OffenseCatalog::Load(path, &error);
+    auto catalog = OffenseCatalog::LoadOrGeneric(j, &error, options.rules_dir);
     if (!catalog) return Fail(std::move(error));
     catalogs_.push_back(std::move(*catalog));
     refs_.catalogs[j] = &catalogs_.back();
-    rule_files_.push_back(path);
+    for (const std::string& loaded : {catalogs_.back().path(), catalogs_.back().generic_path()})
+      if (!loaded.empty() && std::find(rule_files_.begin(), rule_files_.end(), loaded) == rule_files_.end())
+        rule_files_.push_back(loaded);
   }
   return true;
 }

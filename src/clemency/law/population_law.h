@@ -49,9 +49,13 @@ class PopulationLaw {
   PopulationLaw& operator=(const PopulationLaw&) = delete;
 
   static PopulationLaw Load(const Population& pop, const PopulationLawOptions& options);
-  // offense_jurisdictions: of the offense codes; people_jurisdictions: of the people.
+  // offense_jurisdictions: of the offense codes; people_jurisdictions: of the
+  // people; generic_codes_only: jurisdictions whose codes are all the generic
+  // catalog's ("XX:BJS ..."), which without a catalog of their own get the
+  // generic one (rules/offenses/generic.toml) and no missing-catalog problem.
   static PopulationLaw Load(const std::set<std::string>& offense_jurisdictions,
-                            const std::set<std::string>& people_jurisdictions, const PopulationLawOptions& options);
+                            const std::set<std::string>& people_jurisdictions, const PopulationLawOptions& options,
+                            const std::set<std::string>& generic_codes_only = {});
 
   bool ok() const { return !error_; }
   const std::optional<LawProblem>& error() const { return error_; }
@@ -64,7 +68,8 @@ class PopulationLaw {
   const std::vector<std::string>& rule_files() const { return rule_files_; }
 
  private:
-  bool LoadCatalogs(const std::set<std::string>& jurisdictions, const PopulationLawOptions& options);
+  bool LoadCatalogs(const std::set<std::string>& jurisdictions, const PopulationLawOptions& options,
+                    const std::set<std::string>& generic_codes_only);
   bool LoadReforms(const std::set<std::string>& jurisdictions, const std::string& rules_dir);
   bool LoadJurisdictionFacts(const std::set<std::string>& jurisdictions, const std::string& rules_dir);
   bool Fail(std::string message);
@@ -81,6 +86,8 @@ class PopulationLaw {
 // The jurisdictions of a population's offense codes (the text before each
 // code's first ':', the whole code when it has none), and of its people.
 std::set<std::string> OffenseJurisdictions(const Population& pop);
+// The jurisdictions all of whose offense codes are the generic catalog's ("XX:BJS ...").
+std::set<std::string> GenericCodeJurisdictions(const Population& pop);
 std::set<std::string> PeopleJurisdictions(const Population& pop);
 
 }  // namespace clemency

@@ -560,7 +560,6 @@ void Generator::PrepareFacilities() {
 }
 
 void Generator::WriteFacilities(CsvWriter& w) const {
-  w.Row(ColumnNames(InputFile::kFacilities));
   for (size_t i = 0; i < fac_ids_.size(); ++i) {
     w.Field(fac_ids_[i]).Field(fac_names_[i]).Field(opt_.jurisdiction).Field(fac_capacity_[i]);
     w.Field(kHousing.Name(static_cast<Housing>(fac_housing_[i])));
@@ -990,6 +989,7 @@ void Generator::WriteExtraSentence(SentenceCells& w, int j, int32_t lead_offense
 void Generator::GenerateOne(int64_t index, ChunkOut& out) const {
   Rng rng(opt_.seed, static_cast<uint64_t>(index) + 1);
   Drawn d;
+  d.pid = opt_.id_prefix;
   AppendPaddedId(d.pid, 'P', index + 1, id_width_);
   DrawWho(rng, d);
   DrawLead(rng, d);
@@ -1015,55 +1015,8 @@ SynthResult Fail(SynthStatus status, std::string message) {
   return r;
 }
 
-}  // namespace
-
-SynthResult Synthesize(const SynthOptions& options, const Calibration& calibration, const OffenseCatalog& catalog,
-                       const ProgressCallback& progress) {
-  if (options.people <= 0) return Fail(SynthStatus::kUsage, "--people must be at least 1");
-  if (options.people > 100'000'000) return Fail(SynthStatus::kUsage, "--people must be at most 100000000");
-  if (options.as_of.missing()) return Fail(SynthStatus::kUsage, "an as-of date is required");
-  if (options.as_of.year() < 1950 || options.as_of.year() > 2200)
-    return Fail(SynthStatus::kUsage, "the as-of date must be between 1950 and 2200");
-  if (options.out_dir.empty()) return Fail(SynthStatus::kUsage, "an output directory is required");
-  if (!calibration.HasJurisdiction(options.jurisdiction)) {
-    std::string list;
-    for (const std::string& j : calibration.Jurisdictions()) list += (list.empty() ? "" : " ") + j;
-    return Fail(SynthStatus::kUsage, "unknown jurisdiction \"" + options.jurisdiction +
-                                         "\"; the calibration covers: " + list);
-  }
-  if (catalog.jurisdiction() != options.jurisdiction)
-    return Fail(SynthStatus::kRules, "the offense catalog " + catalog.path() + " is for " +
-                                         catalog.jurisdiction() + ", not " + options.jurisdiction);
-  std::string error;
-  const auto model = BuildJurisdictionModel(calibration, options.jurisdiction, &error);
-  if (!model) return Fail(SynthStatus::kRules, error);
-  SynthResult result;
-  result.notes = model->notes;
-  Generator gen(options, calibration, catalog, *model);
-  if (!gen.Prepare(&error, &result.notes)) return Fail(SynthStatus::kRules, error);
-
-  std::error_code ec;
-  std::filesystem::create_directories(options.out_dir, ec);
-  if (ec) return Fail(SynthStatus::kIo, options.out_dir + ": cannot create the directory: " + ec.message());
-  const std::filesystem::path dir(options.out_dir);
-  AtomicFile people((dir / "people.csv").string());
-  AtomicFile sentences((dir / "sentences.csv").string());
-  CsvWriter facilities((dir / "facilities.csv").string());
-  for (const AtomicFile* f : {&people, &sentences})
-    if (!f->ok()) return Fail(SynthStatus::kIo, f->error());
-  if (!facilities.ok()) return Fail(SynthStatus::kIo, facilities.error());
-  auto header = [](std::span<const std::string_view> cols) {
-    std::string h;
-    for (std::string_view c : cols) {
-      if (!h.empty()) h.push_back(',');
-      h += c;
-    }
-    h.push_back('\n');
-    return h;
-  };
-  people.Write(header(ColumnNames(InputFile::kPeople)));
-  sentences.Write(header(ColumnNames(InputFile::kSentences)));
-
+void GenerateInto(const Generator& gen, const SynthOptions& options, SynthFiles& files, SynthResult& result,
+                  const ProgressCallback& progress) {
   // Chunks of people are generated in parallel rounds and written in order.
   const int threads = options.threads > 0
                           ? options.threads
@@ -1087,8 +1040,8 @@ SynthResult Synthesize(const SynthOptions& options, const Calibration& calibrati
     }
     for (std::thread& w : workers) w.join();
     for (ChunkOut& c : round) {
-      people.Write(c.people);
-      sentences.Write(c.sentences);
+      files.people.Write(c.people);
+      files.sentences.Write(c.sentences);
       result.sentences += c.sentence_rows;
       clamped += c.clamped;
       downgraded += c.downgraded;
@@ -1096,7 +1049,7 @@ SynthResult Synthesize(const SynthOptions& options, const Calibration& calibrati
     if (progress) progress("synthesizing", static_cast<uint64_t>(std::min(n, start + kChunk * threads)),
                            static_cast<uint64_t>(n));
   }
-  gen.WriteFacilities(facilities);
+  gen.WriteFacilities(files.facilities);
   // Fallbacks are reported only when they are frequent enough to move a
   // calibrated share (more than 0.5% of people).
   if (clamped * 200 > n)
@@ -1105,13 +1058,81 @@ SynthResult Synthesize(const SynthOptions& options, const Calibration& calibrati
   if (downgraded * 200 > n)
     result.notes.push_back(std::to_string(downgraded) +
                            " non-serious third strikes made determinate (too young to be sentenced before Prop 36)");
-  if (!facilities.Commit()) return Fail(SynthStatus::kIo, facilities.error());
-  if (!sentences.Commit()) return Fail(SynthStatus::kIo, sentences.error());
-  if (!people.Commit()) return Fail(SynthStatus::kIo, people.error());
-  result.people = n;
-  result.facilities = gen.facility_count();
+  result.people += n;
+  result.facilities += gen.facility_count();
+}
+
+}  // namespace
+
+SynthResult SynthesizeInto(const SynthOptions& options, const Calibration& calibration, const OffenseCatalog& catalog,
+                           SynthFiles& files, const ProgressCallback& progress) {
+  if (options.people <= 0) return Fail(SynthStatus::kUsage, "--people must be at least 1");
+  if (options.people > 100'000'000) return Fail(SynthStatus::kUsage, "--people must be at most 100000000");
+  if (options.as_of.missing()) return Fail(SynthStatus::kUsage, "an as-of date is required");
+  if (options.as_of.year() < 1950 || options.as_of.year() > 2200)
+    return Fail(SynthStatus::kUsage, "the as-of date must be between 1950 and 2200");
+  if (!calibration.HasJurisdiction(options.jurisdiction)) {
+    std::string list;
+    for (const std::string& j : calibration.Jurisdictions()) list += (list.empty() ? "" : " ") + j;
+    return Fail(SynthStatus::kUsage, "unknown jurisdiction \"" + options.jurisdiction +
+                                         "\"; the calibration covers: " + list);
+  }
+  if (catalog.jurisdiction() != options.jurisdiction)
+    return Fail(SynthStatus::kRules, "the offense catalog " + catalog.path() + " is for " +
+                                         catalog.jurisdiction() + ", not " + options.jurisdiction);
+  std::string error;
+  const auto model = BuildJurisdictionModel(calibration, options.jurisdiction, &error);
+  if (!model) return Fail(SynthStatus::kRules, error);
+  SynthResult result;
+  result.notes = model->notes;
+  Generator gen(options, calibration, catalog, *model);
+  if (!gen.Prepare(&error, &result.notes)) return Fail(SynthStatus::kRules, error);
+  GenerateInto(gen, options, files, result, progress);
   return result;
 }
+
+SynthFiles::SynthFiles(const std::string& dir)
+    : people((std::filesystem::path(dir) / "people.csv").string()),
+      sentences((std::filesystem::path(dir) / "sentences.csv").string()),
+      facilities((std::filesystem::path(dir) / "facilities.csv").string()) {
+  auto header = [](std::span<const std::string_view> cols) {
+    std::string h;
+    for (std::string_view c : cols) {
+      if (!h.empty()) h.push_back(',');
+      h += c;
+    }
+    h.push_back('\n');
+    return h;
+  };
+  people.Write(header(ColumnNames(InputFile::kPeople)));
+  sentences.Write(header(ColumnNames(InputFile::kSentences)));
+  facilities.Row(ColumnNames(InputFile::kFacilities));
+}
+
+bool SynthFiles::ok() const { return people.ok() && sentences.ok() && facilities.ok(); }
+
+std::string SynthFiles::error() const {
+  for (const std::string* e : {&people.error(), &sentences.error(), &facilities.error()})
+    if (!e->empty()) return *e;
+  return "";
+}
+
+bool SynthFiles::Commit() { return facilities.Commit() && sentences.Commit() && people.Commit(); }
+
+SynthResult Synthesize(const SynthOptions& options, const Calibration& calibration, const OffenseCatalog& catalog,
+                       const ProgressCallback& progress) {
+  if (options.out_dir.empty()) return Fail(SynthStatus::kUsage, "an output directory is required");
+  std::error_code ec;
+  std::filesystem::create_directories(options.out_dir, ec);
+  if (ec) return Fail(SynthStatus::kIo, options.out_dir + ": cannot create the directory: " + ec.message());
+  SynthFiles files(options.out_dir);
+  if (!files.ok()) return Fail(SynthStatus::kIo, files.error());
+  SynthResult result = SynthesizeInto(options, calibration, catalog, files, progress);
+  if (result.ok() && !files.Commit()) return Fail(SynthStatus::kIo, files.error());
+  return result;
+}
+
+
 
 SynthResult Synthesize(const SynthOptions& options, const ProgressCallback& progress) {
   const std::string cal_path = Calibration::DefaultPath(options.rules_dir);
@@ -1126,22 +1147,13 @@ SynthResult Synthesize(const SynthOptions& options, const ProgressCallback& prog
     return Fail(SynthStatus::kUsage, "unknown jurisdiction \"" + options.jurisdiction +
                                          "\"; the calibration covers: " + list);
   }
-  const std::string cat_path = OffenseCatalog::PathFor(options.jurisdiction, options.rules_dir);
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(cat_path, ec)) {
-    std::vector<std::string> have;
-    for (const auto& entry : std::filesystem::directory_iterator(
-             std::filesystem::path(cat_path).parent_path(), ec))
-      if (entry.path().extension() == ".toml") have.push_back(entry.path().stem().string());
-    std::sort(have.begin(), have.end());
-    std::string list;
-    for (const std::string& j : have) list += (list.empty() ? "" : " ") + j;
-    return Fail(SynthStatus::kUsage, "jurisdiction " + options.jurisdiction + " has no offense catalog (" +
-                                         cat_path + "); catalogs exist for: " + (list.empty() ? "none" : list));
-  }
-  const auto cat = OffenseCatalog::LoadJurisdiction(options.jurisdiction, &error, options.rules_dir);
+  const auto cat = OffenseCatalog::LoadOrGeneric(options.jurisdiction, &error, options.rules_dir);
   if (!cat) return Fail(SynthStatus::kRules, error);
-  return Synthesize(options, *cal, *cat, progress);
+  SynthResult result = Synthesize(options, *cal, *cat, progress);
+  if (cat->generic())
+    result.notes.insert(result.notes.begin(), options.jurisdiction + " has no offense catalog: its offenses are BJS categories (" +
+                                                  options.jurisdiction + ":BJS ...) from " + cat->path());
+  return result;
 }
 
 }  // namespace clemency

@@ -17,6 +17,8 @@
 
 #include "clemency/core/date.h"
 #include "clemency/core/progress.h"
+#include "clemency/io/atomic_file.h"
+#include "clemency/io/csv_writer.h"
 #include "clemency/law/offense_catalog.h"
 #include "clemency/synth/calibration.h"
 
@@ -29,6 +31,7 @@ struct SynthOptions {
   Date as_of;             // required: no date in the output lies after it (except projected ones)
   std::string out_dir;    // created if missing
   std::string rules_dir;  // empty = RulesDir()
+  std::string id_prefix;  // before every person_id ("TX-" in a national population)
   int threads = 0;        // worker threads; 0 = up to 2
 };
 
@@ -48,6 +51,21 @@ struct SynthResult {
   std::vector<std::string> notes;  // calibration fallbacks and targets not met
   bool ok() const { return status == SynthStatus::kOk; }
 };
+
+// The three output files, their headers written; committed (renamed into
+// place) only by Commit().
+struct SynthFiles {
+  explicit SynthFiles(const std::string& dir);
+  bool ok() const;
+  std::string error() const;
+  bool Commit();
+  AtomicFile people, sentences;
+  CsvWriter facilities;
+};
+
+// Generates one jurisdiction's people into files already open (out_dir unused).
+SynthResult SynthesizeInto(const SynthOptions& options, const Calibration& calibration,
+                           const OffenseCatalog& catalog, SynthFiles& files, const ProgressCallback& progress = {});
 
 // Loads RULES_DIR/calibration/bjs-prisoners-2022.toml and
 // RULES_DIR/offenses/XX.toml, then generates.
