@@ -131,6 +131,13 @@ struct ServeArgs {
 };
 int RunServe(const ServeArgs& args);
 
+struct CampaignPlanArgs {
+  std::string campaign;           // an id (rules/campaigns/ID.toml) or a file
+  std::vector<std::string> data;  // DIR|FILE, then XX=DIR|FILE for a real roster of XX
+  std::string out_dir;
+};
+int RunCampaignPlan(const CampaignPlanArgs& args);
+
 struct DemoArgs {
   std::string out_dir = "demo-out";
 };

@@ -145,6 +145,18 @@ int Main(int argc, char** argv) {
   add_rules(sim_cmd);
 
   CatalogGapsArgs gaps;
+  CampaignPlanArgs plan;
+  auto* campaign_cmd = app.add_subcommand("campaign", "a campaign: the national plan");
+  campaign_cmd->require_subcommand(1);
+  auto* plan_cmd = campaign_cmd->add_subcommand(
+      "plan", "screen and plan every jurisdiction of a campaign: the path to its target, its probability, what matters");
+  plan_cmd->add_option("--campaign", plan.campaign, "campaign id (rules/campaigns/ID.toml) or file")->required();
+  plan_cmd->add_option("--data", plan.data,
+                       "population folder or snapshot; again as XX=DIR for a real roster that replaces jurisdiction XX")
+      ->required();
+  plan_cmd->add_option("-o,--out", plan.out_dir, "output directory")->required();
+  add_rules(plan_cmd);
+
   auto* catalog_cmd = app.add_subcommand("catalog", "offense catalogs against the data");
   catalog_cmd->require_subcommand(1);
   auto* gaps_cmd = catalog_cmd->add_subcommand(
@@ -214,6 +226,7 @@ int Main(int argc, char** argv) {
   if (*gaps_cmd) return RunCatalogGaps(gaps);
   if (*import_cmd) return RunImport(import_args);
   if (*diff_cmd) return RunDiff(diff);
+  if (*plan_cmd) return RunCampaignPlan(plan);
   return kExitUsage;
 }
 
