@@ -14,6 +14,7 @@
 
 #include "clemency/campaign/case_store.h"
 #include "support/cli_fixture.h"
+#include "support/pg_server.h"
 
 namespace {
 
@@ -162,6 +163,55 @@ TEST_F(CasesCli, ANewerSchemaOrNoDatabaseIsRefused) {
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_THAT(r.err, HasSubstr("newer than this clemency's"));
   EXPECT_FALSE(fs::exists(dir_ / "rep"));
+}
+
+TEST_F(CasesCli, TheSamePipelineOnPostgreSQL) {
+  const clemency::testing_support::PgServer server;
+  ASSERT_TRUE(server.ok()) << server.error();  // a missing server fails, never skips
+  ASSERT_TRUE(server.Psql("CREATE DATABASE cli"));
+  const std::string url = "'" + server.Url("cli") + "'";
+  auto r = Cases("init --db " + url);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = Cases("sync --db " + url + " --screening " + Path("screen-a"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("5 new cases at identified"));
+  r = Cases("advance --db " + url + " --person L --to contacted --by ann --why 'letter 12' --on 2020-02-01");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = Cases("advance --db " + url + " --person L --to released --by ann --why x --on 2020-03-01");
+  EXPECT_EQ(r.exit_code, 2);
+  r = Cases("report --db " + url + " -o " + Path("rep") + " --as-of 2020-06-01");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(Slurp(dir_ / "rep/cases.csv"), HasSubstr(",L,CA,contacted,,2020-02-01,,eligible,older,"));
+}
+
+TEST_F(CasesCli, AStepWhileAWaitingPeriodRunsIsRecordedWithAWarning) {
+  // The fixture clocks (tests/data/clocks/WY.toml) laid over the rules as CA's: a one-year wait after a denial.
+  std::string clocks = Slurp(std::string(CLEMENCY_TEST_DATA) + "/clocks/WY.toml");
+  clocks.replace(clocks.find("jurisdiction = \"WY\""), 19, "jurisdiction = \"CA\"");
+  WriteAt("myrules/clocks/CA.toml", clocks);
+  const std::string rules = " --rules " + Path("myrules");
+  ASSERT_EQ(Cases("init --db " + db_).exit_code, 0);
+  ASSERT_EQ(Cases("sync --db " + db_ + " --screening " + Path("screen-a")).exit_code, 0);
+  for (const char* step : {"contacted --on 2020-02-01", "petition_drafted --on 2020-02-02", "filed --on 2020-03-01",
+                           "decided --outcome denied --on 2020-04-01"}) {
+    const auto r = Cases("advance --db " + db_ + " --person U --by ann --why x --to " + step + rules);
+    ASSERT_EQ(r.exit_code, 0) << step << r.err;
+  }
+  auto r = Cases("advance --db " + db_ + " --person U --by ann --why again --to filed --on 2020-10-01" + rules);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("warning: clock reapply_after_denial (waiting_period, Test Code 2) runs until 2021-04-01"));
+  r = Cases("report --db " + db_ + " -o " + Path("rep") + " --as-of 2020-12-31" + rules);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(Slurp(dir_ / "rep/cases.csv"), HasSubstr(",U,CA,filed,,2020-10-01,,eligible,older,decision_deadline: "
+                                                       "the board's decision,2020-12-30,decision_deadline\n"));
+  EXPECT_THAT(r.out, HasSubstr("1 overdue clocks"));
+}
+
+TEST_F(CasesCli, AnUnreachableServerIsAUsageErrorThatShowsNoPassword) {
+  const auto r = Cases("init --db 'postgresql://ann:s3cret@127.0.0.1:1/cases?connect_timeout=2'");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("cannot connect to PostgreSQL"));
+  EXPECT_THAT(r.err, Not(HasSubstr("s3cret")));
 }
 
 }  // namespace

@@ -91,11 +91,28 @@ int Sync(const CasesArgs& a) {
   return kExitOk;
 }
 
+// A waiting period or notice still running on the step's date: the step is
+// recorded (the clocks carry their own confidence), with a warning citing it.
+int WarnRunningClocks(const CasesArgs& a, CaseStore& store, const std::string& on) {
+  const std::optional<CaseState> c = FindCase(store, a.person);
+  const DateParseResult date = ParseDate(on);
+  if (!c || !date.ok()) return kExitOk;  // AdvanceCase says why
+  std::string error;
+  const std::optional<CaseClocks> clocks = CaseClocks::Load({c->jurisdiction}, &error);
+  if (!clocks) return Fail(a, kExitBadRules, error);
+  for (const RunningClock& k : clocks->For(c->jurisdiction, c->position(), ParseDate(c->at).date, date.date))
+    if (k.state == "running")
+      fmt::print(stderr, "clemency cases advance: warning: clock {} ({}, {}) runs until {}: {}; {}\n", k.clock->id,
+                 k.clock->kind, k.clock->citation, k.runs_out.ToString(), k.clock->due, "recorded anyway");
+  return kExitOk;
+}
+
 int Advance(const CasesArgs& a) {
   int rc = kExitOk;
   std::unique_ptr<CaseStore> store = OpenChecked(a, &rc);
   if (!store) return rc;
   const AdvanceRequest r{a.person, a.to, a.outcome, a.by, a.why, a.on.empty() ? TodayIso() : a.on, UtcNow()};
+  if (const int warn = WarnRunningClocks(a, *store, r.on); warn != kExitOk) return warn;
   int64_t seq = 0;
   std::string error;
   if (AdvanceCase(*store, r, &seq, &error) != AdvanceResult::kOk) return Fail(a, kExitUsage, error + " (nothing recorded)");

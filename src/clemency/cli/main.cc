@@ -197,6 +197,7 @@ int Main(int argc, char** argv) {
   advance_cmd->add_option("--by", cases.by, "who records it")->required();
   advance_cmd->add_option("--why", cases.why, "why: a reference, a letter, a decision")->required();
   advance_cmd->add_option("--on", cases.on, "the date it happened YYYY-MM-DD (default today)");
+  add_rules(advance_cmd);
   CLI::App* report_cmd = add_case_cmd("report", "the funnel, grant rates, overdue clocks and progress against a plan");
   report_cmd->add_option("-o,--out", cases.out, "output directory (cases.csv, funnel.csv, cases.xlsx, report.html)")->required();
   report_cmd->add_option("--as-of", cases.as_of, "count events up to this date YYYY-MM-DD (default today)");
