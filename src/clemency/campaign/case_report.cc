@@ -290,7 +290,7 @@ std::string CasesReportHtml(const CasesReport& r) {
   for (const GrantRow& g : r.grants)
     grants.Row({g.jurisdiction, std::to_string(g.granted), std::to_string(g.denied), std::to_string(g.withdrawn),
                 Rate(g.granted, g.denied).empty() ? "n/a (no decision yet)" : Rate(g.granted, g.denied),
-                g.assumed < 0 ? "not in the plan" : Assumed(g.assumed)});
+                g.assumed >= 0 ? Assumed(g.assumed) : r.plan ? "not in the plan" : "no plan given"});
   body += "<section id=\"grants\"><h2>Grant rates</h2><p>Observed: granted over granted plus denied (withdrawals "
           "apart), against the rate the plan assumed.</p>" + grants.str() + "</section>\n";
   html::Table overdue({"case", "person", "jurisdiction", "position since", "clock", "ran out", "what was due", "citation"});
