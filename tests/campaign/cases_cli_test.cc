@@ -117,6 +117,9 @@ TEST_F(CasesCli, InitSyncAdvanceReportPacketAndSyncAgain) {
   const std::string report = Slurp(dir_ / "rep/report.html");
   EXPECT_THAT(report, HasSubstr("Progress against the plan"));
   EXPECT_THAT(report, HasSubstr("default-src 'none'"));
+  EXPECT_THAT(report, Not(HasSubstr("http://")));
+  EXPECT_THAT(report, Not(HasSubstr("https://")));
+  EXPECT_FALSE(std::regex_search(report, std::regex("(src|href)\\s*=\\s*\"(?!#)")));
 
   r = Cases("packet --db " + db_ + " --screening " + Path("screen-a") + " --data " + Path("a") + " --person L -o " +
             Path("L.html"));
