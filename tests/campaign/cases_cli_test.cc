@@ -215,6 +215,13 @@ TEST_F(CasesCli, AnUnreachableServerIsAUsageErrorThatShowsNoPassword) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_THAT(r.err, HasSubstr("cannot connect to PostgreSQL"));
   EXPECT_THAT(r.err, Not(HasSubstr("s3cret")));
+  // A server that answers, a database that does not exist: the message names the database, not the password.
+  const clemency::testing_support::PgServer server;
+  ASSERT_TRUE(server.ok()) << server.error();
+  const auto missing = Cases("report -o " + Path("rep") + " --db '" + server.Url("nosuchdb") + "&password=s3cret'");
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_THAT(missing.err, HasSubstr("nosuchdb"));
+  EXPECT_THAT(missing.err, Not(HasSubstr("s3cret")));
 }
 
 }  // namespace

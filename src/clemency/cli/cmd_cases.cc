@@ -32,12 +32,17 @@ int Fail(const CasesArgs& a, int code, const std::string& message) {
   return code;
 }
 
-// The database without a password, for messages.
+// The database without a password (user:PASSWORD@ or password=...), for messages.
 std::string DbName(const std::string& db) {
   if (!IsPostgresUrl(db)) return db;
-  const size_t scheme = db.find("://") + 3, at = db.find('@', scheme), colon = db.find(':', scheme);
-  if (at == std::string::npos || colon == std::string::npos || colon > at) return db;
-  return db.substr(0, colon) + ":***" + db.substr(at);
+  std::string out = db;
+  const size_t scheme = out.find("://") + 3, at = out.find('@', scheme), colon = out.find(':', scheme);
+  if (at != std::string::npos && colon != std::string::npos && colon < at) out = out.substr(0, colon) + ":***" + out.substr(at);
+  for (size_t p = out.find("password="); p != std::string::npos; p = out.find("password=", p + 1)) {
+    const size_t end = std::min(out.find('&', p), out.size());
+    out.replace(p + 9, end - p - 9, "***");
+  }
+  return out;
 }
 
 // Opens the database at this program's schema version; null after printing why.
