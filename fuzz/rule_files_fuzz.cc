@@ -1,6 +1,6 @@
 // Fuzzes the law-layer rule loaders: the input is written as a TOML file and
 // loaded as a reforms file, a jurisdiction file, an offense catalog, a
-// return-rates file and a prison-flows file (only as the kinds its table headers show, when they show
+// return-rates file, a prison-flows file and a legal-clocks file (only as the kinds its table headers show, when they show
 // any: KindsToLoad). Beyond not crashing and not leaking:
 //   - a failed load always has an error that starts with the file's path;
 //   - a loaded reform set is consistent: every reform has an id, a date, and
@@ -20,6 +20,7 @@
 
 #include "clemency/law/current_law_term.h"
 #include "clemency/law/jurisdiction.h"
+#include "clemency/law/legal_clocks.h"
 #include "clemency/law/offense_catalog.h"
 #include "clemency/law/prison_flows.h"
 #include "clemency/law/reform.h"
@@ -57,14 +58,15 @@ void CheckTerm(const clemency::CurrentLawTerm& t) {
 // through all four. Told from the text, not a parse, so that a file is parsed
 // once.
 struct Kinds {
-  bool reforms = true, jurisdiction = true, catalog = true, rates = true, flows = true;
+  bool reforms = true, jurisdiction = true, catalog = true, rates = true, flows = true, clocks = true;
 };
 
 Kinds KindsToLoad(std::string_view text) {
   auto has = [text](std::string_view header) { return text.find(header) != std::string_view::npos; };
   const Kinds k{has("[reforms]") || has("[[reform]]"), has("[jurisdiction]"),
-                has("[catalog]") || has("[[offense]]") || has("[[pattern]]"), has("[[table]]"), has("[flows]")};
-  if (!k.reforms && !k.jurisdiction && !k.catalog && !k.rates && !k.flows) return {};
+                has("[catalog]") || has("[[offense]]") || has("[[pattern]]"), has("[[table]]"), has("[flows]"),
+                has("[clocks]") || has("[[clock]]")};
+  if (!k.reforms && !k.jurisdiction && !k.catalog && !k.rates && !k.flows && !k.clocks) return {};
   return k;
 }
 
@@ -116,6 +118,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (flows)
       for (const auto& [code, f] : flows->by_jurisdiction)
         if (f.stock <= 0 || f.admissions < 0 || f.releases < 0) Fail("a flow out of range:", code);
+  }
+  error.clear();
+  if (kinds.clocks) {
+    const auto clocks = clemency::LegalClockSet::Load(Path(), &error);
+    CheckError(clocks.has_value(), error);
+    if (clocks)
+      for (const clemency::LegalClock& c : clocks->clocks()) {
+        if (c.id.empty() || c.amount <= 0) Fail("a clock without id or length:", c.id);
+        if (c.RunsOut(clemency::Date::FromCivil(2024, 2, 29)) <= clemency::Date::FromCivil(2024, 2, 29))
+          Fail("a clock that runs out before it starts:", c.id);
+      }
   }
   return 0;
 }

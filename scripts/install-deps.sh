@@ -9,7 +9,8 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libfmt-dev libcli11-dev libtomlplusplus-dev nlohmann-json3-dev
   libxlsxwriter-dev zlib1g-dev libssl-dev   # (libxlsxwriter links -lz)
-  libsqlite3-dev                    # the differential test (tests/differential)
+  libsqlite3-dev                    # the differential test; clemency cases (its default store)
+  libpq-dev postgresql              # clemency cases on PostgreSQL (libpq; the tests start a server)
   libzip-dev libexpat1-dev          # reading .xlsx input (clemency import)
   libre2-dev                        # linear-time regexes in mappings and catalogs
   clang libclang-rt-14-dev          # libFuzzer and the fuzz build

@@ -18,6 +18,7 @@
 #include "clemency/cli/rule_file_kind.h"
 #include "clemency/law/import_mapping.h"
 #include "clemency/law/jurisdiction.h"
+#include "clemency/law/legal_clocks.h"
 #include "clemency/law/offense_catalog.h"
 #include "clemency/law/reform.h"
 #include "clemency/law/prison_flows.h"
@@ -70,6 +71,7 @@ std::vector<std::string> CheckRuleFile(const std::string& file, RuleFileKind kin
     case RuleFileKind::kCalibration: ok = Calibration::Load(file, &error).has_value(); break;
     case RuleFileKind::kPrisonFlows: ok = PrisonFlows::Load(file, &error).has_value(); break;
     case RuleFileKind::kMapping: ok = LoadImportMapping(file, &error).has_value(); break;
+    case RuleFileKind::kClocks: ok = LegalClockSet::Load(file, &error).has_value(); break;
     default: break;
   }
   if (ok) return {};

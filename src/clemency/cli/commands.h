@@ -138,6 +138,20 @@ struct CampaignPlanArgs {
 };
 int RunCampaignPlan(const CampaignPlanArgs& args);
 
+// clemency cases: the candidate pipeline (docs/cases.md).
+struct CasesArgs {
+  std::string action;  // init | sync | advance | report | packet
+  std::string db;      // a SQLite file or a postgresql:// URL
+  std::string screening;                   // sync, packet: an output folder of clemency screen
+  std::string person, to, outcome, by, why, on;  // advance (person also packet)
+  std::string out;     // report: a folder; packet: FILE.html, or a folder with stage
+  std::string as_of;   // report: empty = today
+  std::string plan;    // report: plan.json of clemency campaign plan
+  std::string stage;   // packet: every case now at this stage
+  std::string data;    // packet: the population folder screened (for its sentences.csv)
+};
+int RunCases(const CasesArgs& args);
+
 struct DemoArgs {
   std::string out_dir = "demo-out";
 };

@@ -194,6 +194,39 @@ int Main(int argc, char** argv) {
   diff_cmd->add_option("--current", diff.current, "output directory of the later clemency screen")->required();
   diff_cmd->add_option("-o,--out", diff.out_dir, "output directory (changes.csv, diff.json)")->required();
 
+  CasesArgs cases;
+  auto* cases_cmd = app.add_subcommand("cases", "the candidate pipeline: cases from screenings to release, in SQLite or PostgreSQL");
+  cases_cmd->require_subcommand(1);
+  auto add_case_cmd = [&](const char* name, const char* help) {
+    CLI::App* c = cases_cmd->add_subcommand(name, help);
+    c->add_option("--db", cases.db, "the cases database: a SQLite file or a postgresql:// URL (its TLS settings apply)")
+        ->required();
+    c->callback([&cases, name] { cases.action = name; });
+    return c;
+  };
+  add_case_cmd("init", "create the database (SQLite: a file private to you, 0600) or migrate it to this version");
+  CLI::App* sync_cmd = add_case_cmd("sync", "bring in a screening: new candidates added, leavers flagged, never deleted");
+  sync_cmd->add_option("--screening", cases.screening, "output folder of clemency screen")->required();
+  CLI::App* advance_cmd = add_case_cmd("advance", "record one step of a case (an append-only event)");
+  advance_cmd->add_option("--person", cases.person, "the person's id")->required();
+  advance_cmd->add_option("--to", cases.to, "identified, contacted, counsel_assigned, petition_drafted, filed, hearing, decided, released")->required();
+  advance_cmd->add_option("--outcome", cases.outcome, "with decided: granted, denied or withdrawn");
+  advance_cmd->add_option("--by", cases.by, "who records it")->required();
+  advance_cmd->add_option("--why", cases.why, "why: a reference, a letter, a decision")->required();
+  advance_cmd->add_option("--on", cases.on, "the date it happened YYYY-MM-DD (default today)");
+  add_rules(advance_cmd);
+  CLI::App* report_cmd = add_case_cmd("report", "the funnel, grant rates, overdue clocks and progress against a plan");
+  report_cmd->add_option("-o,--out", cases.out, "output directory (cases.csv, funnel.csv, cases.xlsx, report.html)")->required();
+  report_cmd->add_option("--as-of", cases.as_of, "count events up to this date YYYY-MM-DD (default today)");
+  report_cmd->add_option("--plan", cases.plan, "plan.json of clemency campaign plan");
+  add_rules(report_cmd);
+  CLI::App* packet_cmd = add_case_cmd("packet", "a printable petition packet per candidate (HTML)");
+  packet_cmd->add_option("--screening", cases.screening, "output folder of clemency screen that named them")->required();
+  packet_cmd->add_option("--person", cases.person, "one person: -o is FILE.html");
+  packet_cmd->add_option("--stage", cases.stage, "every case now at this stage: -o is a folder");
+  packet_cmd->add_option("--data", cases.data, "the population folder screened: its sentences.csv, if unchanged");
+  packet_cmd->add_option("-o,--out", cases.out, "FILE.html, or a folder with --stage")->required();
+
   if (const std::string unknown = UnknownCommand(app, argc, argv); !unknown.empty()) {
     std::fprintf(stderr, "clemency: %s\n", unknown.c_str());
     return kExitUsage;
@@ -227,6 +260,7 @@ int Main(int argc, char** argv) {
   if (*import_cmd) return RunImport(import_args);
   if (*diff_cmd) return RunDiff(diff);
   if (*plan_cmd) return RunCampaignPlan(plan);
+  if (*cases_cmd) return RunCases(cases);
   return kExitUsage;
 }
 

@@ -20,6 +20,7 @@ RuleFileKind KindOfContent(const toml::table& t) {
   if (has("source") && has("flows")) return RuleFileKind::kPrisonFlows;
   if (has("table") && t.size() == 1) return RuleFileKind::kRecidivism;
   if (has("eligibility") || has("priority") || has("criteria")) return RuleFileKind::kPolicy;
+  if (has("clocks") || has("clock")) return RuleFileKind::kClocks;
   return RuleFileKind::kUnknown;
 }
 
@@ -34,6 +35,7 @@ RuleFileKind KindOfFolder(const std::string& path) {
   if (folder == "projection") return RuleFileKind::kPrisonFlows;
   if (folder == "mappings") return RuleFileKind::kMapping;
   if (folder == "policies") return RuleFileKind::kPolicy;
+  if (folder == "clocks") return RuleFileKind::kClocks;
   return RuleFileKind::kUnknown;
 }
 
@@ -63,6 +65,7 @@ std::string_view RuleFileKindName(RuleFileKind kind) {
     case RuleFileKind::kCalibration: return "calibration extract";
     case RuleFileKind::kPrisonFlows: return "prison flows";
     case RuleFileKind::kPolicy: return "policy";
+    case RuleFileKind::kClocks: return "legal clocks";
     case RuleFileKind::kUnknown: return "unknown";
     case RuleFileKind::kUnreadable: return "unreadable";
   }

@@ -22,6 +22,7 @@ enum class RuleFileKind {
   kCalibration,   // [source] with table4...: rules/calibration
   kPrisonFlows,   // [source] with [flows]: rules/projection
   kPolicy,        // eligibility, priority or criteria: rules/policies
+  kClocks,        // [clocks] or [[clock]]: rules/clocks (law/legal_clocks.h)
   kUnknown,       // valid TOML, none of the above
   kUnreadable,    // not valid TOML, in a folder whose name says nothing
 };

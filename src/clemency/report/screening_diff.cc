@@ -23,6 +23,7 @@ constexpr std::array<std::string_view, kChangeKinds> kChangeNames = {
     "arrived", "left", "became_eligible", "no_longer_eligible", "status_changed", "groups_changed", "unchanged"};
 
 constexpr std::array<std::string_view, 5> kRequiredColumns = {"person_id", "status", "groups", "excluded_by", "rank"};
+constexpr std::array<std::string_view, 3> kOptionalColumns = {"jurisdiction", "eligible_on", "review_reason"};
 
 bool IsStatus(std::string_view s) { return s == "eligible" || s == "needs_review" || s == "not_eligible"; }
 
@@ -52,6 +53,9 @@ bool ReadScreeningCsv(CsvReader& reader, const std::string& name, std::vector<Sc
     }
     col[i] = static_cast<size_t>(it - rec.fields.begin());
   }
+  std::array<size_t, kOptionalColumns.size()> opt{};
+  for (size_t i = 0; i < kOptionalColumns.size(); ++i)
+    opt[i] = static_cast<size_t>(std::find(rec.fields.begin(), rec.fields.end(), kOptionalColumns[i]) - rec.fields.begin());
   std::unordered_map<std::string, uint64_t> line_of;
   while (reader.Next(rec)) {
     if (!rec.ok()) {
@@ -63,7 +67,10 @@ bool ReadScreeningCsv(CsvReader& reader, const std::string& name, std::vector<Sc
       return false;
     }
     ScreenedPerson p{std::string(rec.fields[col[0]]), std::string(rec.fields[col[1]]),
-                     std::string(rec.fields[col[2]]), std::string(rec.fields[col[3]]), std::string(rec.fields[col[4]])};
+                     std::string(rec.fields[col[2]]), std::string(rec.fields[col[3]]), std::string(rec.fields[col[4]]), "", "", ""};
+    std::string* optional_fields[] = {&p.jurisdiction, &p.eligible_on, &p.review_reason};
+    for (size_t i = 0; i < opt.size(); ++i)
+      if (opt[i] < width) *optional_fields[i] = std::string(rec.fields[opt[i]]);
     if (p.person_id.empty()) {
       *error = fmt::format("{}:{}: empty person_id", name, rec.line);
       return false;

@@ -48,6 +48,10 @@ struct ScreenedPerson {
   std::string groups;
   std::string excluded_by;
   std::string rank;
+  // Read when screening.csv has these columns (clemency cases sync keeps them); else empty.
+  std::string jurisdiction;
+  std::string eligible_on;
+  std::string review_reason;
 };
 
 // A `clemency screen` output directory, read back.
