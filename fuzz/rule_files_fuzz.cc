@@ -14,10 +14,13 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <algorithm>
 #include <fstream>
 #include <string>
 #include <string_view>
 
+#include "clemency/campaign/campaign_file.h"
+#include "clemency/campaign/plan.h"
 #include "clemency/law/current_law_term.h"
 #include "clemency/law/jurisdiction.h"
 #include "clemency/law/legal_clocks.h"
@@ -58,16 +61,33 @@ void CheckTerm(const clemency::CurrentLawTerm& t) {
 // through all four. Told from the text, not a parse, so that a file is parsed
 // once.
 struct Kinds {
-  bool reforms = true, jurisdiction = true, catalog = true, rates = true, flows = true, clocks = true;
+  bool reforms = true, jurisdiction = true, catalog = true, rates = true, flows = true, clocks = true, campaign = true;
 };
 
 Kinds KindsToLoad(std::string_view text) {
   auto has = [text](std::string_view header) { return text.find(header) != std::string_view::npos; };
   const Kinds k{has("[reforms]") || has("[[reform]]"), has("[jurisdiction]"),
                 has("[catalog]") || has("[[offense]]") || has("[[pattern]]"), has("[[table]]"), has("[flows]"),
-                has("[clocks]") || has("[[clock]]")};
-  if (!k.reforms && !k.jurisdiction && !k.catalog && !k.rates && !k.flows && !k.clocks) return {};
+                has("[clocks]") || has("[[clock]]"), has("[campaign]") || has("[defaults]")};
+  if (!k.reforms && !k.jurisdiction && !k.catalog && !k.rates && !k.flows && !k.clocks && !k.campaign) return {};
   return k;
+}
+
+// A loaded campaign plans a small input without breaking its own invariants.
+void CheckCampaign(std::string& error) {
+  auto campaign = clemency::Campaign::Load(Path(), &error);
+  CheckError(campaign.has_value(), error);
+  if (!campaign) return;
+  if (campaign->target < 1 || campaign->horizon_years < 1 || campaign->defaults.capacity_per_month < 1)
+    Fail("a campaign out of range:", campaign->id);
+  campaign->replicates = std::min(campaign->replicates, 20);
+  clemency::PlanJurisdiction j;
+  j.code = campaign->jurisdictions.empty() ? "CA" : campaign->jurisdictions.front();
+  j.eligible = 1000;
+  j.needs_review = 100;
+  const clemency::PlanResult plan = clemency::ComputePlan(*campaign, {j});
+  if (plan.low > plan.high || plan.probability < 0 || plan.probability > 1 || plan.releases_in_horizon < 0)
+    Fail("a plan that breaks its invariants:", campaign->id);
 }
 
 }  // namespace
@@ -130,5 +150,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
           Fail("a clock that runs out before it starts:", c.id);
       }
   }
+  error.clear();
+  if (kinds.campaign) CheckCampaign(error);
   return 0;
 }

@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "clemency/campaign/campaign_file.h"
 #include "clemency/cli/commands.h"
 #include "clemency/cli/rule_file_kind.h"
 #include "clemency/law/import_mapping.h"
@@ -72,6 +73,7 @@ std::vector<std::string> CheckRuleFile(const std::string& file, RuleFileKind kin
     case RuleFileKind::kPrisonFlows: ok = PrisonFlows::Load(file, &error).has_value(); break;
     case RuleFileKind::kMapping: ok = LoadImportMapping(file, &error).has_value(); break;
     case RuleFileKind::kClocks: ok = LegalClockSet::Load(file, &error).has_value(); break;
+    case RuleFileKind::kCampaign: ok = Campaign::Load(file, &error).has_value(); break;
     default: break;
   }
   if (ok) return {};

@@ -21,6 +21,7 @@ RuleFileKind KindOfContent(const toml::table& t) {
   if (has("table") && t.size() == 1) return RuleFileKind::kRecidivism;
   if (has("eligibility") || has("priority") || has("criteria")) return RuleFileKind::kPolicy;
   if (has("clocks") || has("clock")) return RuleFileKind::kClocks;
+  if (has("campaign")) return RuleFileKind::kCampaign;
   return RuleFileKind::kUnknown;
 }
 
@@ -36,6 +37,7 @@ RuleFileKind KindOfFolder(const std::string& path) {
   if (folder == "mappings") return RuleFileKind::kMapping;
   if (folder == "policies") return RuleFileKind::kPolicy;
   if (folder == "clocks") return RuleFileKind::kClocks;
+  if (folder == "campaigns") return RuleFileKind::kCampaign;
   return RuleFileKind::kUnknown;
 }
 
@@ -66,6 +68,7 @@ std::string_view RuleFileKindName(RuleFileKind kind) {
     case RuleFileKind::kPrisonFlows: return "prison flows";
     case RuleFileKind::kPolicy: return "policy";
     case RuleFileKind::kClocks: return "legal clocks";
+    case RuleFileKind::kCampaign: return "campaign";
     case RuleFileKind::kUnknown: return "unknown";
     case RuleFileKind::kUnreadable: return "unreadable";
   }

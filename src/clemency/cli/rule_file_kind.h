@@ -23,6 +23,7 @@ enum class RuleFileKind {
   kPrisonFlows,   // [source] with [flows]: rules/projection
   kPolicy,        // eligibility, priority or criteria: rules/policies
   kClocks,        // [clocks] or [[clock]]: rules/clocks (law/legal_clocks.h)
+  kCampaign,      // [campaign]: rules/campaigns (campaign/campaign_file.h)
   kUnknown,       // valid TOML, none of the above
   kUnreadable,    // not valid TOML, in a folder whose name says nothing
 };
