@@ -19,17 +19,21 @@ packages=(
   chromium fonts-liberation         # the browser tests (report.html to PDF, the dashboard)
 )
 
-# The npm packages of web/ (package-lock.json pins them), once per lock file.
+# The npm packages of web/ (report.html, the browser tests) and tests/sqlgen/
+# (DuckDB for the SQL conformance test), each pinned by its package-lock.json,
+# installed once per lock file.
 install_web_packages() {
-  local web stamp
-  web="$(cd "$(dirname "$0")/../web" && pwd)"
-  stamp="$web/node_modules/.clemency-lock"
-  if [ -f "$stamp" ] && cmp -s "$stamp" "$web/package-lock.json"; then
-    return 0
-  fi
-  echo "install-deps: npm ci in web/" >&2
-  (cd "$web" && npm ci --no-audit --no-fund --loglevel=error)
-  cp "$web/package-lock.json" "$stamp"
+  local root dir stamp
+  root="$(cd "$(dirname "$0")/.." && pwd)"
+  for dir in "$root/web" "$root/tests/sqlgen"; do
+    stamp="$dir/node_modules/.clemency-lock"
+    if [ -f "$stamp" ] && cmp -s "$stamp" "$dir/package-lock.json"; then
+      continue
+    fi
+    echo "install-deps: npm ci in ${dir#"$root"/}/" >&2
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    cp "$dir/package-lock.json" "$stamp"
+  done
 }
 
 missing=()

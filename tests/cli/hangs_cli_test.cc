@@ -129,7 +129,7 @@ TEST_F(HangsCliTest, AnUnknownCommandIsNamedWithTheCommands) {
   const CommandRun r = Clemency("frobnicate --data x");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err, "clemency: unknown command 'frobnicate'; commands: demo, synth, validate, screen, explain, serve, simulate, "
-                   "campaign, catalog, check, import, diff, cases\n");
+                   "campaign, catalog, sql, check, import, diff, cases\n");
   const CommandRun sub = Clemency("catalog gapz");
   EXPECT_EQ(sub.exit_code, 2);
   EXPECT_EQ(sub.err, "clemency: unknown command 'gapz' of 'catalog'; commands: gaps\n");

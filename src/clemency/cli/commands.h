@@ -75,6 +75,14 @@ struct CatalogGapsArgs {
 };
 int RunCatalogGaps(const CatalogGapsArgs& args);
 
+// clemency sql: the policy compiled to one SQL script (sqlgen/screen_sql.h).
+struct SqlArgs {
+  ScreenInputs in;
+  std::string dialect;
+  std::string out_dir;
+};
+int RunSql(const SqlArgs& args);
+
 struct CheckArgs {
   std::vector<std::string> paths;  // files or directories
 };

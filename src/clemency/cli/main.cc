@@ -171,6 +171,16 @@ int Main(int argc, char** argv) {
   gaps_cmd->add_option("-o,--out", gaps.out_file, "write the stubs to this file instead of stdout");
   add_rules(gaps_cmd);
 
+  SqlArgs sqlargs;
+  auto* sql_cmd = app.add_subcommand("sql", "compile a policy, and the law it reads, to one SQL script for a database");
+  sql_cmd->add_option("--policy", sqlargs.in.policy, "policy id (rules/policies/ID.toml) or file")->required();
+  sql_cmd->add_option("--dialect", sqlargs.dialect, "postgres | duckdb | bigquery | spark")->required();
+  sql_cmd->add_option("--as-of", sqlargs.in.as_of, "screening date YYYY-MM-DD (default today)");
+  sql_cmd->add_option("--data", sqlargs.in.data_dir, "population folder (people.csv, sentences.csv)")->required();
+  sql_cmd->add_option("--set", sqlargs.in.sets, "override a policy parameter: NAME=VALUE (repeatable)");
+  sql_cmd->add_option("-o,--out", sqlargs.out_dir, "output directory (screen.sql, tables/)")->required();
+  add_rules(sql_cmd);
+
   CheckArgs check;
   auto* check_cmd = app.add_subcommand("check", "type-check and lint rule packs (files or directories)");
   check_cmd->add_option("paths", check.paths, "TOML files or directories")->required();
@@ -260,6 +270,7 @@ int Main(int argc, char** argv) {
   if (*import_cmd) return RunImport(import_args);
   if (*diff_cmd) return RunDiff(diff);
   if (*plan_cmd) return RunCampaignPlan(plan);
+  if (*sql_cmd) return RunSql(sqlargs);
   if (*cases_cmd) return RunCases(cases);
   return kExitUsage;
 }

@@ -178,15 +178,23 @@ bool IsPrefixOfKnown(const std::string& rel, const std::vector<std::string>& kno
   return false;
 }
 
+// Whether rel is one of the later files, or inside one of the later folders.
+bool IsLater(const std::string& rel, const std::vector<std::string>& later) {
+  for (const std::string& k : later)
+    if (rel == k || rel.starts_with(k + "/") || k.starts_with(rel + "/")) return true;
+  return false;
+}
+
 // "" when OUT (an existing folder) may be replaced, else why not.
 std::string WhyNotReplaceable(const fs::path& out, const std::string& shown, const std::vector<std::string>& known) {
   std::vector<ManifestFile> files;
   bool absent = false;
   std::string error;
-  std::vector<std::string> named;
+  std::vector<std::string> named, later;
   if (ReadManifest(out.string(), &files, &absent, &error)) {
     for (const ManifestFile& f : files) named.push_back(f.name);
     named.push_back(kManifest);
+    later = ManifestLaterFiles(out.string());
   } else if (!absent) {
     return error;
   } else {
@@ -196,7 +204,7 @@ std::string WhyNotReplaceable(const fs::path& out, const std::string& shown, con
     }
   }
   for (const std::string& rel : FilesUnder(out, true)) {
-    if (IsPrefixOfKnown(rel, named)) continue;
+    if (IsPrefixOfKnown(rel, named) || IsLater(rel, later)) continue;
     return fmt::format(
         "{}: holds {}, which is not a file of an earlier clemency output{}; refusing to replace the folder (choose "
         "another -o, or move the file away)",
@@ -233,6 +241,7 @@ bool WriteManifest(const std::string& dir, const ManifestInfo& info, std::string
                            {"as_of", info.as_of},
                            {"inputs", inputs},
                            {"files", files}};
+  if (!info.later.empty()) j["later"] = info.later;
   return WriteFileAtomically((fs::path(dir) / kManifest).string(), j.dump(2) + "\n", error);
 }
 
@@ -264,9 +273,22 @@ bool ReadManifest(const std::string& dir, std::vector<ManifestFile>* files, bool
   return true;
 }
 
+std::vector<std::string> ManifestLaterFiles(const std::string& dir) {
+  std::ifstream in(fs::path(dir) / kManifest, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  const nlohmann::json j = nlohmann::json::parse(text.str(), nullptr, false);
+  std::vector<std::string> later;
+  if (j.is_object() && j.contains("later") && j["later"].is_array())
+    for (const auto& name : j["later"])
+      if (name.is_string()) later.push_back(name.get<std::string>());
+  return later;
+}
+
 bool VerifyOutputDir(const std::string& dir, bool* absent, std::string* error) {
   std::vector<ManifestFile> files;
   if (!ReadManifest(dir, &files, absent, error)) return false;
+  const std::vector<std::string> later = ManifestLaterFiles(dir);
   std::vector<std::string> named{kManifest};
   for (const ManifestFile& f : files) {
     const fs::path p = fs::path(dir) / f.name;
@@ -284,7 +306,7 @@ bool VerifyOutputDir(const std::string& dir, bool* absent, std::string* error) {
     }
   }
   for (const std::string& rel : FilesUnder(dir)) {
-    if (std::find(named.begin(), named.end(), rel) != named.end()) continue;
+    if (std::find(named.begin(), named.end(), rel) != named.end() || IsLater(rel, later)) continue;
     const bool leftover = rel.find(".partial") != std::string::npos || rel.find(kStagingTag) != std::string::npos;
     *error = fmt::format("{}/{}: not in manifest.json{}", dir, rel,
                          leftover ? " (a partial file left by an interrupted run)" : "");

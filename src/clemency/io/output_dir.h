@@ -26,6 +26,10 @@ struct ManifestInfo {
   std::string command;  // "screen", "import", ...
   std::string as_of;    // YYYY-MM-DD, or "" when the command has none
   std::vector<std::pair<std::string, std::string>> inputs;  // path as given, sha256 of the bytes read
+  // Files (or folders) a later step writes into the folder, named in the
+  // manifest as "later": the script `clemency sql` writes writes screening.csv.
+  // Open() may replace them with the rest; VerifyOutputDir ignores them.
+  std::vector<std::string> later = {};
 };
 
 struct ManifestFile {
@@ -67,6 +71,9 @@ bool WriteManifest(const std::string& dir, const ManifestInfo& info, std::string
 // dir/manifest.json's files. False with *error when absent or malformed;
 // *absent tells which.
 bool ReadManifest(const std::string& dir, std::vector<ManifestFile>* files, bool* absent, std::string* error);
+
+// The manifest's "later" entries (empty when it has none or cannot be read).
+std::vector<std::string> ManifestLaterFiles(const std::string& dir);
 
 // A folder matches its manifest: every file named is there with its size and
 // sha256, and nothing else is (no stray staging or partial file). False with

@@ -39,6 +39,17 @@ enum class Op {
   kYears, kDays, kIf, kIsKnown, kCoalesce, kMax2, kMin2,
 };
 
+// The comparison with its sides swapped: a OP b == b Mirror(OP) a.
+inline Op Mirror(Op op) {
+  switch (op) {
+    case Op::kLess: return Op::kGreater;
+    case Op::kLessEq: return Op::kGreaterEq;
+    case Op::kGreater: return Op::kLess;
+    case Op::kGreaterEq: return Op::kLessEq;
+    default: return op;
+  }
+}
+
 struct TypedExpr {
   Op op = Op::kConst;
   ValueType type = ValueType::kBool;

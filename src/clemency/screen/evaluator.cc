@@ -30,17 +30,6 @@ uint8_t Cmp(Op op, T a, T b) {
   return r ? kTrue : kFalse;
 }
 
-// a OP b  ==  b Mirror(OP) a
-Op Mirror(Op op) {
-  switch (op) {
-    case Op::kLess: return Op::kGreater;
-    case Op::kLessEq: return Op::kGreaterEq;
-    case Op::kGreater: return Op::kLess;
-    case Op::kGreaterEq: return Op::kLessEq;
-    default: return op;
-  }
-}
-
 bool ConstMonths(const Column& c) { return c.is_const && c.type == kDuration && c.constant.duration.months != 0; }
 
 // A duration in days (NaN when unknown); calendar months at their average length.
