@@ -49,6 +49,7 @@ void BindScreening(py::module_& m) {
       .def_property_readonly("policy_title", [](const Session& s) { return s.s.policy->title; })
       .def_property_readonly("policy_path", [](const Session& s) { return s.policy_path; })
       .def_property_readonly("as_of", [](const Session& s) { return s.s.facts.as_of.ToString(); })
+      .def_property_readonly("warnings", [](const Session& s) { return s.warnings; })
       .def("summary_json", [](const Session& s) { return ScreeningSummary(s.s.context(), s.s.manifest).dump(); })
       .def("explain", [](const Session& s, const std::string& person_id) {
         return PersonExplanation(s.s.context(), FindPerson(s, person_id));

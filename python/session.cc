@@ -60,6 +60,31 @@ void LoadLaw(const SessionArgs& args, const Population& pop, Session& s) {
   s.s.manifest.rule_files = s.s.law.rule_files();
 }
 
+// The CLI's warnings (cli/screen_session.cc), kept for Python's warnings module.
+void CollectWarnings(const Population& pop, Session& s) {
+  for (const LawProblem& w : s.s.law.warnings())
+    s.warnings.push_back("no offense catalog for " + w.jurisdiction + " (" + w.path +
+                         "): the category and flags of its offenses are unknown");
+  if (!s.s.policy) return;
+  const Policy& policy = *s.s.policy;
+  const Date as_of = s.s.facts.as_of;
+  if (policy.ends && as_of > *policy.ends)
+    s.warnings.push_back("policy " + policy.id + " ended on " + policy.ends->ToString() + "; as of " +
+                         as_of.ToString() + " everyone is not_eligible (program_ended)");
+  if (policy.in_force && as_of < *policy.in_force)
+    s.warnings.push_back("policy " + policy.id + " is in force from " + policy.in_force->ToString() + "; as of " +
+                         as_of.ToString() + " everyone is not_eligible (program_not_in_force)");
+  const int param = policy.jurisdictions_param.empty() ? -1 : policy.FindParam(policy.jurisdictions_param);
+  const std::vector<std::string>& scope =
+      param >= 0 ? policy.params[static_cast<size_t>(param)].value.list : policy.jurisdictions;
+  if (scope.empty() || pop.people_count() == 0) return;
+  for (StrId j : pop.people.jurisdiction)
+    for (const std::string& in_scope : scope)
+      if (pop.str(j) == in_scope) return;
+  s.warnings.push_back("policy " + policy.id +
+                       " applies only in other jurisdictions than the data's: everyone is not_eligible (outside_scope)");
+}
+
 }  // namespace
 
 SessionPtr OpenSession(const PopulationPtr& population, const SessionArgs& args) {
@@ -86,6 +111,7 @@ SessionPtr OpenSession(const PopulationPtr& population, const SessionArgs& args)
   s.s.manifest.rows = LoadCountsJson(population->load);
   s.s.facts = BuildFactTable(pop, s.s.law.refs(), as_of);
   for (Assumption& a : s.s.assumptions) ApplyAssumption(s.s.facts, a);
+  CollectWarnings(pop, s);
   if (s.s.policy) {
     s.s.screening = Screen(*s.s.policy, s.s.facts, {.eligible_on = !args.decisions_only});
     if (!args.decisions_only) s.s.triage = TriageReview(*s.s.policy, s.s.facts, s.s.screening);

@@ -31,6 +31,9 @@ struct Session {
   ScreenSession s;           // s.load is left empty: the population holds the load
   std::string policy_path;
   std::vector<std::string> sets;  // NAME=VALUE, as the CLI records --set
+  // What the CLI prints as "warning: ...": a policy not in force or out of
+  // scope, a jurisdiction screened without a catalog (allow_missing_catalog).
+  std::vector<std::string> warnings;
 };
 using SessionPtr = std::shared_ptr<Session>;
 

@@ -16,9 +16,10 @@ Errors are :class:`clemency.Error` (``file``, ``line``, ``column``,
 """
 
 import os
+import warnings as _warnings
 
 from . import _clemency
-from .errors import DataError, Error, RuleFileError, UsageError
+from .errors import ClemencyWarning, DataError, Error, RuleFileError, UsageError
 from .population import Population
 from .projection import Projection
 from .screening import Screening
@@ -28,6 +29,7 @@ __version__ = _clemency.version
 __all__ = [
     "load", "import_roster", "import_", "screen", "explain", "simulate", "set_rules_dir", "rules_dirs",
     "Population", "Screening", "Projection", "Error", "UsageError", "DataError", "RuleFileError",
+    "ClemencyWarning",
 ]
 
 
@@ -122,6 +124,8 @@ def screen(population, policy, as_of=None, params=None, assume=None, allow_missi
     """
     core = _clemency.screen(_core(population), os.fspath(policy), as_of or "", _params(params), _assume(assume),
                             allow_missing_catalog)
+    for text in core.warnings:
+        _warnings.warn(text, ClemencyWarning, stacklevel=2)
     return Screening(core)
 
 

@@ -52,3 +52,8 @@ class DataError(Error):
 
 class RuleFileError(Error):
     """A policy, mapping, offense catalog or other rule file that does not load (CLI exit 4)."""
+
+
+class ClemencyWarning(UserWarning):
+    """What the CLI prints as "warning: ...": a policy not in force on the date or
+    outside the data's jurisdictions, a jurisdiction screened without a catalog."""

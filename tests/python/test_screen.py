@@ -100,3 +100,9 @@ def test_explain_json_matches_clemency_explain_json(screening, data_dir):
     assert screening.explain(person, json=True) == json.loads(done.stdout)
     assert clemency.explain(clemency.load(data_dir, as_of=AS_OF), "redemption-2020", person,
                             as_of=AS_OF) == screening.explain(person)
+
+
+def test_a_policy_out_of_scope_warns_as_the_cli_does(population):
+    with pytest.warns(clemency.ClemencyWarning, match="outside_scope"):
+        s = clemency.screen(population, "fsa-elderly-2018", as_of=AS_OF)
+    assert s.counts["eligible"] == 0 and s.counts["not_eligible"] == len(population)
