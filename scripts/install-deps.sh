@@ -17,6 +17,8 @@ packages=(
   time                              # /usr/bin/time for the benchmarks
   libcpp-httplib-dev                # clemency serve
   chromium fonts-liberation         # the browser tests (report.html to PDF, the dashboard)
+  pybind11-dev python3-dev          # the clemency Python module (python/)
+  python3-pandas python3-numpy python3-pytest  # its DataFrames and its tests (tests/python)
 )
 
 # The npm packages of web/ (report.html, the browser tests) and tests/sqlgen/
