@@ -121,4 +121,6 @@ std::string Sql::Ident(std::string_view s) const {
 
 std::string Sql::Num(double v) const { return Cast(fmt::format("{}", v), Double()); }
 
+std::string Sql::CteAs() const { return d == kPostgres || d == kDuckDb ? "AS MATERIALIZED" : "AS"; }
+
 }  // namespace clemency

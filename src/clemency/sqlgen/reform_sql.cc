@@ -277,9 +277,9 @@ std::string InputCte(const Jur& j, const std::vector<std::string>& enh, const st
     const std::string sep = i + 1 < cols.size() ? "," : "";
     body += "    " + (comment == std::string::npos ? c + sep : c.substr(0, comment) + sep + c.substr(comment)) + "\n";
   }
-  return fmt::format("-- {0}: the sentences of those people, as imposed (life = {1} days)\n{2} AS (\n  SELECT\n{3}"
+  return fmt::format("-- {0}: the sentences of those people, as imposed (life = {1} days)\n{2} {6} (\n  SELECT\n{3}"
                      "  FROM {4}\n  WHERE s.jur = {5} AND s.person_id IN (SELECT person_id FROM law_gate)\n)",
-                     j.code, kLife, j.Cte("in"), body, from, j.sql.Str(j.code));
+                     j.code, kLife, j.Cte("in"), body, from, j.sql.Str(j.code), j.sql.CteAs());
 }
 
 
@@ -475,7 +475,7 @@ std::string ApplyCte(const Jur& j, const Step& s, State* st) {
   }
   next.cte = j.Cte(std::to_string(s.k));
   next.applied.emplace_back(s.r->id, s.k);
-  const std::string text = fmt::format("{} AS (\n  SELECT p.*,\n    {}\n  FROM {} AS p\n)", next.cte, Join(cols, ",\n    "),
+  const std::string text = fmt::format("{} {} (\n  SELECT p.*,\n    {}\n  FROM {} AS p\n)", next.cte, j.sql.CteAs(), Join(cols, ",\n    "),
                                        j.Cte(fmt::format("{}_test", s.k)));
   *st = std::move(next);
   return text;
@@ -523,9 +523,9 @@ std::string FullResentencingCte(const Jur& j, State* st) {
   const std::string trigger = j.Cte("resentencing");
   std::string text = fmt::format(
       "-- {}: a full resentencing ({}) reaches every other reform applied to the sentence, except those it lists:\n"
-      "-- the first applied reform it opened\n{} AS (\n  SELECT p.*,\n    CASE {}END AS fr_opener,\n    CASE {}END AS fr_remedy\n"
+      "-- the first applied reform it opened\n{} {} (\n  SELECT p.*,\n    CASE {}END AS fr_opener,\n    CASE {}END AS fr_remedy\n"
       "  FROM {} AS p\n)",
-      j.code, Join(j.fr_openers, ", "), trigger, opener, remedy, st->cte);
+      j.code, Join(j.fr_openers, ", "), trigger, j.sql.CteAs(), opener, remedy, st->cte);
   st->cte = trigger;
   std::vector<std::string> cols;
   for (const Step& s : j.steps) {
