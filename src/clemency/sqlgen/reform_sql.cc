@@ -46,6 +46,14 @@ std::string IdentPart(std::string_view s) {
   return out;
 }
 
+// The strings, each once, in their first order.
+std::vector<std::string> Distinct(const std::vector<std::string>& xs) {
+  std::vector<std::string> out;
+  for (const std::string& x : xs)
+    if (std::find(out.begin(), out.end(), x) == out.end()) out.push_back(x);
+  return out;
+}
+
 std::string DayLit(Date d) { return fmt::format("{} /* {} */", d.days(), d.ToString()); }
 
 std::string ListSql(const Sql& sql, const std::vector<std::string>& xs) {
@@ -183,19 +191,27 @@ std::string GateSelect(const Jur& j) {
     if (!m.offense_codes.empty()) codes.insert(codes.end(), m.offense_codes.begin(), m.offense_codes.end());
     else enh.insert(enh.end(), m.enhancements.begin(), m.enhancements.end());
   }
+  codes = Distinct(codes);
+  enh = Distinct(enh);
+  const std::string jur = j.sql.Str(j.code);
   std::vector<std::string> parts;
-  if (!codes.empty()) parts.push_back(CodeMatchSql(j.sql, "s.code", codes));
+  if (!codes.empty())
+    parts.push_back(fmt::format("  -- {}: a sentence for an offense a reform in force names\n"
+                                "  SELECT s.person_id FROM law_sentences s\n  WHERE s.jur = {} AND {}",
+                                j.code, jur, CodeMatchSql(j.sql, "s.code", codes)));
   if (!enh.empty())
-    parts.push_back(fmt::format("EXISTS (SELECT 1 FROM law_enhancements e WHERE e.sid = s.sid AND {})",
-                                InSql(j.sql, "e.code", enh)));
-  return fmt::format("  -- {}: a sentence whose offense or enhancement a reform in force names\n"
-                     "  SELECT s.person_id FROM law_sentences s\n  WHERE s.jur = {} AND {}",
-                     j.code, j.sql.Str(j.code), AnyOf(parts));
+    parts.push_back(fmt::format("  -- {}: a sentence with an enhancement a reform in force names\n"
+                                "  SELECT s.person_id FROM law_sentences s JOIN law_enhancements e ON e.sid = s.sid\n"
+                                "  WHERE s.jur = {} AND {}",
+                                j.code, jur, InSql(j.sql, "e.code", enh)));
+  return Join(parts, "\n  UNION ALL\n");
 }
 
 std::string GateCte(const std::vector<Jur>& jurs) {
   std::vector<std::string> parts;
-  for (const Jur& j : jurs) parts.push_back(GateSelect(j));
+  for (const Jur& j : jurs)
+    if (std::string g = GateSelect(j); !g.empty()) parts.push_back(std::move(g));
+  if (parts.empty()) parts.push_back("  SELECT person_id FROM law_sentences WHERE 1 = 0");
   return "-- The people ApplyReforms computes: one of their sentences may be touched by a reform in force\n"
          "law_gate AS (\n" + Join(parts, "\n  UNION ALL\n") + "\n)";
 }

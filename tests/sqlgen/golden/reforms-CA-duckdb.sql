@@ -1,8 +1,12 @@
 -- The people ApplyReforms computes: one of their sentences may be touched by a reform in force
 law_gate AS (
-  -- CA: a sentence whose offense or enhancement a reform in force names
+  -- CA: a sentence for an offense a reform in force names
   SELECT s.person_id FROM law_sentences s
-  WHERE s.jur = 'CA' AND (s.code IN ('CA:HS 11350(a)', 'CA:HS 11377(a)', 'CA:PC 459 2nd', 'CA:PC 470(a)', 'CA:PC 476a(a)', 'CA:PC 484e(d)', 'CA:PC 487(a)', 'CA:PC 487(c)', 'CA:PC 496(a)', 'CA:PC 666(a)', 'CA:VC 10851(a)', 'CA:PC 459 2nd', 'CA:PC 484e(d)', 'CA:PC 487(a)', 'CA:PC 487(c)', 'CA:PC 496(a)', 'CA:PC 666(a)', 'CA:VC 10851(a)', 'CA:HS 11350(a)', 'CA:HS 11377(a)') OR EXISTS (SELECT 1 FROM law_enhancements e WHERE e.sid = s.sid AND e.code IN ('CA:PC 667(e)(2)(A)', 'CA:HS 11370.2', 'CA:PC 667(a)', 'CA:PC 667.5(b)')))
+  WHERE s.jur = 'CA' AND s.code IN ('CA:HS 11350(a)', 'CA:HS 11377(a)', 'CA:PC 459 2nd', 'CA:PC 470(a)', 'CA:PC 476a(a)', 'CA:PC 484e(d)', 'CA:PC 487(a)', 'CA:PC 487(c)', 'CA:PC 496(a)', 'CA:PC 666(a)', 'CA:VC 10851(a)')
+  UNION ALL
+  -- CA: a sentence with an enhancement a reform in force names
+  SELECT s.person_id FROM law_sentences s JOIN law_enhancements e ON e.sid = s.sid
+  WHERE s.jur = 'CA' AND e.code IN ('CA:PC 667(e)(2)(A)', 'CA:HS 11370.2', 'CA:PC 667(a)', 'CA:PC 667.5(b)')
 ),
 -- CA: the enhancements each reform reads, per sentence
 ca_enh AS (
