@@ -121,10 +121,6 @@ std::string Sql::Ident(std::string_view s) const {
 
 std::string Sql::Num(double v) const { return Cast(fmt::format("{}", v), Double()); }
 
-}  // namespace clemency
-
-namespace clemency {
-
 std::string Sql::Position(const std::string& haystack, const std::string& needle) const {
   if (d == kSpark) return fmt::format("instr({}, {})", haystack, needle);
   return fmt::format("strpos({}, {})", haystack, needle);
@@ -161,5 +157,7 @@ std::string Sql::Fixed4(const std::string& x) const {
   }
   return "";
 }
+
+std::string Sql::CteAs() const { return d == kPostgres || d == kDuckDb ? "AS MATERIALIZED" : "AS"; }
 
 }  // namespace clemency

@@ -64,6 +64,11 @@ struct Sql {
   std::string Ident(std::string_view s) const;
   // A number literal that reads back exactly (a double).
   std::string Num(double v) const;
+  // "AS MATERIALIZED" where a CTE can be computed once rather than inlined
+  // (PostgreSQL, DuckDB), else "AS": for long chains of CTEs whose columns each
+  // step reads several times, which an inlining planner would expand
+  // exponentially.
+  std::string CteAs() const;
 };
 
 }  // namespace clemency

@@ -11,7 +11,7 @@ namespace {
 
 constexpr std::string_view kSeverityOrder[] = {"violent", "sex", "property", "drug_distribution",
                                                "drug_possession", "public_order", "other"};
-constexpr const char* kLife = "1000000000000";  // the reforms' stand-in for a life term (sqlgen/reform_sql.h)
+constexpr const char* kLife = kSqlLifeDays;  // the reforms' stand-in for a life term
 
 // A cell of the agency's file as text (NULL when empty or when the file lacks the column).
 std::string Cell(const FactsSqlInputs& in, const std::map<std::string, std::string>& columns, const char* alias,
@@ -123,7 +123,17 @@ std::string Sentences(const FactsSqlInputs& in) {
       sql.Cast(pick("triad_upper_months"), sql.Int()), has);
 }
 
-// What the reforms read (sqlgen/reform_sql.h).
+// Every jurisdiction's reform pack, with its catalog.
+std::vector<ReformPackSql> Packs(const LawRefs& law) {
+  std::vector<ReformPackSql> packs;
+  for (const auto& [jurisdiction, set] : law.reforms) {
+    auto catalog = law.catalogs.find(jurisdiction);
+    packs.push_back({jurisdiction, set, catalog == law.catalogs.end() ? nullptr : catalog->second});
+  }
+  return packs;
+}
+
+// What the reforms read (sqlgen/reform_sql.h), and the reforms.
 std::string LawInputs(const FactsSqlInputs& in) {
   return fmt::format(
       "law_sentences AS (\n  SELECT sid, person_id, substr(written_code, 1, 2) AS jur, s_offense_code AS code,\n"
@@ -132,7 +142,7 @@ std::string LawInputs(const FactsSqlInputs& in) {
       "    s_offense_date AS offense_date, s_drug_type AS drug_type, s_drug_grams AS drug_grams FROM sent),\n"
       "law_enhancements AS (SELECT sid, code, days FROM enh),\n"
       "law_person_offenses AS (SELECT person_id, person_offense_flags AS offense_flags FROM sent),\n{}",
-      ReformCtesOf(in.sql, *in.law, in.as_of));
+      ReformCtes(in.sql, Packs(*in.law), in.as_of));
 }
 
 std::string ExcessFact(const std::string& mn, const std::string& mx) {

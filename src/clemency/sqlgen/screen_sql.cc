@@ -155,7 +155,11 @@ ScreenSql CompileScreenSql(const ScreenSqlInputs& in) {
                                  "current_law_excess AS current_law_excess_days, place FROM ranked",
                                  sql.Ident("rank"));
   std::string script = Header(in, out.tables);
-  if (in.dialect == SqlDialect::kPostgres) script += "\\set ON_ERROR_STOP on\n";
+  if (in.dialect == SqlDialect::kPostgres)
+    script += "\\set ON_ERROR_STOP on\n"
+              "-- JIT would compile this query's hundreds of expressions for seconds, more than it saves\n"
+              "-- (BENCHMARKS.md, clemency sql); delete the line to let the server decide.\n"
+              "SET jit = off;\n";
   script += "\n-- The population, as the agency's files have it (text)\n";
   script += LoadCsv(sql, "people_csv", in.people_header, in.data_dir + "/people.csv");
   script += LoadCsv(sql, "sentences_csv", in.sentences_header, in.data_dir + "/sentences.csv");
