@@ -108,8 +108,12 @@ void ApplyReforms(FactTable& t, const Population& pop, const CatalogSet& catalog
   }
   if (calculators.empty()) return;
   // Per distinct code: its calculator (null: none) and whether it may be touched.
+  // An enhancement code can sit on sentences of several jurisdictions, so its
+  // answer is kept per calculator.
   std::vector<const CurrentLawCalculator*> calc_of(pop.strings.size(), nullptr);
-  std::vector<int8_t> offense_touch(t.strings.size(), -1), enh_touch(t.strings.size(), -1);
+  std::vector<int8_t> offense_touch(t.strings.size(), -1);
+  std::map<const CurrentLawCalculator*, std::vector<int8_t>> enh_touch_of;
+  for (const auto& [code, calc] : calculators) enh_touch_of[&calc].assign(t.strings.size(), -1);
   std::vector<uint8_t> looked_up(pop.strings.size(), 0);
   auto lookup = [&](StrId code) {
     if (looked_up[code]) return;
@@ -133,6 +137,8 @@ void ApplyReforms(FactTable& t, const Population& pop, const CatalogSet& catalog
       if (touch < 0) touch = calc->OffenseMayBeTouched(code_text(s));
       any = touch > 0;
       const IndexRange er = pop.EnhancementsOf(s);
+      if (any || er.begin == er.end) continue;
+      std::vector<int8_t>& enh_touch = enh_touch_of[calc];
       for (uint32_t e = er.begin; e < er.end && !any; ++e) {
         const int64_t ec = t.enhancement_code[e];
         if (enh_touch[ec] < 0) enh_touch[ec] = calc->EnhancementMayBeTouched(t.strings.View(static_cast<StrId>(ec)));

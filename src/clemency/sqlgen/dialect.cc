@@ -77,8 +77,8 @@ std::string Sql::Month(const std::string& date) const { return fmt::format("CAST
 std::string Sql::Day(const std::string& date) const { return fmt::format("CAST(EXTRACT(DAY FROM {}) AS {})", date, Int()); }
 
 std::string Sql::ParseDate(const std::string& text) const {
-  if (d == kSpark) return fmt::format("to_date(NULLIF({}, ''), 'yyyy-MM-dd')", text);
-  return fmt::format("CAST(NULLIF({}, '') AS DATE)", text);
+  if (d == kSpark) return fmt::format("to_date({}, 'yyyy-MM-dd')", text);
+  return fmt::format("CAST({} AS DATE)", text);
 }
 
 std::string Sql::WholeMonths(const std::string& a, const std::string& b) const {

@@ -38,7 +38,7 @@ struct Sql {
   std::string Year(const std::string& date) const;
   std::string Month(const std::string& date) const;
   std::string Day(const std::string& date) const;
-  // A DATE from TEXT 'YYYY-MM-DD' (NULL or '' gives NULL).
+  // A DATE from TEXT 'YYYY-MM-DD' or NULL (NULL gives NULL).
   std::string ParseDate(const std::string& text) const;
   // Whole calendar months from day a to day b (BIGINT days), by core/date.h's rule:
   // b >= a + N months exactly when WholeMonths(a, b) >= N.

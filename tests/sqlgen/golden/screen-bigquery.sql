@@ -39,7 +39,7 @@ LOAD DATA INTO TEMP TABLE jurisdictions (`jurisdiction` STRING, `clemency_author
 CREATE TEMP TABLE screening AS
 WITH
 people_in AS (
-  SELECT NULLIF(pc.`person_id`, '') AS person_id, NULLIF(pc.`jurisdiction`, '') AS jurisdiction, UNIX_DATE(CAST(NULLIF(NULLIF(pc.`birth_date`, ''), '') AS DATE)) AS birth_date, UNIX_DATE(CAST(NULLIF(NULLIF(pc.`admission_date`, ''), '') AS DATE)) AS admission_date,
+  SELECT NULLIF(pc.`person_id`, '') AS person_id, NULLIF(pc.`jurisdiction`, '') AS jurisdiction, UNIX_DATE(CAST(NULLIF(pc.`birth_date`, '') AS DATE)) AS birth_date, UNIX_DATE(CAST(NULLIF(pc.`admission_date`, '') AS DATE)) AS admission_date,
     CASE WHEN NULLIF(pc.`admission_type`, '') = 'unknown' THEN NULL ELSE NULLIF(pc.`admission_type`, '') END AS admission_type, NULLIF(pc.`sex`, '') AS sex, NULLIF(pc.`race`, '') AS race,
     NULLIF(pc.`facility_id`, '') AS facility_id, CAST(NULLIF(pc.`infractions_5y`, '') AS INT64) AS infractions_5y,
     CASE NULLIF(pc.`medical_high_risk`, '') WHEN '1' THEN TRUE WHEN '0' THEN FALSE ELSE NULL END AS medical_high_risk
@@ -48,7 +48,7 @@ sentences_in AS (
   SELECT ROW_NUMBER() OVER (ORDER BY NULLIF(sc.`person_id`, ''), NULLIF(sc.`sentence_id`, '')) AS sid, NULLIF(sc.`person_id`, '') AS person_id, NULLIF(sc.`sentence_id`, '') AS sentence_id,
     CASE WHEN strpos(NULLIF(sc.`offense_code`, ''), ':') = 3 AND substr(NULLIF(sc.`offense_code`, ''), 1, 2) IN ('AK', 'AL', 'AR', 'AZ', 'CA', 'CO', 'CT', 'DC', 'DE', 'FL', 'GA', 'HI', 'IA', 'ID', 'IL', 'IN', 'KS', 'KY', 'LA', 'MA', 'MD', 'ME', 'MI', 'MN', 'MO', 'MS', 'MT', 'NC', 'ND', 'NE', 'NH', 'NJ', 'NM', 'NV', 'NY', 'OH', 'OK', 'OR', 'PA', 'RI', 'SC', 'SD', 'TN', 'TX', 'US', 'UT', 'VA', 'VT', 'WA', 'WI', 'WV', 'WY') THEN NULLIF(sc.`offense_code`, '') ELSE p.jurisdiction || ':' || NULLIF(sc.`offense_code`, '') END AS code, NULLIF(sc.`offense_description`, '') AS description, NULLIF(sc.`sentence_type`, '') AS type, NULLIF(sc.`status`, '') AS status,
     CAST(NULLIF(sc.`term_days`, '') AS INT64) AS term_days, CAST(NULLIF(sc.`min_term_days`, '') AS INT64) AS min_term_days, CAST(NULLIF(sc.`max_term_days`, '') AS INT64) AS max_term_days, NULLIF(sc.`enhancements`, '') AS enhancements, NULLIF(sc.`consecutive_to`, '') AS consecutive_to,
-    UNIX_DATE(CAST(NULLIF(NULLIF(sc.`sentence_date`, ''), '') AS DATE)) AS sentence_date, UNIX_DATE(CAST(NULLIF(NULLIF(sc.`offense_date`, ''), '') AS DATE)) AS offense_date, UNIX_DATE(CAST(NULLIF(NULLIF(sc.`projected_release_date`, ''), '') AS DATE)) AS projected_release_date, UNIX_DATE(CAST(NULLIF(NULLIF(sc.`parole_eligibility_date`, ''), '') AS DATE)) AS parole_eligibility_date,
+    UNIX_DATE(CAST(NULLIF(sc.`sentence_date`, '') AS DATE)) AS sentence_date, UNIX_DATE(CAST(NULLIF(sc.`offense_date`, '') AS DATE)) AS offense_date, UNIX_DATE(CAST(NULLIF(sc.`projected_release_date`, '') AS DATE)) AS projected_release_date, UNIX_DATE(CAST(NULLIF(sc.`parole_eligibility_date`, '') AS DATE)) AS parole_eligibility_date,
     NULLIF(sc.`drug_type`, '') AS drug_type, CAST(NULLIF(sc.`drug_grams`, '') AS FLOAT64) AS drug_grams, p.jurisdiction AS person_jurisdiction
   FROM sentences_csv sc JOIN people_in p ON p.person_id = NULLIF(sc.`person_id`, '')),
 enh_items AS (

@@ -34,7 +34,7 @@ CREATE TEMP TABLE jurisdictions AS SELECT * FROM read_csv('<OUT>/tables/jurisdic
 CREATE TEMP TABLE screening AS
 WITH
 people_in AS (
-  SELECT NULLIF(pc."person_id", '') AS person_id, NULLIF(pc."jurisdiction", '') AS jurisdiction, date_diff('day', DATE '1970-01-01', CAST(NULLIF(NULLIF(pc."birth_date", ''), '') AS DATE)) AS birth_date, date_diff('day', DATE '1970-01-01', CAST(NULLIF(NULLIF(pc."admission_date", ''), '') AS DATE)) AS admission_date,
+  SELECT NULLIF(pc."person_id", '') AS person_id, NULLIF(pc."jurisdiction", '') AS jurisdiction, date_diff('day', DATE '1970-01-01', CAST(NULLIF(pc."birth_date", '') AS DATE)) AS birth_date, date_diff('day', DATE '1970-01-01', CAST(NULLIF(pc."admission_date", '') AS DATE)) AS admission_date,
     CASE WHEN NULLIF(pc."admission_type", '') = 'unknown' THEN NULL ELSE NULLIF(pc."admission_type", '') END AS admission_type, NULLIF(pc."sex", '') AS sex, NULLIF(pc."race", '') AS race,
     NULLIF(pc."facility_id", '') AS facility_id, CAST(NULLIF(pc."infractions_5y", '') AS BIGINT) AS infractions_5y,
     CASE NULLIF(pc."medical_high_risk", '') WHEN '1' THEN TRUE WHEN '0' THEN FALSE ELSE NULL END AS medical_high_risk
@@ -43,7 +43,7 @@ sentences_in AS (
   SELECT ROW_NUMBER() OVER (ORDER BY NULLIF(sc."person_id", ''), NULLIF(sc."sentence_id", '')) AS sid, NULLIF(sc."person_id", '') AS person_id, NULLIF(sc."sentence_id", '') AS sentence_id,
     CASE WHEN strpos(NULLIF(sc."offense_code", ''), ':') = 3 AND substr(NULLIF(sc."offense_code", ''), 1, 2) IN ('AK', 'AL', 'AR', 'AZ', 'CA', 'CO', 'CT', 'DC', 'DE', 'FL', 'GA', 'HI', 'IA', 'ID', 'IL', 'IN', 'KS', 'KY', 'LA', 'MA', 'MD', 'ME', 'MI', 'MN', 'MO', 'MS', 'MT', 'NC', 'ND', 'NE', 'NH', 'NJ', 'NM', 'NV', 'NY', 'OH', 'OK', 'OR', 'PA', 'RI', 'SC', 'SD', 'TN', 'TX', 'US', 'UT', 'VA', 'VT', 'WA', 'WI', 'WV', 'WY') THEN NULLIF(sc."offense_code", '') ELSE p.jurisdiction || ':' || NULLIF(sc."offense_code", '') END AS code, NULLIF(sc."offense_description", '') AS description, NULLIF(sc."sentence_type", '') AS type, NULLIF(sc."status", '') AS status,
     CAST(NULLIF(sc."term_days", '') AS BIGINT) AS term_days, CAST(NULLIF(sc."min_term_days", '') AS BIGINT) AS min_term_days, CAST(NULLIF(sc."max_term_days", '') AS BIGINT) AS max_term_days, NULLIF(sc."enhancements", '') AS enhancements, NULLIF(sc."consecutive_to", '') AS consecutive_to,
-    date_diff('day', DATE '1970-01-01', CAST(NULLIF(NULLIF(sc."sentence_date", ''), '') AS DATE)) AS sentence_date, date_diff('day', DATE '1970-01-01', CAST(NULLIF(NULLIF(sc."offense_date", ''), '') AS DATE)) AS offense_date, date_diff('day', DATE '1970-01-01', CAST(NULLIF(NULLIF(sc."projected_release_date", ''), '') AS DATE)) AS projected_release_date, date_diff('day', DATE '1970-01-01', CAST(NULLIF(NULLIF(sc."parole_eligibility_date", ''), '') AS DATE)) AS parole_eligibility_date,
+    date_diff('day', DATE '1970-01-01', CAST(NULLIF(sc."sentence_date", '') AS DATE)) AS sentence_date, date_diff('day', DATE '1970-01-01', CAST(NULLIF(sc."offense_date", '') AS DATE)) AS offense_date, date_diff('day', DATE '1970-01-01', CAST(NULLIF(sc."projected_release_date", '') AS DATE)) AS projected_release_date, date_diff('day', DATE '1970-01-01', CAST(NULLIF(sc."parole_eligibility_date", '') AS DATE)) AS parole_eligibility_date,
     NULLIF(sc."drug_type", '') AS drug_type, CAST(NULLIF(sc."drug_grams", '') AS DOUBLE) AS drug_grams, p.jurisdiction AS person_jurisdiction
   FROM sentences_csv sc JOIN people_in p ON p.person_id = NULLIF(sc."person_id", '')),
 enh_items AS (
