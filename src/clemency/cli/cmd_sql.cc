@@ -25,24 +25,14 @@ int Fail(int code, const std::string& message) {
   return code;
 }
 
-// The header cells of DIR/NAME, as the file has them.
+// The header cells of a CSV file (already validated by the load), as the file has them.
 std::vector<std::string> HeaderOf(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::string line;
-  std::getline(in, line);
-  if (!line.empty() && line.back() == '\r') line.pop_back();
-  if (line.size() >= 3 && line.compare(0, 3, "\xEF\xBB\xBF") == 0) line.erase(0, 3);
+  std::string error;
+  auto reader = CsvReader::Open(path, &error);
+  CsvRecord rec;
   std::vector<std::string> cells;
-  std::string cell;
-  bool quoted = false;
-  for (size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (c == '"' && quoted && i + 1 < line.size() && line[i + 1] == '"') cell += '"', ++i;
-    else if (c == '"') quoted = !quoted;
-    else if (c == ',' && !quoted) cells.push_back(std::move(cell)), cell.clear();
-    else cell += c;
-  }
-  cells.push_back(std::move(cell));
+  if (reader && reader->Next(rec))
+    for (std::string_view f : rec.fields) cells.emplace_back(f);
   return cells;
 }
 
