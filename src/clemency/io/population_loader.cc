@@ -120,8 +120,8 @@ class RowCheck {
   std::string reason_;
 };
 
-// A header cell as matched against the schema: lower case, surrounding
-// spaces and tabs dropped ("Infractions_5y", " medical_high_risk").
+}  // namespace
+
 std::string HeaderKey(std::string_view cell) {
   const size_t b = cell.find_first_not_of(" \t");
   const size_t e = cell.find_last_not_of(" \t");
@@ -129,6 +129,8 @@ std::string HeaderKey(std::string_view cell) {
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
 }
+
+namespace {
 
 // A schema column absent from the header that `key` nearly names: within 1
 // edit for names of up to 5 characters, 2 for longer ones. Null when none.

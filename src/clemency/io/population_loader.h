@@ -16,6 +16,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "clemency/core/date.h"
@@ -60,6 +61,10 @@ struct LoadResult : ProblemLog {
 };
 
 LoadResult LoadPopulation(const std::string& dir, const LoadOptions& options);
+
+// A header cell as the loader matches it against the schema: lower case,
+// surrounding spaces and tabs dropped ("Infractions_5y", " medical_high_risk").
+std::string HeaderKey(std::string_view cell);
 
 }  // namespace clemency
 

@@ -3,23 +3,19 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 
+#include "clemency/io/population_loader.h"
 #include "clemency/sqlgen/facts_sql.h"
 #include "clemency/sqlgen/sql_expr.h"
 
 namespace clemency {
 namespace {
 
-// Header cell -> canonical name: lower case, surrounding spaces dropped (as the loader matches them).
+// Canonical column name (io/population_loader.h's HeaderKey) -> the header cell as the file has it.
 std::map<std::string, std::string> Columns(const std::vector<std::string>& header) {
   std::map<std::string, std::string> out;
-  for (const std::string& cell : header) {
-    std::string key;
-    for (char c : cell) key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    const size_t b = key.find_first_not_of(" \t"), e = key.find_last_not_of(" \t");
-    if (b != std::string::npos) out.emplace(key.substr(b, e - b + 1), cell);
-  }
+  for (const std::string& cell : header)
+    if (std::string key = HeaderKey(cell); !key.empty()) out.emplace(std::move(key), cell);
   return out;
 }
 
